@@ -1,0 +1,8 @@
+"""comparer: compare news accounts of one event claim by claim."""
+
+from comparer.core.align import similarity
+from comparer.core.compare import compare
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "compare", "similarity"]

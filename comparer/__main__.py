@@ -1,0 +1,5 @@
+"""``python -m comparer``."""
+
+from comparer.cli import main
+
+raise SystemExit(main())

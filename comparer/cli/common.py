@@ -1,0 +1,71 @@
+"""Argument helpers shared by the commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from comparer.core.errors import ComparerError, OptionsError
+from comparer.core.model import Source
+from comparer.core.sources import load_source, source_from_text, source_ids
+
+
+def parse_assignments(values: list[str] | None, what: str) -> dict[str, str]:
+    """``ID=VALUE`` pairs from repeated options such as ``--date a=2020-01-08``."""
+    out: dict[str, str] = {}
+    for raw in values or []:
+        key, sep, value = raw.partition("=")
+        if not sep or not key or not value:
+            raise OptionsError(f"--{what} takes ID=VALUE (for example a=2020-01-08), not {raw!r}")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def parse_dates(values: list[str] | None) -> dict[str, date]:
+    """``--date ID=YYYY-MM-DD`` options as dates."""
+    out: dict[str, date] = {}
+    for key, value in parse_assignments(values, "date").items():
+        try:
+            out[key] = date.fromisoformat(value)
+        except ValueError as exc:
+            raise OptionsError(f"--date {key}={value}: not a YYYY-MM-DD date") from exc
+    return out
+
+
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """Options that override what a source's file says about itself."""
+    parser.add_argument(
+        "--date",
+        action="append",
+        metavar="ID=YYYY-MM-DD",
+        help="publication date of source ID (a, b, c, …); drives weekday and 'last Friday' resolution",
+    )
+    parser.add_argument("--outlet", action="append", metavar="ID=NAME", help="outlet name of source ID")
+    parser.add_argument("--title", action="append", metavar="ID=TITLE", help="title of source ID")
+
+
+def load_sources(paths: list[str], args: argparse.Namespace) -> list[Source]:
+    """Load the files named on the command line (``-`` reads standard input)."""
+    ids = source_ids(len(paths))
+    dates = parse_dates(getattr(args, "date", None))
+    outlets = parse_assignments(getattr(args, "outlet", None), "outlet")
+    titles = parse_assignments(getattr(args, "title", None), "title")
+    unknown = (set(dates) | set(outlets) | set(titles)) - set(ids)
+    if unknown:
+        raise OptionsError(f"no source with id {', '.join(sorted(unknown))}; sources are {', '.join(ids)}")
+    if paths.count("-") > 1:
+        raise ComparerError("standard input (-) can be read only once")
+    sources: list[Source] = []
+    for sid, path in zip(ids, paths, strict=True):
+        published, outlet, title = dates.get(sid), outlets.get(sid), titles.get(sid)
+        if path == "-":
+            text = sys.stdin.read()
+            sources.append(
+                source_from_text(
+                    text, source_id=sid, path="<stdin>", published=published, outlet=outlet, title=title
+                )
+            )
+        else:
+            sources.append(load_source(path, source_id=sid, published=published, outlet=outlet, title=title))
+    return sources

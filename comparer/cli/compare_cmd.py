@@ -1,0 +1,108 @@
+"""``comparer compare A B [C …]``: compare accounts and print or save the result."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from comparer.cli.common import add_source_options, load_sources
+from comparer.core.compare import compare
+from comparer.core.errors import ComparerError
+from comparer.core.model import Comparison
+from comparer.core.options import AlignOptions
+from comparer.core.serialize import to_dict
+from comparer.core.textreport import render_text
+
+
+def add_parser(sub: Any) -> None:
+    """Register the command."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "compare",
+        help="compare two or more accounts claim by claim",
+        description="Compare two or more accounts claim by claim. "
+        "Use - to read one account from standard input.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="accounts to compare (two or more)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--min-score", type=float, default=None, help="drop links scoring below this (0–100)")
+    add_source_options(p)
+    p.set_defaults(run=run)
+
+
+def csv_text(comparison: Comparison) -> str:
+    """One row per link: both passages, offsets, relation, score, kinds and explanations."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(
+        [
+            "link",
+            "relation",
+            "score",
+            "kinds",
+            "source_a",
+            "claim_a",
+            "start_a",
+            "end_a",
+            "text_a",
+            "source_b",
+            "claim_b",
+            "start_b",
+            "end_b",
+            "text_b",
+            "explanations",
+            "why",
+        ]
+    )
+    for link in comparison.links:
+        a = comparison.claim(link.a)
+        b = comparison.claim(link.b)
+        writer.writerow(
+            [
+                link.id,
+                link.relation,
+                f"{link.score:.1f}",
+                ";".join(link.kinds),
+                a.source,
+                a.id,
+                a.start,
+                a.end,
+                a.text,
+                b.source,
+                b.id,
+                b.start,
+                b.end,
+                b.text,
+                " | ".join(f.explanation for f in link.findings),
+                link.evidence.summary(),
+            ]
+        )
+    return buf.getvalue()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``comparer compare``."""
+    if len(args.files) < 2:
+        raise ComparerError("compare needs at least two files")
+    sources = load_sources(args.files, args)
+    options = AlignOptions() if args.min_score is None else AlignOptions(min_score=args.min_score)
+    comparison = compare(sources, options)
+    if args.format == "json":
+        text = json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = csv_text(comparison)
+    else:
+        text = render_text(comparison)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise ComparerError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    else:
+        sys.stdout.write(text)
+    return 0

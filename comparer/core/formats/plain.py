@@ -1,0 +1,57 @@
+"""Plain text and Markdown in any common encoding."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import charset_normalizer
+
+from comparer.core.errors import SourceLoadError
+from comparer.core.formats.base import Extracted
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(path: str, data: bytes) -> tuple[str, str]:
+    """Decode bytes as text and say which encoding was used.
+
+    UTF-8 (and BOM-marked UTF-16/32) is tried first; otherwise the most likely
+    encoding is detected. Binary data raises ``SourceLoadError``.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise SourceLoadError(path, f"not valid {encoding} text ({exc.reason})") from exc
+    if b"\x00" in data[:8192]:
+        raise SourceLoadError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise SourceLoadError(path, "unknown text encoding (not UTF-8, and no other encoding fits)")
+    return str(best), best.encoding
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows and old Mac line ends become ``\\n`` so offsets match what is shown."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_plain(path: Path, data: bytes) -> Extracted:
+    """Read a ``.txt`` or ``.md`` file."""
+    text, encoding = decode_text(str(path), data)
+    text = normalise_newlines(text)
+    notes = () if encoding in ("utf-8", "ascii") else (f"decoded as {encoding}",)
+    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    return Extracted(text=text, format=fmt, encoding=encoding, notes=notes)

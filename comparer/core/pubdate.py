@@ -1,0 +1,78 @@
+"""Find the publication date an article states about itself."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(WEEKDAYS)
+_LABEL = r"(?:date|dated|published|posted|updated|first published)\s*:?\s*"
+_ISO = r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+_MDY = rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+_DMY = rf"(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH_RE})\.?,?\s+(?P<y3>\d{{4}})"
+_ANY_DATE = re.compile(rf"(?:{_ISO}|{_MDY}|{_DMY})", re.IGNORECASE)
+_LABELLED = re.compile(rf"\b{_LABEL}(?:(?:{_WEEKDAY_RE}),?\s+)?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY_RE}),?\s+$", re.IGNORECASE)
+_IGNORED_BEFORE = re.compile(r"\b(?:accessed|retrieved|viewed|modified)\b[^\n]{0,40}$", re.IGNORECASE)
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    try:
+        if m.group("y"):
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.group("mon"):
+            return date(int(m.group("y2")), MONTHS[m.group("mon").lower()], int(m.group("d2")))
+        return date(int(m.group("y3")), MONTHS[m.group("mon3").lower()], int(m.group("d3")))
+    except ValueError:
+        return None
+
+
+def find_publication_date(text: str) -> date | None:
+    """The date the text gives for itself, or ``None``.
+
+    A labelled date ("date 2020-01-08", "Published: 8 January 2020") wins, then a
+    date with its weekday ("Wednesday January 8, 2020"), then the first full date
+    in the opening lines. Dates next to "accessed" or "retrieved" are citation
+    stamps, not publication dates, and are ignored.
+    """
+    labelled: date | None = None
+    with_weekday: date | None = None
+    early: date | None = None
+    for m in _ANY_DATE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _IGNORED_BEFORE.search(before):
+            continue
+        found = _to_date(m)
+        if found is None:
+            continue
+        if labelled is None and _LABELLED.search(before):
+            labelled = found
+        elif with_weekday is None and _WEEKDAY_BEFORE.search(before):
+            with_weekday = found
+        elif early is None and m.start() < 600:
+            early = found
+    return labelled or with_weekday or early

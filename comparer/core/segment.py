@@ -1,0 +1,159 @@
+"""Split a source into claims: paragraphs, then sentences, each with a role."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+from comparer.core.model import Claim, Role, Source, Span
+
+# Lines that are page furniture rather than reporting. Matched against a whole paragraph.
+_BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        (?:print|share|comment|cite|upload|translate|updates|tweet|email|facebook|whatsapp|copy\ link)
+            (?:\s+(?:print|share|comment|cite|upload|translate|updates|tweet|email|facebook|whatsapp|link))+\s*
+      | leave\ a\ (?:reply|comment).*
+      | (?:sign\ up|subscribe)\b.{0,80}
+      | .*\byou\ must\ (?:login|log\ in|sign\ in)\b.*
+      | .*\b(?:login|log\ in|sign\ in)\ or\ (?:create|register)\b.*
+      | (?:advertisement|related(?:\ (?:stories|articles|content))?|read\ more|more\ on\ this\ story)\s*:?
+      | (?:date|published|updated)\s*:?\s*\d{4}-\d{2}-\d{2}\b.{0,40}
+      | contents
+      | .*\[(?:internet|online)\].*
+      | .*\b(?:retrieved\ from|available\ from|accessed|viewed)\b.*\d{4}.*
+      | .*\b(?:all\ rights\ reserved|cookie\ (?:policy|settings)|privacy\ policy)\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Markers after which the rest of an article is furniture (share bars, comment boxes).
+_TAIL_MARKER = re.compile(
+    r"^(?:print\s+share\b|leave\s+a\s+(?:reply|comment)\b|comments?\s*\(\d*\)\s*$|related\s+(?:stories|articles)\b)",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", "!", "?", "…", ":", ";", ",")
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-empty lines, trimmed of surrounding white space."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            spans.append(Span(start, start + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+def _quote_depth(text: str) -> int:
+    """Open curly quotes minus closed ones, or 1 for an odd count of straight quotes."""
+    depth = sum(text.count(q) for q in _OPEN_QUOTES) - sum(text.count(q) for q in _CLOSE_QUOTES)
+    if text.count('"') % 2:
+        depth += 1
+    return depth
+
+
+def sentences(text: str, para: Span) -> list[Span]:
+    """Sentence spans inside one paragraph; a quotation is never split."""
+    body = text[para.start : para.end]
+    raw = _segmenter().segment(body) if len(body) > 1 else [body]
+    spans: list[Span] = []
+    cursor = 0
+    for piece in raw:
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = body.find(piece, cursor)
+        if at < 0:  # pysbd altered the text; fall back to the rest of the paragraph
+            at = cursor
+            piece = body[cursor:].strip()
+        spans.append(Span(para.start + at, para.start + at + len(piece)))
+        cursor = at + len(piece)
+        if cursor >= len(body):
+            break
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            prev = merged[-1]
+            prev_text = text[prev.start : prev.end]
+            this_text = text[span.start : span.end]
+            inside_quote = _quote_depth(prev_text) > 0
+            tail = this_text[:1].islower() or re.match(
+                r"^[”\"’]?\s*(?:he|she|they|it)\s+(?:said|added|wrote)", this_text
+            )
+            if inside_quote or tail:
+                merged[-1] = Span(prev.start, span.end)
+                continue
+        merged.append(span)
+    return merged or [para]
+
+
+def _is_heading(line: str, sentence_count: int) -> bool:
+    words = line.split()
+    if sentence_count != 1 or not words or len(words) > 14:
+        return False
+    bare = line.rstrip("”\"’')»")
+    if bare.endswith("?"):
+        return True
+    return not bare.endswith(_TERMINAL) and not line.startswith(("“", '"'))
+
+
+def role_of(line: str, sentence_count: int) -> Role:
+    """The role a whole paragraph plays, judged from its text alone."""
+    if _BOILERPLATE_LINE.match(line):
+        return "boilerplate"
+    if _is_heading(line, sentence_count):
+        return "heading"
+    return "body"
+
+
+def _hinted_role(source: Source, span: Span) -> Role | None:
+    for hint in source.role_hints:
+        if hint.span.overlaps(span):
+            return hint.role
+    return None
+
+
+def segment(source: Source) -> list[Claim]:
+    """The claims of one source, in text order."""
+    text = source.text
+    paras = paragraphs(text)
+    tail_from = len(text) + 1
+    for para in paras:
+        if para.start > len(text) * 0.4 and _TAIL_MARKER.match(text[para.start : para.end]):
+            tail_from = para.start
+            break
+    claims: list[Claim] = []
+    for p_index, para in enumerate(paras):
+        sents = sentences(text, para)
+        para_role: Role
+        hinted = _hinted_role(source, para)
+        if hinted is not None:
+            para_role = hinted
+        elif para.start >= tail_from:
+            para_role = "boilerplate"
+        else:
+            para_role = role_of(text[para.start : para.end], len(sents))
+        for s in sents:
+            claims.append(
+                Claim(
+                    id=f"{source.id}:{len(claims) + 1}",
+                    source=source.id,
+                    start=s.start,
+                    end=s.end,
+                    text=text[s.start : s.end],
+                    role=para_role,
+                    paragraph=p_index,
+                )
+            )
+    return claims

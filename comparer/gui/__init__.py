@@ -1,0 +1,1 @@
+"""The desktop app: adapts comparer.core to Qt widgets."""

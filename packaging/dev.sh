@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Set up a development environment and run comparer from the checkout.
+#   bash packaging/dev.sh app    set up, then open the app on the bundled sample pair
+#   bash packaging/dev.sh test   set up, then run every check and the tests
+#   bash packaging/dev.sh setup  set up only
+# Setting up installs the Debian packages Qt needs (when missing, and when allowed to)
+# and a virtual environment in .venv with comparer and its development tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+
+QT_RUNTIME="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
+QT_X11="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
+PY_BUILD="python3 python3-venv python3-pip"
+
+missing_debs() {
+  local pkg out=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || out+=("$pkg")
+  done
+  echo "${out[*]:-}"
+}
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null || return 0   # not Debian: the user installs Qt's libraries
+  local want="$QT_RUNTIME $QT_X11"
+  command -v python3 >/dev/null && python3 -c 'import venv, ensurepip' 2>/dev/null || want="$want $PY_BUILD"
+  local missing
+  missing=$(missing_debs $want)
+  [ -z "$missing" ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing system packages: $missing"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+pick_python() {
+  local py
+  for py in python3.13 python3.12 python3.11 python3; do
+    if command -v "$py" >/dev/null && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+      echo "$py"; return 0
+    fi
+  done
+  echo "comparer needs Python 3.11 or newer" >&2
+  return 1
+}
+
+setup_venv() {
+  local stamp="$VENV/.comparer-installed" want
+  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  local py
+  py=$(pick_python)
+  [ -x "$VENV/bin/python" ] || "$py" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e ".[dev]"
+  echo "$want" > "$stamp"
+}
+
+run_checks() {
+  local bin="$VENV/bin"
+  echo "== ruff"; "$bin/ruff" check . && "$bin/ruff" format --check .
+  echo "== mypy"; "$bin/mypy" comparer
+  echo "== core imports no Qt"; "$bin/lint-imports"
+  echo "== tests"; "$bin/python" -m pytest "$@"
+}
+
+cmd=${1:-app}
+shift || true
+install_system_packages
+setup_venv
+case "$cmd" in
+  setup) ;;
+  app) exec "$VENV/bin/comparer" "$@" ;;
+  test) run_checks "$@" ;;
+  *) echo "usage: bash packaging/dev.sh app|test|setup" >&2; exit 2 ;;
+esac
