@@ -6,9 +6,9 @@ import argparse
 import sys
 from datetime import date
 
-from comparer.core.errors import ComparerError, OptionsError
+from comparer.core.errors import ComparerError, OptionsError, SourceLoadError
 from comparer.core.model import Source
-from comparer.core.sources import load_source, source_from_text, source_ids
+from comparer.core.sources import load_source, source_from_bytes, source_from_text, source_ids
 
 
 def parse_assignments(values: list[str] | None, what: str) -> dict[str, str]:
@@ -45,6 +45,22 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", action="append", metavar="ID=TITLE", help="title of source ID")
 
 
+def _stdin_source(sid: str, *, published: date | None, outlet: str | None, title: str | None) -> Source:
+    """Standard input as a source: bytes when available, so an HTML page or PDF can be piped in."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        data = buffer.read()
+        return source_from_bytes(
+            data, source_id=sid, path="<stdin>", published=published, outlet=outlet, title=title
+        )
+    text = sys.stdin.read()
+    if not text:
+        raise SourceLoadError("<stdin>", "empty input")
+    return source_from_text(
+        text, source_id=sid, path="<stdin>", published=published, outlet=outlet, title=title
+    )
+
+
 def load_sources(paths: list[str], args: argparse.Namespace) -> list[Source]:
     """Load the files named on the command line (``-`` reads standard input)."""
     ids = source_ids(len(paths))
@@ -60,12 +76,7 @@ def load_sources(paths: list[str], args: argparse.Namespace) -> list[Source]:
     for sid, path in zip(ids, paths, strict=True):
         published, outlet, title = dates.get(sid), outlets.get(sid), titles.get(sid)
         if path == "-":
-            text = sys.stdin.read()
-            sources.append(
-                source_from_text(
-                    text, source_id=sid, path="<stdin>", published=published, outlet=outlet, title=title
-                )
-            )
+            sources.append(_stdin_source(sid, published=published, outlet=outlet, title=title))
         else:
             sources.append(load_source(path, source_id=sid, published=published, outlet=outlet, title=title))
     return sources

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
@@ -17,13 +19,66 @@ MAX_BYTES = 50 * 1024 * 1024
 
 Reader = Callable[[Path, bytes], Extracted]
 
-# Suffix -> reader. Readers for other formats are added here as they arrive.
+
+def _lazy(module: str, name: str) -> Reader:
+    """A reader imported on first use: trafilatura, pypdf and python-docx take a while to import."""
+
+    def read(path: Path, data: bytes) -> Extracted:
+        reader = cast(Reader, getattr(importlib.import_module(module), name))
+        return reader(path, data)
+
+    read.__name__ = name
+    return read
+
+
+read_html = _lazy("comparer.core.formats.html_page", "read_html")
+read_pdf = _lazy("comparer.core.formats.pdf_doc", "read_pdf")
+read_docx = _lazy("comparer.core.formats.docx_doc", "read_docx")
+
+
+def _unsupported(advice: str) -> Reader:
+    def read(path: Path, data: bytes) -> Extracted:
+        raise SourceLoadError(str(path), advice)
+
+    return read
+
+
+# Suffix -> reader.
 READERS: dict[str, Reader] = {
     ".txt": read_plain,
     ".text": read_plain,
     ".md": read_plain,
     ".markdown": read_plain,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
 }
+
+# Formats people often try, with what to do instead. Not listed as supported.
+UNSUPPORTED: dict[str, Reader] = {
+    ".doc": _unsupported("old Word .doc format; save it as .docx or .txt first"),
+    ".rtf": _unsupported("RTF is not supported; save it as .docx or .txt first"),
+    ".odt": _unsupported("OpenDocument text is not supported; save it as .docx or .txt first"),
+    ".mhtml": _unsupported("MHTML archives are not supported; save the page as 'Web page, HTML only'"),
+    ".mht": _unsupported("MHTML archives are not supported; save the page as 'Web page, HTML only'"),
+}
+
+
+def sniff_reader(data: bytes) -> Reader:
+    """The reader for data whose name says nothing (no or unknown suffix, standard input)."""
+    head = data[:1024].lstrip()
+    if data.startswith(b"%PDF-"):
+        return read_pdf
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return read_docx
+    lowered = head.lower().lstrip(b"\xef\xbb\xbf")
+    if lowered.startswith((b"<!doctype html", b"<html")) or (
+        lowered.startswith(b"<?xml") and b"<html" in lowered
+    ):
+        return read_html
+    return read_plain
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -94,15 +149,32 @@ def load_source(
     Raises ``SourceLoadError`` with a one-line reason for anything unreadable.
     """
     p = Path(path)
-    reader = READERS.get(p.suffix.lower())
+    suffix = p.suffix.lower()
     data = read_bytes(p)
-    if reader is None:
-        # Unknown suffix: treat it as text if it decodes as text.
-        reader = read_plain
+    # An unknown suffix: recognise the format from the content, else read it as text.
+    reader = READERS.get(suffix) or UNSUPPORTED.get(suffix) or sniff_reader(data)
     extracted = reader(p, data)
     return _finish(
         extracted, source_id=source_id, path=str(p), published=published, outlet=outlet, title=title
     )
+
+
+def source_from_bytes(
+    data: bytes,
+    *,
+    source_id: str,
+    path: str = "<stdin>",
+    published: date | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+) -> Source:
+    """A source from bytes read from a stream (standard input); the format is recognised from the content."""
+    if not data:
+        raise SourceLoadError(path, "empty input")
+    if len(data) > MAX_BYTES:
+        raise SourceLoadError(path, f"input is {len(data) / 1e6:.0f} MB; comparer reads up to 50 MB")
+    extracted = sniff_reader(data)(Path(path), data)
+    return _finish(extracted, source_id=source_id, path=path, published=published, outlet=outlet, title=title)
 
 
 def source_from_text(

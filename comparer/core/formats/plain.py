@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import charset_normalizer
 
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
+from comparer.core.model import RoleHint, Span
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -48,10 +50,21 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
+
+
+def markdown_headings(text: str) -> tuple[RoleHint, ...]:
+    """``# Heading`` lines of a Markdown text; the text itself is left as written."""
+    return tuple(RoleHint(Span(m.start(), m.end()), "heading") for m in _MD_HEADING.finditer(text))
+
+
 def read_plain(path: Path, data: bytes) -> Extracted:
     """Read a ``.txt`` or ``.md`` file."""
     text, encoding = decode_text(str(path), data)
     text = normalise_newlines(text)
     notes = () if encoding in ("utf-8", "ascii") else (f"decoded as {encoding}",)
-    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    return Extracted(text=text, format=fmt, encoding=encoding, notes=notes)
+    if path.suffix.lower() in (".md", ".markdown"):
+        return Extracted(
+            text=text, format="markdown", encoding=encoding, notes=notes, role_hints=markdown_headings(text)
+        )
+    return Extracted(text=text, format="txt", encoding=encoding, notes=notes)
