@@ -6,8 +6,50 @@ from collections.abc import Mapping, Sequence
 
 from comparer.core.facts import ClaimFacts
 from comparer.core.model import Check, Claim, Source
+from comparer.core.numbers import NumberFact
+
+# How far (in claims) parts may stand from the total they add up to.
+WINDOW = 2
+
+
+def _unit(n: NumberFact) -> str | None:
+    return n.unit[0] if n.unit else None
 
 
 def check_source(source: Source, claims: Sequence[Claim], facts: Mapping[str, ClaimFacts]) -> list[Check]:
-    """Internal checks for one source."""
-    return []
+    """Parts that add up (or fail to add up) to a total stated nearby, in one source."""
+    body = [facts[c.id] for c in claims if c.source == source.id and c.id in facts]
+    out: list[Check] = []
+    seen: set[tuple[int, int]] = set()
+    for i, total_facts in enumerate(body):
+        for total in total_facts.numbers:
+            if not total.exact or total.value < 3:
+                continue
+            for later in body[i + 1 : i + 1 + WINDOW]:
+                parts = [n for n in later.numbers if n.exact and _unit(n) == _unit(total) and n is not total]
+                if len(parts) < 2 or (total.span.start, total.span.end) in seen:
+                    continue
+                added = sum(n.value for n in parts)
+                if any(n.value >= total.value for n in parts):
+                    continue
+                seen.add((total.span.start, total.span.end))
+                terms = " + ".join(n.text for n in parts)
+                if added == total.value:
+                    kind = "sum_consistent"
+                    what = total.unit[0] if total.unit else ""
+                    text = f"{total.text} {what} = {terms}: the parts add up to the total"
+                else:
+                    kind = "sum_mismatch"
+                    text = (
+                        f"{terms} = {added:g}, but the total given is {total.text}: the parts do not add up"
+                    )
+                out.append(
+                    Check(
+                        source=source.id,
+                        kind=kind,
+                        spans=(total.span, *(n.span for n in parts)),
+                        values=(total.text, *(n.text for n in parts)),
+                        explanation=" ".join(text.split()),
+                    )
+                )
+    return out

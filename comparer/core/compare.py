@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from comparer.core import align, checks, judge
 from comparer.core.errors import ComparerError
-from comparer.core.facts import extract_facts
+from comparer.core.facts import ClaimFacts, extract_source_facts
 from comparer.core.model import Claim, Comparison, Source
 from comparer.core.options import AlignOptions
 from comparer.core.segment import segment
@@ -50,7 +50,9 @@ def compare(
         claims.extend(segment(s))
     tick(0.1)
     by_source = {s.id: s for s in sources}
-    facts = {c.id: extract_facts(c, by_source[c.source]) for c in claims if c.role == "body"}
+    facts: dict[str, ClaimFacts] = {}
+    for s in sources:
+        facts.update(extract_source_facts(s, [c for c in claims if c.source == s.id]))
     tick(0.3)
     pairs = align.align(claims, facts, opts, progress=lambda f: tick(0.3 + 0.5 * f))
     tick(0.8)

@@ -206,8 +206,17 @@ class Comparison:
         return {c.id: c for c in self.claims}
 
     def only_in(self, source_id: str) -> tuple[Claim, ...]:
-        """Body claims of a source that no link touches: what only it says."""
-        linked = {c for link in self.links for c in (link.a, link.b)}
+        """Body claims no other source makes: no link, or only weak ``related`` ones.
+
+        "Weak" is below the ``unique_below`` option the comparison was made with.
+        """
+        below = float(self.options.get("unique_below", 0.0))
+        matched = {
+            c
+            for link in self.links
+            if link.relation != "related" or link.score >= below
+            for c in (link.a, link.b)
+        }
         return tuple(
-            c for c in self.claims if c.source == source_id and c.role == "body" and c.id not in linked
+            c for c in self.claims if c.source == source_id and c.role == "body" and c.id not in matched
         )

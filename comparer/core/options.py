@@ -19,13 +19,16 @@ class AlignOptions:
     relative_cutoff: a claim keeps a further link only if its score is at least this
         fraction of that claim's best link score.
     candidates_per_claim: how many blocked candidates are scored per claim.
+    unique_below: a body claim whose links are all ``related`` and score below this
+        counts as said by its source only.
     """
 
-    min_score: float = 30.0
-    strong_score: float = 45.0
+    min_score: float = 16.0
+    strong_score: float = 40.0
     max_links_per_claim: int = 3
-    relative_cutoff: float = 0.6
+    relative_cutoff: float = 0.5
     candidates_per_claim: int = 40
+    unique_below: float = 22.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_score <= 100:

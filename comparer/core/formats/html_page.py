@@ -8,6 +8,7 @@ headings on their own lines with a ``heading`` role hint.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,14 @@ from comparer.core.model import Role
 
 NO_ARTICLE = "no article text found; the page may need a browser"
 
+# Fewer words than this is a page shell, not an article.
+_MIN_WORDS = 8
+# What script-built pages say to a reader without JavaScript.
+_NEEDS_SCRIPT = re.compile(
+    r"\b(?:enable|turn on|activate)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:required|disabled|needed)\b"
+    r"|\b(?:browser|javascript)\s+is\s+not\s+supported\b",
+    re.IGNORECASE,
+)
 # Elements of trafilatura's output tree that hold one paragraph each.
 _BLOCKS = frozenset({"p", "quote", "code", "head"})
 
@@ -86,6 +95,12 @@ def _flatten(element: Any, out: LineBuilder) -> None:
             out.add(line)
 
 
+def _not_an_article(text: str) -> bool:
+    """Too little text to be an article, or only a page asking for JavaScript."""
+    words = len(text.split())
+    return words < _MIN_WORDS or (words < 150 and _NEEDS_SCRIPT.search(text) is not None)
+
+
 def _date(value: str | None) -> date | None:
     if not value:
         return None
@@ -116,7 +131,7 @@ def read_html(path: Path, data: bytes) -> Extracted:
     for child in doc.body:
         _flatten(child, out)
     text = out.text
-    if not text.strip():
+    if _not_an_article(text):
         raise SourceLoadError(str(path), NO_ARTICLE)
     notes = ["article text found by trafilatura; page navigation, captions and comments left out"]
     return Extracted(

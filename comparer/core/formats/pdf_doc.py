@@ -231,6 +231,8 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
         pages = list(reader.pages)
     except _PARSE_ERRORS as exc:
         raise SourceLoadError(name, f"damaged PDF, cannot be read ({_first_line(exc)})") from exc
+    if not pages:
+        raise SourceLoadError(name, "damaged PDF, no pages found")
     if len(pages) > MAX_PAGES:
         notes.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read")
         pages = pages[:MAX_PAGES]

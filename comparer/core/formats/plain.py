@@ -42,7 +42,16 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise SourceLoadError(path, "unknown text encoding (not UTF-8, and no other encoding fits)")
-    return str(best), best.encoding
+    text = str(best)
+    # Western single-byte code pages agree on most bytes; when Windows-1252 (the usual
+    # encoding of English and Western European text, and what browsers read Latin-1 as)
+    # gives the same text, name it rather than a look-alike such as cp1250.
+    try:
+        if best.encoding != "cp1252" and data.decode("cp1252") == text:
+            return text, "cp1252"
+    except UnicodeDecodeError:
+        pass
+    return text, best.encoding
 
 
 def normalise_newlines(text: str) -> str:

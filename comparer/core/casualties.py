@@ -1,0 +1,73 @@
+"""Casualty statements and how certain they are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from comparer.core.model import Span
+
+Status = Literal["none", "some", "unknown"]
+
+_HARM = (
+    r"(?:killed|kill|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|injur(?:ed|y|ies)"
+    r"|wounded|hurt"
+    r"|harmed|hospitali[sz]ed|taken to hospital|(?:death )?toll)"
+)
+_NONE = re.compile(
+    rf"\b(?:no(?:\s+one|body|ne)?\b[\w\s,']{{0,40}}?\b{_HARM}|{_HARM}\b[\w\s]{{0,15}}\bno(?:\s+one|body)\b"
+    rf"|without (?:any )?{_HARM}"
+    rf"|(?:didn['’]t|did not|does not|doesn['’]t|failed to) (?:kill|injure|hurt) (?:anyone|anybody)"
+    rf"|no (?:\w+ )?(?:casualties|injuries|deaths|fatalities)\b)",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(
+    rf"\b(?:{_HARM}\b[\w\s&]{{0,60}}\b(?:being assessed|assessed|unclear|not (?:yet )?known|unknown"
+    rf"|unconfirmed|"
+    rf"not immediately (?:clear|known)|expected to rise|could rise|may rise)"
+    rf"|(?:assessment|assessing|tally|count)\s+of\s+(?:the\s+)?{_HARM}"
+    rf"|whether\b[\w\s]{{0,60}}\b{_HARM}"
+    rf"|(?:unclear|not (?:yet )?known|unknown)\b[\w\s]{{0,30}}\b{_HARM})",
+    re.IGNORECASE,
+)
+_SOME = re.compile(
+    rf"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|many|some|"
+    rf"a number of|at least \w+)\b[\w\s]{{0,30}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+_NOT_A_REPORT = re.compile(
+    rf"\b(?:prevent|avoid|limit|minimi[sz]e|spare|to kill|threat(?:en)?|risk of)\b[\w\s]{{0,20}}\b{_HARM}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyReport:
+    """What a claim says about people killed or hurt."""
+
+    span: Span
+    text: str
+    status: Status
+
+    def describe(self) -> str:
+        """A short phrase for explanations."""
+        return {
+            "none": "none killed or hurt",
+            "some": "some killed or hurt",
+            "unknown": "unknown / being assessed",
+        }[self.status]
+
+
+def find_casualties(text: str, offset: int = 0) -> list[CasualtyReport]:
+    """Casualty statements in ``text``; the first that matches decides each region."""
+    out: list[CasualtyReport] = []
+    for status, pattern in (("unknown", _UNKNOWN), ("none", _NONE), ("some", _SOME)):
+        for m in pattern.finditer(text):
+            span = Span(m.start() + offset, m.end() + offset)
+            if any(span.overlaps(r.span) for r in out):
+                continue
+            if _NOT_A_REPORT.search(text[max(0, m.start() - 25) : m.end()]) and status != "none":
+                continue
+            out.append(CasualtyReport(span, m.group(), status))  # type: ignore[arg-type]
+    return sorted(out, key=lambda r: r.span.start)
