@@ -1,0 +1,219 @@
+"""The SQLite layout of a project file, its versions and the migrations between them.
+
+The version lives in ``PRAGMA user_version``; ``PRAGMA application_id`` marks the
+file as a comparer project. Version 1 kept one label and note per link and
+annotator, keyed by the engine's link id. Version 2 keeps every annotation as an
+append-only event keyed by the link's passages, links annotators added, custom
+labels and classroom marks. A file from a newer version is refused untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from comparer.core.errors import ComparerError
+
+APPLICATION_ID = 0x434D5052  # "CMPR"
+CURRENT_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class ProjectError(ComparerError):
+    """A project file cannot be created, opened or written."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, outlet TEXT, published TEXT,
+    text TEXT NOT NULL
+);
+CREATE TABLE comparisons (id INTEGER PRIMARY KEY, created TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE labels (
+    link_id TEXT NOT NULL, annotator TEXT NOT NULL, label TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL, PRIMARY KEY (link_id, annotator)
+);
+"""
+
+# Tables version 2 adds; applied on top of version 1 by the migration, and after
+# SCHEMA_V1 (then the migration) when a new project is created, so there is one path.
+_V2_TABLES = """
+CREATE TABLE links (
+    comparison INTEGER NOT NULL REFERENCES comparisons(id), link_id TEXT NOT NULL, link_key TEXT NOT NULL,
+    a_source TEXT NOT NULL, a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,
+    b_source TEXT NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+    relation TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (comparison, link_id)
+);
+CREATE INDEX links_key ON links (link_key);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY, link_key TEXT NOT NULL, annotator TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('label', 'note', 'reject', 'finding')),
+    value TEXT NOT NULL, finding INTEGER, created TEXT NOT NULL
+);
+CREATE INDEX events_link ON events (link_key, annotator);
+CREATE TABLE added_links (
+    id INTEGER PRIMARY KEY, annotator TEXT NOT NULL,
+    a_source TEXT NOT NULL, a_start INTEGER NOT NULL, a_end INTEGER NOT NULL,
+    b_source TEXT NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+    created TEXT NOT NULL, removed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE custom_labels (name TEXT PRIMARY KEY, created TEXT NOT NULL);
+CREATE TABLE marks (
+    id INTEGER PRIMARY KEY, student TEXT NOT NULL, source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, created TEXT NOT NULL, removed INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE sources ADD COLUMN author TEXT;
+ALTER TABLE sources ADD COLUMN encoding TEXT;
+ALTER TABLE sources ADD COLUMN format TEXT NOT NULL DEFAULT 'txt';
+ALTER TABLE comparisons ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a DDL script (none of ours has a semicolon inside a statement)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _key_of(comparison_data: dict[str, object], link_id: str) -> str | None:
+    """The passage key of ``link_id`` in a stored ``to_dict`` comparison, if it is there."""
+    claims = {c["id"]: c for c in comparison_data.get("claims", [])}  # type: ignore[attr-defined]
+    for link in comparison_data.get("links", []):  # type: ignore[attr-defined]
+        if link["id"] == link_id and link["a"] in claims and link["b"] in claims:
+            a, b = claims[link["a"]], claims[link["b"]]
+            return f"{a['source']}:{a['start']}-{a['end']}|{b['source']}:{b['start']}-{b['end']}"
+    return None
+
+
+def _migrate_1_to_2(db: sqlite3.Connection) -> None:
+    for statement in _statements(_V2_TABLES):
+        db.execute(statement)
+    row = db.execute("SELECT id, data FROM comparisons ORDER BY id DESC LIMIT 1").fetchone()
+    data: dict[str, object] = json.loads(row[1]) if row else {}
+    if row:
+        db.execute(
+            "UPDATE comparisons SET options = ? WHERE id = ?", (json.dumps(data.get("options", {})), row[0])
+        )
+        claims = {c["id"]: c for c in data.get("claims", [])}  # type: ignore[attr-defined]
+        for link in data.get("links", []):  # type: ignore[attr-defined]
+            a, b = claims[link["a"]], claims[link["b"]]
+            key = f"{a['source']}:{a['start']}-{a['end']}|{b['source']}:{b['start']}-{b['end']}"
+            db.execute(
+                "INSERT INTO links VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    row[0],
+                    link["id"],
+                    key,
+                    a["source"],
+                    a["start"],
+                    a["end"],
+                    b["source"],
+                    b["start"],
+                    b["end"],
+                    link["relation"],
+                    link["score"],
+                ),
+            )
+    for link_id, annotator, label, note, created in db.execute(
+        "SELECT link_id, annotator, label, note, created FROM labels ORDER BY created, rowid"
+    ).fetchall():
+        # A label whose link is gone keeps its old id as key: it is kept, not dropped.
+        key = _key_of(data, link_id) or f"v1:{link_id}"
+        db.execute(
+            "INSERT INTO events (link_key, annotator, kind, value, created) VALUES (?,?,?,?,?)",
+            (key, annotator, "label", label, created),
+        )
+        if note:
+            db.execute(
+                "INSERT INTO events (link_key, annotator, kind, value, created) VALUES (?,?,?,?,?)",
+                (key, annotator, "note", note, created),
+            )
+    db.execute("DROP TABLE labels")
+
+
+# MIGRATIONS[n] turns version n into version n + 1.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+
+
+def initialise(db: sqlite3.Connection) -> None:
+    """Lay out an empty database as a current-version project (one transaction)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(SCHEMA_V1):
+            db.execute(statement)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA user_version = 1")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    migrate(db)
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the project up to :data:`CURRENT_VERSION`, each step in its own transaction."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    while version < CURRENT_VERSION:
+        step = MIGRATIONS[version]
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            step(db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        version += 1
+    return version
+
+
+def inspect(path: Path) -> int:
+    """The schema version of the project at ``path``, read without changing the file.
+
+    Raises :class:`ProjectError` when the file is missing, not an SQLite file,
+    corrupt, not a comparer project, or from a newer comparer.
+    """
+    if not path.exists():
+        raise ProjectError(path, "no such project file")
+    if path.is_dir():
+        raise ProjectError(path, "is a folder, not a project file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(path, f"cannot read ({exc.strerror or exc})") from exc
+    if header != SQLITE_HEADER:
+        raise ProjectError(path, "not a comparer project (not an SQLite database)")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise ProjectError(path, f"cannot open ({exc})") from exc
+    try:
+        app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(path, f"the project file is damaged ({exc})") from exc
+    finally:
+        db.close()
+    if app_id != APPLICATION_ID or not {"meta", "sources", "comparisons"} <= tables:
+        raise ProjectError(path, "not a comparer project (an SQLite database of something else)")
+    if check != "ok":
+        raise ProjectError(path, f"the project file is damaged ({check})")
+    if version > CURRENT_VERSION:
+        raise ProjectError(
+            path,
+            f"made by a newer comparer (project format {version}; this version reads up to "
+            f"{CURRENT_VERSION}); update comparer to open it",
+        )
+    if version < 1:
+        raise ProjectError(path, "not a comparer project (no format version)")
+    return version
