@@ -129,9 +129,11 @@ def write_pdf(
     title: str = "",
     running_header: str | None = None,
     page_numbers: bool = False,
+    raw_html: bool = False,
 ) -> Path:
     """A PDF drawn by Qt, one QTextDocument per page, with optional running header and page numbers.
 
+    With ``raw_html`` the block texts are markup (``<br>`` to force a line end).
     Needs a QGuiApplication (use pytest-qt's ``qapp`` fixture).
     """
     from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
@@ -141,7 +143,9 @@ def write_pdf(
     writer.setTitle(title)
     writer.setResolution(72)  # one device pixel per point keeps the layout arithmetic plain
     writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+        )
     )
     width, height = writer.width(), writer.height()
     painter = QPainter(writer)
@@ -152,7 +156,7 @@ def write_pdf(
             parts = []
             for kind, text in blocks:
                 tag = {"title": "h1", "heading": "h2"}.get(kind, "p")
-                parts.append(f"<{tag}>{html.escape(text)}</{tag}>")
+                parts.append(f"<{tag}>{text if raw_html else html.escape(text)}</{tag}>")
             doc = QTextDocument()
             doc.setDefaultFont(QFont("DejaVu Sans", 10))
             doc.setHtml("".join(parts))

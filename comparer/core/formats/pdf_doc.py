@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -147,8 +146,10 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
     gaps: dict[float, list[float]] = {}
     for a, b in pairwise(lines):
         if a.y is not None and b.y is not None and a.size and a.size == b.size and a.y > b.y:
-            gaps.setdefault(a.size, []).append(a.y - b.y)
-    usual_gap = {size: statistics.median(found) for size, found in gaps.items()}
+            gaps.setdefault(a.size, []).append(round((a.y - b.y) * 2) / 2)  # half-point steps absorb jitter
+    # Lines inside paragraphs outnumber paragraph breaks, so the commonest spacing (the
+    # smaller one on a tie) is the line spacing.
+    usual_gap = {size: min(set(found), key=lambda g: (-found.count(g), g)) for size, found in gaps.items()}
     widths = sorted(len(line.text) for line in lines)
     full_width = widths[int(len(widths) * 0.9)] if widths else 0
     paras: list[_Paragraph] = []
