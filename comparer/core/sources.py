@@ -98,7 +98,7 @@ def read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise SourceLoadError(name, "is a folder, not a file")
     if size > MAX_BYTES:
-        raise SourceLoadError(name, f"file is {size / 1e6:.0f} MB; comparer reads files up to 50 MB")
+        raise SourceLoadError(name, f"file is {size / 2**20:.0f} MB; comparer reads files up to 50 MB")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -172,7 +172,7 @@ def source_from_bytes(
     if not data:
         raise SourceLoadError(path, "empty input")
     if len(data) > MAX_BYTES:
-        raise SourceLoadError(path, f"input is {len(data) / 1e6:.0f} MB; comparer reads up to 50 MB")
+        raise SourceLoadError(path, f"input is {len(data) / 2**20:.0f} MB; comparer reads up to 50 MB")
     extracted = sniff_reader(data)(Path(path), data)
     return _finish(extracted, source_id=source_id, path=path, published=published, outlet=outlet, title=title)
 

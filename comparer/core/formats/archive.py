@@ -40,7 +40,7 @@ def open_zip(path: str, data: bytes, *, kind: str) -> zipfile.ZipFile:
     if unpacked > MAX_UNPACKED_BYTES:
         raise SourceLoadError(
             path,
-            f"refused: would unpack to {unpacked / 1e6:.0f} MB (limit 200 MB); possibly a zip bomb",
+            f"refused: would unpack to {unpacked / 2**20:.0f} MB (limit 200 MB); possibly a zip bomb",
         )
     if unpacked > RATIO_FLOOR_BYTES and unpacked / packed > MAX_RATIO:
         raise SourceLoadError(

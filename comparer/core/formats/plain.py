@@ -39,19 +39,22 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise SourceLoadError(path, "unknown text encoding (not UTF-8, and no other encoding fits)")
-    text = str(best)
-    # Western single-byte code pages agree on most bytes; when Windows-1252 (the usual
-    # encoding of English and Western European text, and what browsers read Latin-1 as)
-    # gives the same text, name it rather than a look-alike such as cp1250.
-    try:
-        if best.encoding != "cp1252" and data.decode("cp1252") == text:
-            return text, "cp1252"
-    except UnicodeDecodeError:
-        pass
-    return text, best.encoding
+    # Short Western texts fit many single-byte code pages about equally well (curly quotes
+    # in Windows-1252 also read as Mac Roman). Windows-1252, the usual encoding of English
+    # and Western European text and what browsers read Latin-1 as, wins when it fits
+    # about as well as the best guess.
+    if best.encoding != "cp1252" and any(
+        "cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.02 for m in matches
+    ):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
 
 
 def normalise_newlines(text: str) -> str:
