@@ -150,3 +150,16 @@ def test_docx_without_its_suffix_is_recognised(tmp_path: Path) -> None:
     path = tmp_path / "article"
     path.write_bytes(_doc(tmp_path).read_bytes())
     assert load_source(path, source_id="a").format == "docx"
+
+
+def test_furniture_styled_as_a_heading_is_still_boilerplate(tmp_path: Path) -> None:
+    blocks = [
+        *BLOCKS,
+        ("heading", "Leave a Reply"),
+        ("p", "To comment you must log in or create an account."),
+    ]
+    source = load_source(write_docx(tmp_path / "furniture.docx", blocks), source_id="a")
+    roles = {c.text: c.role for c in segment(source)}
+    assert roles["Leave a Reply"] == "boilerplate"
+    assert roles["To comment you must log in or create an account."] == "boilerplate"
+    assert roles["Was anyone hurt?"] == "heading"
