@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from comparer.core.facts import ClaimFacts
+from comparer.core.findings import number_with_unit
 from comparer.core.model import Check, Claim, Source
 from comparer.core.numbers import NumberFact
 
@@ -34,15 +35,13 @@ def check_source(source: Source, claims: Sequence[Claim], facts: Mapping[str, Cl
                     continue
                 seen.add((total.span.start, total.span.end))
                 terms = " + ".join(n.text for n in parts)
+                shown = number_with_unit(total_facts, total)
                 if added == total.value:
                     kind = "sum_consistent"
-                    what = total.unit[0] if total.unit else ""
-                    text = f"{total.text} {what} = {terms}: the parts add up to the total"
+                    text = f"{shown} = {terms}: the parts add up to the total"
                 else:
                     kind = "sum_mismatch"
-                    text = (
-                        f"{terms} = {added:g}, but the total given is {total.text}: the parts do not add up"
-                    )
+                    text = f"{terms} = {added:g}, but the total given is {shown}: the parts do not add up"
                 out.append(
                     Check(
                         source=source.id,

@@ -34,7 +34,7 @@ def _bound_text(n: NumberFact) -> str:
     return f"{n.low:g}–{high}"
 
 
-def _with_unit(fa: ClaimFacts, n: NumberFact) -> str:
+def number_with_unit(fa: ClaimFacts, n: NumberFact) -> str:
     """The number and the words after it that name the thing counted."""
     text = fa.claim.text
     rel_end = n.span.end - fa.claim.start
@@ -71,7 +71,7 @@ def number_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
         out.append(
             Finding(
                 kind="number_conflict",
-                values=(_with_unit(fa, na), _with_unit(fb, nb)),
+                values=(number_with_unit(fa, na), number_with_unit(fb, nb)),
                 spans=((na.span,), (nb.span,)),
                 explanation=f"{na.text} against {nb.text}: the figures cannot both be right "
                 f"({_bound_text(na)} vs {_bound_text(nb)})",
@@ -87,7 +87,7 @@ def number_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
 
 
 def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:
-    shown = _with_unit(facts, n)
+    shown = number_with_unit(facts, n)
     letter = "ab"[side]
     other = "ab"[1 - side]
     values: tuple[str | None, str | None] = (shown, None) if side == 0 else (None, shown)

@@ -33,6 +33,8 @@ _TAIL_MARKER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", "…", ":", ";", ",")
+_ATTRIBUTION_TAIL = re.compile(r"^[”\"’]?\s*(?:he|she|they|it)\s+(?:said|added|wrote)")
+_SPEECH_VERB = re.compile(r"\b(?:said|says|added|wrote|tweeted|told|posted|asked|stated)\b")
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 
@@ -88,9 +90,9 @@ def sentences(text: str, para: Span) -> list[Span]:
             prev_text = text[prev.start : prev.end]
             this_text = text[span.start : span.end]
             inside_quote = _quote_depth(prev_text) > 0
-            tail = this_text[:1].islower() or re.match(
-                r"^[”\"’]?\s*(?:he|she|they|it)\s+(?:said|added|wrote)", this_text
-            )
+            tail = this_text[:1].islower() or _ATTRIBUTION_TAIL.match(this_text)
+            after_quote = prev_text.rstrip().endswith(("”", '"')) and len(this_text.split()) <= 10
+            tail = tail or (after_quote and _SPEECH_VERB.search(this_text))
             if inside_quote or tail:
                 merged[-1] = Span(prev.start, span.end)
                 continue

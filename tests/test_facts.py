@@ -1,0 +1,171 @@
+"""Facts taken from single claims: numbers, names, dates, casualties, quotations, roles."""
+
+import math
+from datetime import date
+
+import pytest
+
+import comparer
+from comparer.core.casualties import find_casualties
+from comparer.core.dates import find_dates, find_times
+from comparer.core.facts import extract_source_facts
+from comparer.core.names import find_names, same_entity
+from comparer.core.numbers import find_numbers
+from comparer.core.pubdate import find_publication_date
+from comparer.core.segment import segment
+from comparer.core.sources import source_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fired 22 missiles", [("22", 22, 22, 22)]),
+        (
+            "Seventeen were killed and twenty-two injured",
+            [("Seventeen", 17, 17, 17), ("twenty-two", 22, 22, 22)],
+        ),
+        ("more than a dozen rockets", [("more than a dozen", 12, 13, math.inf)]),
+        ("at least 1,200 people", [("at least 1,200", 1200, 1200, math.inf)]),
+        ("about 100 were hurt", [("about 100", 100, 80, 120)]),
+        ("dozens of homes", [("dozens", 24, 24, 199)]),
+        ("$3.5 million in aid", [("3.5 million", 3_500_000, 3_500_000, 3_500_000)]),
+        ("the January 3 killing in 2020", []),
+        ("no one was killed; one of the bases", []),
+        ("at 1:20 a.m.", []),
+    ],
+)
+def test_numbers_with_hedges_and_bounds(text, expected):
+    got = [(n.text, n.value, n.low, n.high) for n in find_numbers(text)]
+    assert got == expected
+
+
+def test_numbers_know_what_they_count_and_where_they_stand():
+    (n,) = find_numbers("Iran fired 22 missiles.", offset=100)
+    assert n.unit[0] == "missil"
+    assert (n.span.start, n.span.end) == (111, 113)
+
+
+def test_names_drop_titles_and_sentence_openers():
+    names = find_names(
+        "Iranian Foreign Minister Mohammad Javad Zarif said. The ball is in Donald Trump’s court."
+    )
+    assert [n.words for n in names] == [("mohammad", "javad", "zarif"), ("donald", "trump")]
+    assert names[1].text == "Donald Trump"
+    assert names[1].possessive
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Qasem Soleimani", "Qassim Soleimani", True),
+        ("Javad Zarif", "Mohammad Javad Zarif", True),
+        ("Zarif", "Mohammad Javad Zarif", True),
+        ("Ain al-Asad", "al-Assad", True),
+        ("Ali Khamenei", "Ali Vaez", False),
+        ("Iran", "Iraq", False),
+        ("Trump", "Truman", False),
+        ("Austria", "Australia", False),
+    ],
+)
+def test_name_variants_meet_and_different_names_do_not(a, b, same):
+    (ma,) = find_names(f"We met {a} today.")
+    (mb,) = find_names(f"We met {b} today.")
+    assert same_entity(ma, mb) is same
+
+
+def test_dates_resolve_against_the_publication_date():
+    published = date(2020, 1, 8)  # a Wednesday
+    got = {
+        d.text: d.day for d in find_dates("On January 8, on Wednesday, last Friday and yesterday", published)
+    }
+    assert got == {
+        "January 8": date(2020, 1, 8),
+        "Wednesday": date(2020, 1, 8),
+        "last Friday": date(2020, 1, 3),
+        "yesterday": date(2020, 1, 7),
+    }
+    assert find_dates("It may rain", published) == []
+    assert [t.minutes for t in find_times("at 1:20 a.m. and 3 p.m. and noon")] == [80, 900, 720]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("No one was killed or injured in the barrage.", "none"),
+        ("There were no American casualties.", "none"),
+        ("a fireworks show that didn’t kill anyone", "none"),
+        ("Casualties and damage were being assessed.", "unknown"),
+        ("It depends on whether the strikes resulted in fatalities.", "unknown"),
+        ("The death toll is expected to rise.", "unknown"),
+        ("At least 1,200 people were killed.", "some"),
+        ("Several people were taken to hospital.", "some"),
+    ],
+)
+def test_casualty_statements_and_their_certainty(text, status):
+    assert [r.status for r in find_casualties(text)] == [status]
+
+
+def test_measures_to_prevent_casualties_are_not_a_casualty_report():
+    assert find_casualties("They had taken measures to prevent casualties.") == []
+
+
+def test_a_quote_alone_takes_the_speaker_of_the_sentence_before():
+    src = source_from_text(
+        "“Iran took proportionate measures,” said Javad Zarif, Iran’s foreign minister.\n"
+        "“We do not seek escalation or war.”\n"
+        "“All is well,” Donald Trump wrote on Twitter. “So far, so good,” he added.",
+        source_id="a",
+    )
+    facts = extract_source_facts(src, segment(src))
+    speakers = [[q.speaker for q in f.quotes] for f in facts.values()]
+    assert speakers == [["Javad Zarif"], ["Javad Zarif"], ["Donald Trump"], ["Donald Trump"]]
+    assert facts["a:3"].quotes[0].channel == "twitter"
+
+
+def test_roles_headings_and_boilerplate():
+    src = source_from_text(
+        "date 2020-01-08 Contents\nWhat happened?\nIran fired 22 missiles at two bases.\n"
+        "Creating An ‘Unfavorable Atmosphere’\nAnalysts say more may follow.\n"
+        "Print Share Comment Cite Upload Translate Updates\nLeave a Reply\nSome citation text 2022.",
+        source_id="a",
+    )
+    roles = [(c.text, c.role) for c in segment(src)]
+    assert roles == [
+        ("date 2020-01-08 Contents", "boilerplate"),
+        ("What happened?", "heading"),
+        ("Iran fired 22 missiles at two bases.", "body"),
+        ("Creating An ‘Unfavorable Atmosphere’", "heading"),
+        ("Analysts say more may follow.", "body"),
+        ("Print Share Comment Cite Upload Translate Updates", "boilerplate"),
+        ("Leave a Reply", "boilerplate"),
+        ("Some citation text 2022.", "boilerplate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date 2020-01-08 Contents\nText", date(2020, 1, 8)),
+        (
+            "Radio (2022-07-06T23:25:35) Retrieved from\nRadio Free - Wednesday January 8, 2020,",
+            date(2020, 1, 8),
+        ),
+        ("Published: 14 March 2023\nText", date(2023, 3, 14)),
+        ("No date here.", None),
+    ],
+)
+def test_publication_date_from_the_text(text, expected):
+    assert find_publication_date(text) == expected
+
+
+def test_similarity_is_the_aligners_pair_score():
+    same = comparer.similarity("Iran fired 22 missiles at US bases.", "Iran fired 22 missiles at US bases.")
+    close = comparer.similarity(
+        "The ball is now back in Trump’s court.", "The ball is firmly in Donald Trump’s court."
+    )
+    unrelated = comparer.similarity("The ball is now back in Trump’s court.", "Rain is expected in Paris.")
+    assert same == 100
+    assert close > 40 > unrelated
+    assert unrelated == comparer.similarity(
+        "Rain is expected in Paris.", "The ball is now back in Trump’s court."
+    )
