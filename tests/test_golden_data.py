@@ -45,7 +45,13 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A plain sentence break: end punctuation, maybe a closing quote, then a space and a capital
 # or an opening quote. Good enough for the hand-written cases, which avoid "U.S." and the like.
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?(?= +[A-Z“‘\"])|(?<=[.!?])[”’\"]?$", re.MULTILINE)
-CASE_NAMES = ("quake-death-toll", "reordered-paragraphs", "translated-quotes", "dates-and-times")
+CASE_NAMES = (
+    "quake-death-toll",
+    "reordered-paragraphs",
+    "translated-quotes",
+    "dates-and-times",
+    "casualty-certainty",
+)
 
 
 class Case:
