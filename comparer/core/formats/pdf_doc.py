@@ -40,7 +40,10 @@ from comparer.core.pubdate import find_publication_date
 
 MAX_PAGES = 1000
 _EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers/footers
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+)
+_BULLET = re.compile(r"^(?:[•▪◦●■–]|\d{1,2}[.)])\s")
 _SENTENCE_END = (".", "!", "?", "…", ":", "”", '"', "’")
 _PARSE_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, IndexError, EOFError)
 
@@ -93,15 +96,18 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Remove running headers/footers and bare page numbers from the page edges."""
 
     def edges(lines: list[_Line]) -> list[_Line]:
-        if len(lines) <= 2 * _EDGE_LINES:
-            return lines
-        return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+        # Highest and lowest on the page: running heads are often drawn after the body.
+        placed = sorted(lines, key=lambda line: -line.y if line.y is not None else 0.0)
+        if len(placed) <= 2 * _EDGE_LINES:
+            return placed
+        return placed[:_EDGE_LINES] + placed[-_EDGE_LINES:]
 
     counts: Counter[str] = Counter()
     for lines in pages:
         counts.update({_furniture_key(line.text) for line in edges(lines)})
-    with_text = sum(1 for lines in pages if lines)
-    needed = max(2, (with_text + 1) // 2)
+    # Running heads may change with each chapter, so two pages are enough; only the
+    # top and bottom lines are candidates, where a repeated line is rarely reporting.
+    needed = 2
     running = {key for key, n in counts.items() if n >= needed}
     out: list[list[_Line]] = []
     for lines in pages:
@@ -157,7 +163,7 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
     for line in lines:
         new = prev is None
         if prev is not None:
-            if prev.size and line.size and abs(prev.size - line.size) > 0.5:
+            if (prev.size and line.size and abs(prev.size - line.size) > 0.5) or _BULLET.match(line.text):
                 new = True
             elif prev.y is not None and line.y is not None and line.size:
                 gap = prev.y - line.y
