@@ -51,6 +51,7 @@ CASE_NAMES = (
     "translated-quotes",
     "dates-and-times",
     "casualty-certainty",
+    "unrelated-near-miss",
 )
 
 
