@@ -163,3 +163,16 @@ def test_furniture_styled_as_a_heading_is_still_boilerplate(tmp_path: Path) -> N
     assert roles["Leave a Reply"] == "boilerplate"
     assert roles["To comment you must log in or create an account."] == "boilerplate"
     assert roles["Was anyone hurt?"] == "heading"
+
+
+def test_date_stated_in_the_text_wins_over_the_created_date(tmp_path: Path) -> None:
+    blocks = [BLOCKS[0], ("p", "Published: 7 January 2020"), *BLOCKS[1:]]
+    path = write_docx(tmp_path / "dated.docx", blocks, created=CREATED)
+    source = load_source(path, source_id="a")
+    assert source.published == date(2020, 1, 7)
+    assert not any("created date" in note for note in source.notes)
+
+
+def test_created_date_is_noted_when_it_is_used(tmp_path: Path) -> None:
+    source = load_source(_doc(tmp_path), source_id="a")
+    assert "publication date taken from the document's created date" in source.notes

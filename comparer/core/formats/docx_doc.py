@@ -23,6 +23,7 @@ from comparer.core.formats.archive import open_zip
 from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
 from comparer.core.model import Role
+from comparer.core.pubdate import find_publication_date
 
 # python-docx's blank template carries these; they describe the template, not the article.
 _TEMPLATE_AUTHOR = "python-docx"
@@ -104,11 +105,17 @@ def read_docx(path: Path, data: bytes) -> Extracted:
     author = squeeze(props.author or "")
     if author == _TEMPLATE_AUTHOR:
         author = ""
+    # The created date is when the file was made, which for a saved copy of an article
+    # is not when it was published: a date the text states about itself wins.
+    created = _published(props.created)
+    stated = find_publication_date(out.text)
+    notes = ("publication date taken from the document's created date",) if created and not stated else ()
     return Extracted(
         text=out.text,
         format="docx",
         title=title or None,
         author=author or None,
-        published=_published(props.created),
+        published=stated or created,
+        notes=notes,
         role_hints=out.hints,
     )
