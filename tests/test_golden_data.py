@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +150,12 @@ def test_top_level_keys_and_sides(case: Case) -> None:
         assert isinstance(meta["outlet"], str)
         assert meta["outlet"].strip()
         if meta.get("published") is not None:
-            date.fromisoformat(meta["published"])
+            published = date.fromisoformat(meta["published"])
+            # Relative dates ("on Tuesday") are resolved from this date, so it must
+            # agree with the date line the text itself carries.
+            line = re.search(r"^Published: (\d{1,2} [A-Z][a-z]+ \d{4})$", case.text[side], re.MULTILINE)
+            if line:
+                assert datetime.strptime(line.group(1), "%d %B %Y").date() == published, f"{side}: date line"
 
 
 def test_texts_look_like_news_copy(case: Case) -> None:
