@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a development environment and run comparer from the checkout.
-#   bash packaging/dev.sh app    set up, then open the app on the bundled sample pair
+#   bash packaging/dev.sh app [FILE …] [--screenshot PNG]
+#                                set up, then open the app (on the bundled sample pair without files)
 #   bash packaging/dev.sh test   set up, then run every check and the tests
 #   bash packaging/dev.sh setup  set up only
 # Setting up installs the Debian packages Qt needs (when missing, and when allowed to)
@@ -13,6 +14,8 @@ VENV="$ROOT/.venv"
 QT_RUNTIME="libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
 QT_X11="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 PY_BUILD="python3 python3-venv python3-pip"
+# Tools tests/test_packaging.py runs on the desktop entry and the AppStream metadata.
+CHECK_TOOLS="desktop-file-utils appstream"
 
 missing_debs() {
   local pkg out=()
@@ -24,13 +27,24 @@ missing_debs() {
 
 install_system_packages() {
   command -v dpkg-query >/dev/null || return 0   # not Debian: the user installs Qt's libraries
-  local want="$QT_RUNTIME $QT_X11"
-  command -v python3 >/dev/null && python3 -c 'import venv, ensurepip' 2>/dev/null || want="$want $PY_BUILD"
+  local want="$QT_RUNTIME $QT_X11 $CHECK_TOOLS"
+  if [ -z "$PY" ]; then
+    want="$want $PY_BUILD"
+  elif ! "$PY" -c 'import venv, ensurepip' 2>/dev/null; then
+    # Debian splits venv/ensurepip out of its Python; name the package for this exact version too.
+    want="$want $PY_BUILD python$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')-venv"
+  fi
   local missing
   missing=$(missing_debs $want)
   [ -z "$missing" ] && return 0
   local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "warning: not root and no sudo; please install these Debian packages: $missing" >&2
+      return 0
+    fi
+    sudo="sudo"
+  fi
   echo "Installing system packages: $missing"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
@@ -49,13 +63,15 @@ pick_python() {
 
 setup_venv() {
   local stamp="$VENV/.comparer-installed" want
-  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c '' 2>/dev/null; then
+    echo "Recreating $VENV: its Python no longer runs"
+    rm -rf "$VENV"
+  fi
   if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi
-  local py
-  py=$(pick_python)
-  [ -x "$VENV/bin/python" ] || "$py" -m venv "$VENV"
+  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e ".[dev]"
   echo "$want" > "$stamp"
@@ -71,11 +87,13 @@ run_checks() {
 
 cmd=${1:-app}
 shift || true
+PY=$(pick_python 2>/dev/null) || PY=""   # none yet on a bare machine: installed just below
 install_system_packages
+[ -n "$PY" ] || PY=$(pick_python)
 setup_venv
 case "$cmd" in
   setup) ;;
-  app) exec "$VENV/bin/comparer" "$@" ;;
+  app) exec "$VENV/bin/comparer" gui "$@" ;;
   test) run_checks "$@" ;;
   *) echo "usage: bash packaging/dev.sh app|test|setup" >&2; exit 2 ;;
 esac
