@@ -31,6 +31,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--min-score", type=float, default=None, help="drop links scoring below this (0–100)")
+    p.add_argument(
+        "--project", metavar="FILE", help="also save the comparison to this project file (created if missing)"
+    )
     add_source_options(p)
     p.set_defaults(run=run)
 
@@ -92,6 +95,12 @@ def run(args: argparse.Namespace) -> int:
     sources = load_sources(args.files, args)
     options = AlignOptions() if args.min_score is None else AlignOptions(min_score=args.min_score)
     comparison = compare(sources, options)
+    if args.project:
+        from comparer.core.project import Project
+
+        with Project.open_or_create(args.project) as project:
+            project.save_comparison(comparison)
+        print(f"saved to project {args.project}", file=sys.stderr)
     if args.format == "json":
         text = json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":

@@ -1,9 +1,146 @@
-"""Project commands (export, agreement)."""
+"""Project commands: ``comparer export``, ``comparer agreement`` and ``comparer report``."""
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import sys
+from pathlib import Path
 from typing import Any
+
+from comparer.cli.common import add_source_options, load_sources
+from comparer.core.agreement import agreement_report, ratings_from_annotations, render_report
+from comparer.core.annotations import LinkAnnotation
+from comparer.core.compare import compare
+from comparer.core.errors import ComparerError
+from comparer.core.export import FORMATS, export_frame, write_export
+from comparer.core.model import Comparison
+from comparer.core.project import Project
+from comparer.core.report_html import PAGE_SIZES, render_html
 
 
 def add_parser(sub: Any) -> None:
-    """Register the commands (none yet)."""
+    """Register ``export``, ``agreement`` and ``report``."""
+    p = sub.add_parser(
+        "export",
+        help="export a project's links and annotations (CSV, XLSX, JSON)",
+        description="One row per link and annotator: both passages, offsets, findings, relation, score, "
+        "label, note, annotator and the options used.",
+    )
+    p.add_argument("project", metavar="PROJECT", help="a .comparer project file")
+    p.add_argument("--format", choices=FORMATS, default="csv", help="file format (default csv)")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: next to the project)")
+    p.add_argument("--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser(
+        "agreement",
+        help="agreement between annotators (raw, Cohen's kappa, Krippendorff's alpha)",
+        description="Pool the labels of one or more projects of the same sources and print raw agreement, "
+        "Cohen's kappa (two annotators), Krippendorff's alpha (nominal), the confusion matrix and the "
+        "links to adjudicate.",
+    )
+    p.add_argument("projects", nargs="+", metavar="PROJECT", help=".comparer project files")
+    p.add_argument("--annotator", action="append", metavar="NAME", help="only these annotators (repeatable)")
+    p.set_defaults(run=run_agreement)
+
+    p = sub.add_parser(
+        "report",
+        help="a printable report for class (HTML or PDF)",
+        description="Both accounts with the findings highlighted and explained, for printing. Give a "
+        "project (its labels are included) or two or more accounts.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="a .comparer project, or two or more accounts")
+    p.add_argument("--format", choices=("html", "pdf"), default="html", help="html (default) or pdf")
+    p.add_argument("-o", "--output", metavar="FILE", help="where to write (html: default standard output)")
+    p.add_argument("--page", choices=PAGE_SIZES, default="a4", help="paper size (default a4)")
+    p.add_argument("--heading", help="heading of the report")
+    p.add_argument(
+        "--worksheet", action="store_true", help="accounts only, no findings: for students to mark"
+    )
+    add_source_options(p)
+    p.set_defaults(run=run_report)
+
+
+def _only(annotations: tuple[LinkAnnotation, ...], names: list[str] | None) -> tuple[LinkAnnotation, ...]:
+    return annotations if not names else tuple(a for a in annotations if a.annotator in names)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Run ``comparer export``."""
+    with Project.open(args.project, read_only=True) as project:
+        comparison = project.comparison()
+        frame = export_frame(comparison, _only(project.annotations(), args.annotator), project.added_links())
+    target = Path(args.output) if args.output else Path(args.project).with_suffix(f".{args.format}")
+    write_export(frame, target, args.format, options=comparison.options)
+    print(f"wrote {len(frame)} rows to {target}", file=sys.stderr)
+    return 0
+
+
+def _fingerprint(comparison: Comparison) -> str:
+    digest = hashlib.sha256()
+    for source in comparison.sources:
+        digest.update(source.id.encode() + b"\0" + source.text.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def run_agreement(args: argparse.Namespace) -> int:
+    """Run ``comparer agreement``."""
+    pooled: dict[tuple[str, str], LinkAnnotation] = {}
+    describe: dict[str, str] = {}
+    prints: set[str] = set()
+    for path in args.projects:
+        with Project.open(path, read_only=True) as project:
+            if project.has_comparison:
+                prints.add(_fingerprint(project.comparison()))
+            for row in project.links():
+                describe.setdefault(row.key, row.id)
+            for ann in project.annotations():
+                pooled[(ann.link_key, ann.annotator)] = ann
+    if len(prints) > 1:
+        print(
+            "comparer: warning: the projects hold different sources; only shared links count", file=sys.stderr
+        )
+    ratings = ratings_from_annotations(pooled.values())
+    names = args.annotator or None
+    if names:
+        unknown = [n for n in names if n not in ratings.annotators]
+        if unknown:
+            known = ", ".join(ratings.annotators) or "none"
+            raise ComparerError(f"no labels by {', '.join(unknown)} (annotators: {known})")
+    sys.stdout.write(render_report(agreement_report(ratings, names), describe=describe))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Run ``comparer report``."""
+    annotations: tuple[LinkAnnotation, ...] = ()
+    if len(args.files) == 1:
+        with Project.open(args.files[0], read_only=True) as project:
+            comparison = project.comparison()
+            annotations = project.annotations()
+    else:
+        comparison = compare(load_sources(args.files, args))
+    html = render_html(
+        comparison,
+        annotations=annotations,
+        page=args.page,
+        title=args.heading,
+        hide_findings=args.worksheet,
+        for_qt=args.format == "pdf",
+    )
+    if args.format == "pdf":
+        if not args.output:
+            raise ComparerError("a PDF report needs -o FILE")
+        from comparer.gui.report_pdf import write_pdf  # Qt only when a PDF is asked for
+
+        write_pdf(html, args.output, page=args.page, title=args.heading or "comparer report")
+        return 0
+    if args.output:
+        try:
+            Path(args.output).write_text(html, encoding="utf-8")
+        except OSError as exc:
+            raise ComparerError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    else:
+        sys.stdout.write(html)
+    return 0
