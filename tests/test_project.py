@@ -325,3 +325,15 @@ def test_read_only_place_message_without_permissions(tmp_path, comparison, monke
         Project.create(tmp_path / "new.comparer")
     assert _digest(path) == before
     assert not (tmp_path / "new.comparer").exists()
+
+
+def test_save_as_copies_everything(tmp_path, comparison):
+    with Project.create(tmp_path / "p.comparer", comparison) as project:
+        link = project.links()[0].id
+        project.set_label(link, "conflict", annotator="Ana")
+        with project.save_as(tmp_path / "copy.comparer") as copy:
+            assert copy.annotation(link, "Ana").label == "conflict"
+            copy.set_label(link, "agree", annotator="Ana")
+        assert project.annotation(link, "Ana").label == "conflict"
+        with pytest.raises(ProjectError, match="already exists"):
+            project.save_as(tmp_path / "copy.comparer")

@@ -118,6 +118,24 @@ class Project:
         """Open the project at ``path``, or create it when there is no file there."""
         return cls.open(path) if Path(path).exists() else cls.create(path)
 
+    def save_as(self, path: str | os.PathLike[str]) -> Project:
+        """Copy this project to a new file (which must not exist) and return it, open."""
+        target = Path(path)
+        if target.exists():
+            raise ProjectError(target, "already exists; choose another name")
+        if not target.parent.is_dir() or not _writable(target):
+            raise ProjectError(target, "cannot create a project here: the folder is missing or read-only")
+        try:
+            copy = sqlite3.connect(str(target), isolation_level=None)
+            try:
+                self._db.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise ProjectError(target, f"cannot copy the project ({exc})") from exc
+        return Project.open(target)
+
     def close(self) -> None:
         """Close the file. Everything was already written."""
         self._db.close()
