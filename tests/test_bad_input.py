@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from comparer.cli import main
+from comparer.core import sources
 from comparer.core.errors import SourceLoadError
 from comparer.core.samples import sample_paths
 from comparer.core.sources import load_source
@@ -155,3 +158,48 @@ def test_unreadable_file_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(SourceLoadError) as err:
         load_source(path, source_id="a")
     assert str(err.value) == f"{path}: cannot read (Permission denied)"
+
+
+def test_an_unexpected_parser_failure_is_still_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(path: Path, data: bytes) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'get_object'\nmore detail")
+
+    monkeypatch.setitem(sources.READERS, ".pdf", broken)
+    path = _write("odd.pdf", b"%PDF-1.7 whatever")(tmp_path)
+    with pytest.raises(SourceLoadError) as err:
+        load_source(path, source_id="a")
+    assert str(err.value) == (
+        f"{path}: cannot read this file (AttributeError: 'NoneType' object has no attribute 'get_object')"
+    )
+
+
+SUFFIXES = [".txt", ".md", ".html", ".pdf", ".docx", ""]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        st.sampled_from([b"%PDF-1.4\n", b"PK\x03\x04", b"<!DOCTYPE html><html>", b"\xff\xfe"]).flatmap(
+            lambda head: st.binary(max_size=2000).map(lambda tail: head + tail)
+        ),
+    ),
+    suffix=st.sampled_from(SUFFIXES),
+)
+def test_any_bytes_give_a_source_or_a_load_error(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    message = None
+    try:
+        source = load_source(path, source_id="a")
+    except SourceLoadError as exc:
+        message = str(exc)
+    if message is not None:
+        assert message.startswith(f"{path}: ")
+        assert "\n" not in message
+        return
+    assert source.text.strip()
+    for hint in source.role_hints:
+        assert 0 <= hint.span.start <= hint.span.end <= len(source.text)

@@ -81,6 +81,20 @@ def sniff_reader(data: bytes) -> Reader:
     return read_plain
 
 
+def _run(reader: Reader, path: Path, data: bytes) -> Extracted:
+    """Run a reader; whatever a parser raises on a malformed file becomes a one-line error."""
+    try:
+        return reader(path, data)
+    except SourceLoadError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise SourceLoadError(str(path), "file is too deeply nested or too large to read") from exc
+    except Exception as exc:  # third-party parsers of untrusted files may raise anything
+        detail = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+        reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+        raise SourceLoadError(str(path), f"cannot read this file ({reason})") from exc
+
+
 def supported_suffixes() -> tuple[str, ...]:
     """File name endings comparer can open."""
     return tuple(sorted(READERS))
@@ -153,7 +167,7 @@ def load_source(
     data = read_bytes(p)
     # An unknown suffix: recognise the format from the content, else read it as text.
     reader = READERS.get(suffix) or UNSUPPORTED.get(suffix) or sniff_reader(data)
-    extracted = reader(p, data)
+    extracted = _run(reader, p, data)
     return _finish(
         extracted, source_id=source_id, path=str(p), published=published, outlet=outlet, title=title
     )
@@ -173,7 +187,7 @@ def source_from_bytes(
         raise SourceLoadError(path, "empty input")
     if len(data) > MAX_BYTES:
         raise SourceLoadError(path, f"input is {len(data) / 2**20:.0f} MB; comparer reads up to 50 MB")
-    extracted = sniff_reader(data)(Path(path), data)
+    extracted = _run(sniff_reader(data), Path(path), data)
     return _finish(extracted, source_id=source_id, path=path, published=published, outlet=outlet, title=title)
 
 

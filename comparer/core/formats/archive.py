@@ -28,7 +28,7 @@ def open_zip(path: str, data: bytes, *, kind: str) -> zipfile.ZipFile:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError) as exc:
         raise SourceLoadError(path, f"not a {kind} (the file is not a valid zip archive)") from exc
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:

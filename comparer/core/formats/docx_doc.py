@@ -73,6 +73,7 @@ def _open(path: str, data: bytes) -> Any:
         zipfile.BadZipFile,
         zlib.error,
         EOFError,
+        NotImplementedError,  # a zip feature Python does not read
         etree.XMLSyntaxError,
     ) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-from pypdf.errors import DependencyError, PdfReadError, PdfStreamError
+from pypdf.errors import DependencyError, PdfReadError, PdfStreamError, PyPdfError
 from wordfreq import zipf_frequency
 
 from comparer.core.errors import SourceLoadError
@@ -45,7 +45,17 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•▪◦●■–]|\d{1,2}[.)])\s")
 _SENTENCE_END = (".", "!", "?", "…", ":", "”", '"', "’")
-_PARSE_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, IndexError, EOFError)
+_PARSE_ERRORS = (
+    PyPdfError,
+    PdfReadError,
+    PdfStreamError,
+    NotImplementedError,  # an unknown stream filter
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    EOFError,
+)
 
 
 @dataclass
