@@ -1,0 +1,302 @@
+"""The annotation panel: label the selected link (keys 1–4), note, reject, wrong findings, add a link.
+
+Everything is written to the project the moment it is done: a label on click or
+key press, a note when the field loses focus or Enter is pressed (and before
+another link is shown), a rejection or a wrong finding on toggle.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from comparer.core.annotations import LinkAnnotation, SpanRef
+from comparer.gui import messages
+from comparer.gui.project_session import ProjectSession
+
+if TYPE_CHECKING:
+    from comparer.gui.main_window import MainWindow
+
+_ELIDE = 220
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _ELIDE else text[: _ELIDE - 1] + "…"
+
+
+class AnnotatePanel(QWidget):
+    """Label, note, reject and correct the link selected in the window."""
+
+    def __init__(self, window: MainWindow, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.win = window
+        self.session = session
+        self.link_id = ""
+        self._note_saved = ""
+        self.setAccessibleName("Annotate link")
+
+        self.annotator = QLineEdit(self)
+        self.annotator.setPlaceholderText("your name")
+        self.annotator.setAccessibleName("Annotator name")
+        self.annotator.textChanged.connect(self._on_annotator)
+        self.project_label = QLabel(self)
+        self.project_label.setWordWrap(True)
+        self.link_label = QLabel(self)
+        self.link_label.setWordWrap(True)
+        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.labels = QButtonGroup(self)
+        self.labels.setExclusive(False)
+        self.label_row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        self.clear_button = QPushButton("Clear", self)
+        self.clear_button.setToolTip("Remove your label from this link (0)")
+        self.clear_button.clicked.connect(lambda: self.set_label(None))
+        self.custom = QLineEdit(self)
+        self.custom.setPlaceholderText("new label…")
+        self.custom.setAccessibleName("New label name")
+        self.custom.returnPressed.connect(self._add_custom)
+
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText("note (saved when you press Enter or leave the field)")
+        self.note.setAccessibleName("Note on this link")
+        self.note.editingFinished.connect(self.save_note)
+        self.reject = QPushButton("Reject link", self)
+        self.reject.setCheckable(True)
+        self.reject.setToolTip("The engine should not have linked these two passages")
+        self.reject.toggled.connect(self._on_reject)
+        self.findings = QListWidget(self)
+        self.findings.setAccessibleName("Findings of this link (tick the wrong ones)")
+        self.findings.itemChanged.connect(self._on_finding)
+        self.add_link_button = QPushButton("Link selected passages", self)
+        self.add_link_button.setToolTip(
+            "Select a passage in each source pane, then add the link the engine missed"
+        )
+        self.add_link_button.clicked.connect(self.add_link_from_selection)
+        self.status = QLabel(self)
+
+        form = QFormLayout()
+        form.addRow("Annotator", self.annotator)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.project_label)
+        layout.addLayout(form)
+        layout.addWidget(self.link_label)
+        layout.addLayout(self.label_row)
+        layout.addWidget(self.custom)
+        layout.addWidget(self.note)
+        layout.addWidget(self.reject)
+        layout.addWidget(QLabel("Findings marked wrong:", self))
+        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.add_link_button)
+        layout.addWidget(self.status)
+
+        # Keys 1–4 label the selected link wherever the focus is in the window, except in text fields,
+        # which take digits as text (Qt gives line edits the key first).
+        self.shortcuts: list[QShortcut] = []
+        for n in range(5):
+            shortcut = QShortcut(QKeySequence(str(n)), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda n=n: self._key(n))
+            self.shortcuts.append(shortcut)
+
+        session.changed.connect(self.refresh)
+        session.annotated.connect(lambda _link: self.refresh())
+        session.saved.connect(self.status.setText)
+        window.current_link_changed.connect(self.show_link)
+        self._rebuild_buttons()
+        self.refresh()
+
+    # -- labels -------------------------------------------------------------------------------------
+    def _label_names(self) -> tuple[str, ...]:
+        project = self.session.project
+        return project.labels() if project else ("agree", "conflict", "related", "unrelated")
+
+    def _rebuild_buttons(self) -> None:
+        names = self._label_names()
+        if tuple(self.buttons) == names:
+            return
+        for button in self.buttons.values():
+            self.labels.removeButton(button)
+            self.label_row.removeWidget(button)
+            button.deleteLater()
+        self.label_row.removeWidget(self.clear_button)
+        self.buttons = {}
+        for i, name in enumerate(names, 1):
+            button = QPushButton(f"{i}. {name}" if i <= 4 else name, self)
+            button.setCheckable(True)
+            button.setObjectName(f"label-{name}")
+            button.setToolTip(f"Label this link “{name}”" + (f" ({i})" if i <= 4 else ""))
+            button.clicked.connect(lambda _checked=False, name=name: self.set_label(name))
+            self.labels.addButton(button)
+            self.label_row.addWidget(button)
+            self.buttons[name] = button
+        self.label_row.addWidget(self.clear_button)
+
+    def _key(self, n: int) -> None:
+        if n == 0:
+            self.set_label(None)
+            return
+        names = self._label_names()
+        if n <= len(names) and n <= 4:
+            self.set_label(names[n - 1])
+
+    def set_label(self, label: str | None) -> None:
+        """Label the current link (``None`` clears); written to the project at once."""
+        if not self.link_id:
+            self.status.setText("Select a link first.")
+            self.refresh()
+            return
+        if not self._ready():
+            self.refresh()
+            return
+        self.session.annotate(self.link_id, "label", label)
+
+    def _add_custom(self) -> None:
+        project = self.session.project
+        name = self.custom.text()
+        if project is None or not name.strip():
+            return
+        ok, _ = self.session._guard("New label", lambda: project.add_label(name))
+        if ok:
+            self.custom.clear()
+            self._rebuild_buttons()
+
+    # -- notes, rejection, findings --------------------------------------------------------------------
+    def save_note(self) -> None:
+        """Write the note of the current link if it changed."""
+        text = self.note.text()
+        if not self.link_id or text == self._note_saved or not self._ready():
+            return
+        if self.session.annotate(self.link_id, "note", text):
+            self._note_saved = text
+
+    def _on_reject(self, checked: bool) -> None:
+        if self._filling or not self.link_id or not self._ready():
+            return
+        self.session.annotate(self.link_id, "reject", checked)
+
+    def _on_finding(self, item: QListWidgetItem) -> None:
+        if self._filling or not self.link_id or not self._ready():
+            return
+        index = int(item.data(Qt.ItemDataRole.UserRole))
+        self.session.annotate(self.link_id, "finding", index, item.checkState() == Qt.CheckState.Checked)
+
+    def _ready(self) -> bool:
+        if self.session.project is None:
+            messages.tell_user(self.win, "Annotate", "Create or open a project first (File › New project).")
+            return False
+        if not self.session.annotator:
+            messages.tell_user(self.win, "Annotate", "Type your name in the Annotator field first.")
+            self.annotator.setFocus()
+            return False
+        return True
+
+    def _on_annotator(self, text: str) -> None:
+        self.session.annotator = text.strip()
+        self.refresh()
+
+    # -- adding a link ----------------------------------------------------------------------------------
+    def add_link_from_selection(self) -> None:
+        """Link the passages selected in the first two panes (or the current link's two sources)."""
+        comparison = self.win.comparison
+        if comparison is None or len(comparison.sources) < 2 or not self._ready():
+            return
+        ids = [s.id for s in comparison.sources[:2]]
+        row = self.session.row(self.link_id)
+        if row is not None:
+            ids = [row.a.source, row.b.source]
+        refs: list[SpanRef] = []
+        for sid in ids:
+            span = self.win.pane(sid).selected_span()
+            if span is None or span.end <= span.start:
+                messages.tell_user(self.win, "Add link", f"Select a passage in source {sid} first.")
+                return
+            refs.append(SpanRef(sid, span.start, span.end))
+        link_id = self.session.add_link(refs[0], refs[1])
+        if link_id:
+            self.show_link(link_id)
+
+    # -- showing -------------------------------------------------------------------------------------------
+    _filling = False
+
+    def show_link(self, link_id: str) -> None:
+        """Show the annotations of ``link_id`` (saving the note being edited first)."""
+        if link_id != self.link_id:
+            self.save_note()
+        self.link_id = link_id
+        self.refresh()
+
+    def current(self) -> LinkAnnotation | None:
+        """This annotator's annotation of the current link, if any."""
+        project, row = self.session.project, self.session.row(self.link_id)
+        if project is None or row is None or not self.session.annotator:
+            return None
+        return project.annotation(row.id, self.session.annotator)
+
+    def refresh(self) -> None:
+        """Bring every control in line with the project."""
+        self._filling = True
+        try:
+            self._rebuild_buttons()
+            project = self.session.project
+            self.project_label.setText(
+                f"Project: {project.path.name}"
+                if project
+                else "No project: File › New project to start labelling"
+            )
+            row = self.session.row(self.link_id)
+            state = self.current()
+            if row is None:
+                self.link_label.setText("Select a link in the findings list or a pane.")
+            else:
+                comparison = self.win.comparison
+                texts = {s.id: s.text for s in comparison.sources} if comparison else {}
+                what = (
+                    f"{row.link.relation}, score {row.link.score:.0f}"
+                    if row.link
+                    else "added by an annotator"
+                )
+                a = _short(texts.get(row.a.source, "")[row.a.start : row.a.end])
+                b = _short(texts.get(row.b.source, "")[row.b.start : row.b.end])
+                self.link_label.setText(f"{row.id} ({what})\n{row.a.source}: {a}\n{row.b.source}: {b}")
+            for name, button in self.buttons.items():
+                button.setChecked(bool(state and state.label == name))
+                button.setEnabled(row is not None)
+            self._note_saved = state.note if state else ""
+            if not self.note.hasFocus() or row is None:
+                self.note.setText(self._note_saved)
+            self.note.setEnabled(row is not None)
+            self.reject.setChecked(bool(state and state.rejected))
+            self.reject.setEnabled(row is not None and row.origin == "engine")
+            self.findings.clear()
+            wrong = set(state.wrong_findings) if state else set()
+            for i, finding in enumerate(row.link.findings if row and row.link else ()):
+                item = QListWidgetItem(f"{i + 1}. {finding.explanation}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if i in wrong else Qt.CheckState.Unchecked)
+                item.setData(Qt.ItemDataRole.UserRole, i)
+                self.findings.addItem(item)
+        finally:
+            self._filling = False
+
+
+def install(window: MainWindow, session: ProjectSession) -> AnnotatePanel:
+    """Dock the annotation panel in ``window``, working on ``session``."""
+    panel = AnnotatePanel(window, session)
+    window.add_panel(panel, "Annotate")
+    return panel

@@ -1,0 +1,257 @@
+"""The open project of a window: File › New/Open/Save As project, Export, Print handout.
+
+A :class:`ProjectSession` holds at most one open :class:`Project` and the
+annotator's name, and passes every label straight to the project (which writes
+it at once). When the window's comparison changes, the session stores it in the
+project, unless the project already holds the same result. Panels are given the
+session; nothing here is global.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from comparer.core.annotations import LinkRow, SpanRef, link_rows
+from comparer.core.errors import ComparerError
+from comparer.core.export import FORMATS, export_frame, write_export
+from comparer.core.model import Comparison
+from comparer.core.project import Project
+from comparer.core.report_html import PageSize, render_html
+from comparer.gui import messages
+
+if TYPE_CHECKING:
+    from comparer.gui.main_window import MainWindow
+
+PROJECT_FILTER = "comparer projects (*.comparer);;All files (*)"
+EXPORT_FILTERS = {"csv": "CSV (*.csv)", "xlsx": "Excel workbook (*.xlsx)", "json": "JSON (*.json)"}
+
+
+def ask_save_path(parent: QWidget | None, title: str, filters: str) -> tuple[str, str]:
+    """Ask where to save; ``("", "")`` when cancelled. Tests replace this function."""
+    return QFileDialog.getSaveFileName(parent, title, "", filters)
+
+
+def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
+    """Ask for a file to open; ``""`` when cancelled. Tests replace this function."""
+    return QFileDialog.getOpenFileName(parent, title, "", filters)[0]
+
+
+def same_result(a: Comparison, b: Comparison) -> bool:
+    """True when two comparisons have the same sources, options and links (by passages)."""
+    if [s.text for s in a.sources] != [s.text for s in b.sources] or a.options != b.options:
+        return False
+    rows_a = [
+        (r.key, r.id, r.link.relation if r.link else "", r.link.kinds if r.link else ()) for r in link_rows(a)
+    ]
+    rows_b = [
+        (r.key, r.id, r.link.relation if r.link else "", r.link.kinds if r.link else ()) for r in link_rows(b)
+    ]
+    return rows_a == rows_b
+
+
+class ProjectSession(QObject):
+    """The project a window works in, and who is annotating."""
+
+    changed = Signal()  # a project was opened, created or closed, or its comparison replaced
+    annotated = Signal(str)  # the id of a link whose annotations changed
+    saved = Signal(str)  # a short line saying what was just written
+
+    def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.project: Project | None = None
+        self.annotator = ""
+        window.comparison_changed.connect(self._on_comparison)
+
+    # -- project files ------------------------------------------------------------------------
+    def _guard(self, title: str, action: Any) -> tuple[bool, Any]:
+        """Run ``action``; a ComparerError is shown to the user. (succeeded, result)."""
+        try:
+            return True, action()
+        except ComparerError as exc:
+            messages.tell_user(self.window, title, str(exc))
+            return False, None
+
+    def _switch(self, project: Project | None) -> None:
+        if self.project is not None and self.project is not project:
+            self.project.close()
+        self.project = project
+        self.changed.emit()
+
+    def new_project(self, path: str) -> bool:
+        """Create a project at ``path`` holding the window's current comparison."""
+        comparison = self.window.comparison
+        ok, project = self._guard("New project", lambda: Project.create(path, comparison))
+        if not ok:
+            return False
+        self._switch(project)
+        self.saved.emit(f"Created {Path(path).name}")
+        return True
+
+    def open_project(self, path: str) -> bool:
+        """Open the project at ``path`` and show its sources (compared again by the window)."""
+        ok, project = self._guard("Open project", lambda: Project.open(path))
+        if not ok:
+            return False
+        self._switch(project)
+        if project.has_comparison:
+            comparison = project.comparison()
+            current = self.window.comparison
+            if current is None or not same_result(current, comparison):
+                self.window.set_sources(list(comparison.sources))
+        return True
+
+    def save_as(self, path: str) -> bool:
+        """Copy the open project to ``path`` and go on working in the copy."""
+        if self.project is None:
+            return self.new_project(path)
+        project = self.project
+        ok, copy = self._guard("Save project as", lambda: project.save_as(path))
+        if not ok:
+            return False
+        self._switch(copy)
+        self.saved.emit(f"Saved a copy as {Path(path).name}")
+        return True
+
+    def close_project(self) -> None:
+        """Close the project (everything is already saved)."""
+        self._switch(None)
+
+    def _on_comparison(self, comparison: object) -> None:
+        project = self.project
+        if project is None or not isinstance(comparison, Comparison):
+            return
+        if project.has_comparison and same_result(project.comparison(), comparison):
+            return
+        if self._guard("Save comparison", lambda: project.save_comparison(comparison))[0]:
+            self.changed.emit()
+
+    # -- annotating -----------------------------------------------------------------------------
+    def row(self, link_id: str) -> LinkRow | None:
+        """The project's link with this id, or ``None`` (no project, or no such link)."""
+        if self.project is None or not link_id:
+            return None
+        return next((r for r in self.project.links() if r.id == link_id), None)
+
+    def annotate(self, link_id: str, what: str, *args: Any) -> bool:
+        """Apply one annotation (``label``, ``note``, ``reject``, ``finding``) to a link; saved at once."""
+        project = self.project
+        if project is None:
+            messages.tell_user(
+                self.window, "Annotate", "Create or open a project first (File › New project)."
+            )
+            return False
+        calls = {
+            "label": lambda: project.set_label(link_id, args[0], annotator=self.annotator),
+            "note": lambda: project.set_note(link_id, args[0], annotator=self.annotator),
+            "reject": lambda: project.reject_link(link_id, annotator=self.annotator, rejected=args[0]),
+            "finding": lambda: project.mark_finding(
+                link_id, args[0], annotator=self.annotator, wrong=args[1]
+            ),
+        }
+        if not self._guard("Annotate", calls[what])[0]:
+            return False
+        self.annotated.emit(link_id)
+        self.saved.emit(f"Saved {what} on {link_id}")
+        return True
+
+    def add_link(self, a: SpanRef, b: SpanRef) -> str:
+        """Add a link the engine missed; its id ("" when refused)."""
+        project = self.project
+        if project is None:
+            messages.tell_user(
+                self.window, "Add link", "Create or open a project first (File › New project)."
+            )
+            return ""
+        ok, link_id = self._guard("Add link", lambda: project.add_link(a, b, annotator=self.annotator))
+        if not ok:
+            return ""
+        self.changed.emit()
+        self.saved.emit(f"Added link {link_id}")
+        return str(link_id)
+
+    # -- output ---------------------------------------------------------------------------------
+    def export(self, path: str, fmt: str) -> bool:
+        """Export the project's links and annotations to ``path``."""
+        project = self.project
+        if project is None:
+            messages.tell_user(self.window, "Export", "Create or open a project first (File › New project).")
+            return False
+
+        def run() -> None:
+            comparison = project.comparison()
+            frame = export_frame(comparison, project.annotations(), project.added_links())
+            write_export(frame, path, fmt, options=comparison.options)
+
+        return self._guard("Export", run)[0]
+
+    def print_handout(self, path: str, page: PageSize = "a4") -> bool:
+        """Write the class handout of the current comparison (with the project's labels) as PDF."""
+        from comparer.gui.report_pdf import write_pdf
+
+        comparison = self.window.comparison
+        if comparison is None:
+            messages.tell_user(self.window, "Print handout", "Open two or more accounts first.")
+            return False
+        annotations = self.project.annotations() if self.project else ()
+        html = render_html(comparison, annotations=annotations, page=page, for_qt=True)
+        ok, _ = self._guard("Print handout", lambda: write_pdf(html, path, page=page))
+        if ok:
+            self.saved.emit(f"Wrote {Path(path).name}")
+        return ok
+
+
+def _choose_and(session: ProjectSession, what: str) -> None:
+    win = session.window
+    if what == "new":
+        path, _ = ask_save_path(win, "New project", PROJECT_FILTER)
+        if path:
+            session.new_project(path if path.endswith(".comparer") else path + ".comparer")
+    elif what == "open":
+        path = ask_open_path(win, "Open project", PROJECT_FILTER)
+        if path:
+            session.open_project(path)
+    elif what == "save_as":
+        path, _ = ask_save_path(win, "Save project as", PROJECT_FILTER)
+        if path:
+            session.save_as(path if path.endswith(".comparer") else path + ".comparer")
+    elif what == "export":
+        path, chosen = ask_save_path(win, "Export links", ";;".join(EXPORT_FILTERS.values()))
+        if path:
+            fmt = next((f for f, label in EXPORT_FILTERS.items() if label == chosen), "")
+            fmt = fmt or Path(path).suffix.lstrip(".").lower()
+            session.export(path, fmt if fmt in FORMATS else "csv")
+    elif what == "print":
+        path, _ = ask_save_path(win, "Print handout (PDF)", "PDF (*.pdf)")
+        if path:
+            session.print_handout(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+
+def install(window: MainWindow) -> ProjectSession:
+    """Add the project commands to the File menu of ``window``; the session they work on."""
+    session = ProjectSession(window)
+    menu = window.menu("&File")
+    last = menu.actions()[-1] if menu.actions() else None  # keep Quit at the end
+    entries = (
+        ("New &project…", "new"),
+        ("Open p&roject…", "open"),
+        ("Save project &as…", "save_as"),
+        ("&Export links…", "export"),
+        ("Print &handout (PDF)…", "print"),
+    )
+    for text, what in entries:
+        action = QAction(text, menu)
+        action.setObjectName(f"project-{what}")
+        action.triggered.connect(lambda _checked=False, w=what: _choose_and(session, w))
+        if last:
+            menu.insertAction(last, action)
+        else:
+            menu.addAction(action)
+    if last:
+        menu.insertSeparator(last)
+    return session
