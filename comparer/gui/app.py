@@ -1,0 +1,87 @@
+"""Starting the app: the QApplication, the window, and the offscreen screenshot and smoke modes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from comparer.core.model import Source
+from comparer.core.samples import load_samples
+from comparer.gui.main_window import MainWindow
+from comparer.gui.settings import SettingsStore
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def application(*, offscreen: bool = False) -> QApplication:
+    """The QApplication (created on first call); ``offscreen`` renders without a display."""
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("comparer")
+    app.setApplicationName("comparer")
+    return app
+
+
+def settings_store(path: str | Path | None = None) -> SettingsStore:
+    """The user's settings, or an INI file at ``path`` (tests, screenshots)."""
+    if path is not None:
+        return SettingsStore(QSettings(str(path), QSettings.Format.IniFormat))
+    return SettingsStore(QSettings("comparer", "comparer"))
+
+
+def render_screenshot(
+    sources: Sequence[Source], out: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE
+) -> Path:
+    """Compare ``sources`` synchronously in an offscreen window of ``size`` and save it as a PNG."""
+    app = application(offscreen=True)
+    out_path = Path(out)
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(settings_store(Path(tmp) / "settings.ini"), synchronous=True)
+        window.resize(*size)
+        window.show()
+        window.set_sources(sources)
+        app.processEvents()
+        if window.comparison is not None and window.comparison.links:
+            window.findings.step(1)  # show a selected finding, its connector and its detail
+        app.processEvents()
+        saved = window.grab().save(str(out_path), "PNG")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    if not saved:
+        raise OSError(f"could not write {out_path}")
+    return out_path
+
+
+def smoke() -> bool:
+    """Start offscreen and compare the sample pair; True when a comparison came back."""
+    app = application(offscreen=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(settings_store(Path(tmp) / "settings.ini"), synchronous=True)
+        window.set_sources(load_samples())
+        ok = window.comparison is not None
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return ok
+
+
+def run_app(sources: Sequence[Source] | None, *, settings_path: str | None = None) -> int:
+    """Open the window on ``sources`` (the sample pair when ``None``) and run until it closes."""
+    app = application()
+    window = MainWindow(settings_store(settings_path))
+    if window.state.geometry.isEmpty():
+        window.resize(1280, 800)
+    window.show()
+    window.set_sources(list(sources) if sources else load_samples())
+    return int(app.exec())

@@ -1,0 +1,157 @@
+"""The findings list: filters (kind, relation, search) over a sortable table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from comparer.core.model import RELATIONS
+from comparer.gui.models import COL_EXCERPT_A, COL_EXCERPT_B, FindingsFilter, FindingsModel, Roles
+from comparer.gui.palette import MARK_KINDS, kind_label
+from comparer.gui.rows import Row
+
+QUIET = ""  # the kind of rows for links with nothing to flag
+ALL = "*"  # combo data meaning "no restriction" (not None: see _apply_filters)
+
+
+class FindingsPanel(QWidget):
+    """Table of findings with filters. Emits ``row_selected`` with the :class:`Row` (or ``None``)."""
+
+    row_selected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._allowed: frozenset[str] = frozenset((*MARK_KINDS, QUIET))
+
+        self.kind_box = QComboBox(self)
+        self.kind_box.setAccessibleName("Show kind")
+        self.kind_box.setToolTip("Show one kind of finding")
+        self.kind_box.addItem("All kinds", ALL)
+        self.kind_box.addItem("Linked, nothing to flag", QUIET)
+        for kind in MARK_KINDS:
+            self.kind_box.addItem(kind_label(kind), kind)
+        self.relation_box = QComboBox(self)
+        self.relation_box.setAccessibleName("Show relation")
+        self.relation_box.setToolTip("Show links of one relation")
+        self.relation_box.addItem("All relations", ALL)
+        for rel in RELATIONS:
+            self.relation_box.addItem(rel, rel)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search findings…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search findings")
+        self.count = QLabel(self)
+        self.count.setAccessibleName("Number of findings shown")
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Findings")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # reading order first
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col in (COL_EXCERPT_A, COL_EXCERPT_B):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+
+        bar = QHBoxLayout()
+        for label, widget in (("&Kind:", self.kind_box), ("&Relation:", self.relation_box)):
+            lab = QLabel(label, self)
+            lab.setBuddy(widget)
+            bar.addWidget(lab)
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.kind_box.currentIndexChanged.connect(self._apply_filters)
+        self.relation_box.currentIndexChanged.connect(self._apply_filters)
+        self.search.textChanged.connect(self._apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self._apply_filters()
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Show these rows (clears the selection)."""
+        self.model.set_rows(rows)
+        self.table.resizeColumnToContents(0)
+        self._update_count()
+        self.row_selected.emit(None)
+
+    def set_allowed_kinds(self, kinds: frozenset[str]) -> None:
+        """Kinds the preferences allow (quiet links always allowed)."""
+        self._allowed = frozenset((*kinds, QUIET))
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        # Combo data is never None: PySide6 6.12 on Python 3.11 loses a reference to None each time
+        # an empty QVariant is handed back to Python.
+        chosen = self.kind_box.currentData()
+        self.proxy.set_kinds(self._allowed if chosen == ALL else self._allowed & {chosen})
+        rel = self.relation_box.currentData()
+        self.proxy.set_relations(None if rel == ALL else {rel})
+        self.proxy.set_search(self.search.text())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+
+    def current_row(self) -> Row | None:
+        """The row under the table's cursor."""
+        index = self.table.currentIndex()
+        return index.data(Roles.ROW) if index.isValid() else None
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.row_selected.emit(current.data(Roles.ROW) if current.isValid() else None)
+
+    def select_proxy_row(self, row: int) -> None:
+        """Make the filtered row ``row`` current and selected."""
+        index = self.proxy.index(row, 0)
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def step(self, delta: int) -> None:
+        """Go to the next (``+1``) or previous (``-1``) visible row, wrapping around."""
+        n = self.proxy.rowCount()
+        if n == 0:
+            return
+        current = self.table.currentIndex()
+        row = current.row() + delta if current.isValid() else (0 if delta > 0 else n - 1)
+        self.select_proxy_row(row % n)
+
+    def select_where(self, *, link_id: str | None = None, key: str | None = None) -> bool:
+        """Select the first visible row of this link (or with this key); False when none is visible."""
+        for r in range(self.proxy.rowCount()):
+            row: Row = self.proxy.index(r, 0).data(Roles.ROW)
+            if (link_id is not None and row.link_id == link_id) or (key is not None and row.key == key):
+                if self.table.currentIndex().row() != r:
+                    self.select_proxy_row(r)
+                return True
+        return False
+
+    def visible_rows(self) -> list[Row]:
+        """Rows that pass the filters, in view order."""
+        return [self.proxy.index(r, 0).data(Roles.ROW) for r in range(self.proxy.rowCount())]

@@ -1,0 +1,137 @@
+"""Connectors between linked claims of two neighbouring panes, and scrolling that keeps them level."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from comparer.core.model import Span
+from comparer.gui.palette import relation_colour
+from comparer.gui.panes import SourcePane
+
+# (link id, span in the left pane, span in the right pane, relation)
+Connector = tuple[str, Span, Span, str]
+
+_PEN_STYLES = {
+    "agree": Qt.PenStyle.SolidLine,
+    "conflict": Qt.PenStyle.SolidLine,
+    "related": Qt.PenStyle.DashLine,
+}
+
+
+class Gutter(QWidget):
+    """Paints a band from each linked claim in the left pane to its counterpart in the right pane."""
+
+    def __init__(self, left: SourcePane, right: SourcePane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.left, self.right = left, right
+        self.connectors: list[Connector] = []
+        self.current = ""
+        self.setMinimumWidth(36)
+        self.setMaximumWidth(80)
+        self.setAccessibleName(f"Links between {left.source.label} and {right.source.label}")
+        self.setToolTip(
+            "Lines join claims the comparison linked: solid = same claim, thick = conflict, dashed = related"
+        )
+        for pane in (left, right):
+            pane.view.verticalScrollBar().valueChanged.connect(self.update)
+
+    def set_connectors(self, connectors: list[Connector]) -> None:
+        """The links to draw."""
+        self.connectors = connectors
+        self.update()
+
+    def set_current(self, link_id: str) -> None:
+        """Emphasise one link's connector."""
+        self.current = link_id
+        self.update()
+
+    def _local(self, pane: SourcePane, rect: QRect) -> tuple[float, float]:
+        viewport = pane.view.viewport()
+        top = self.mapFromGlobal(viewport.mapToGlobal(rect.topLeft())).y()
+        vp_top = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
+        vp_bottom = vp_top + viewport.height()
+        y0 = min(max(top, vp_top), vp_bottom)
+        y1 = min(max(top + rect.height(), vp_top), vp_bottom)
+        return float(y0), float(y1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w = float(self.width())
+        ordered = sorted(self.connectors, key=lambda c: c[0] == self.current)  # current drawn last, on top
+        for link_id, span_l, span_r, relation in ordered:
+            l0, l1 = self._local(self.left, self.left.view.span_rect(span_l))
+            r0, r1 = self._local(self.right, self.right.view.span_rect(span_r))
+            if l1 <= l0 and r1 <= r0:
+                continue  # both ends scrolled away
+            path = QPainterPath(QPointF(0, l0))
+            path.cubicTo(QPointF(w / 2, l0), QPointF(w / 2, r0), QPointF(w, r0))
+            path.lineTo(QPointF(w, r1))
+            path.cubicTo(QPointF(w / 2, r1), QPointF(w / 2, l1), QPointF(0, l1))
+            path.closeSubpath()
+            current = link_id == self.current
+            painter.setBrush(QBrush(relation_colour(relation, 150 if current else 50)))
+            pen = QPen(
+                relation_colour(relation), 3.0 if current else (2.0 if relation == "conflict" else 1.0)
+            )
+            pen.setStyle(_PEN_STYLES.get(relation, Qt.PenStyle.DotLine))
+            painter.setPen(pen)
+            painter.drawPath(path)
+        painter.end()
+
+
+class ScrollSync:
+    """Keeps linked claims level: scrolling one pane scrolls the others to the matching place.
+
+    Anchors are pairs of document heights of linked claims; between anchors the
+    position is interpolated, so the claim in the middle of the scrolled pane
+    lines up with its counterpart in the middle of the others.
+    """
+
+    def __init__(self, panes: list[SourcePane], links: list[tuple[str, Span, str, Span]]) -> None:
+        self.panes = panes
+        self.links = links  # (source id, span, source id, span)
+        self.enabled = True
+        self._busy = False
+        for pane in panes:
+            pane.view.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self.follow(p))
+
+    def _anchors(self, src: SourcePane, dst: SourcePane) -> list[tuple[int, int]]:
+        pairs: list[tuple[int, int]] = [(0, 0)]
+        for sa, span_a, sb, span_b in self.links:
+            if sa == src.source.id and sb == dst.source.id:
+                pairs.append((src.doc_y(span_a.start), dst.doc_y(span_b.start)))
+            elif sb == src.source.id and sa == dst.source.id:
+                pairs.append((src.doc_y(span_b.start), dst.doc_y(span_a.start)))
+        src_h = src.view.verticalScrollBar().maximum() + src.view.viewport().height()
+        dst_h = dst.view.verticalScrollBar().maximum() + dst.view.viewport().height()
+        pairs.append((src_h, dst_h))
+        return sorted(pairs)
+
+    @staticmethod
+    def _map(anchors: list[tuple[int, int]], y: float) -> float:
+        keys = [a for a, _ in anchors]
+        i = max(1, min(len(anchors) - 1, bisect.bisect_right(keys, y)))
+        (x0, y0), (x1, y1) = anchors[i - 1], anchors[i]
+        if x1 == x0:
+            return float(y1)
+        return y0 + (y1 - y0) * (y - x0) / (x1 - x0)
+
+    def follow(self, src: SourcePane) -> None:
+        """Scroll every other pane to match ``src``."""
+        if not self.enabled or self._busy:
+            return
+        self._busy = True
+        try:
+            middle = src.view.verticalScrollBar().value() + src.view.viewport().height() / 2
+            for dst in self.panes:
+                if dst is src:
+                    continue
+                target = self._map(self._anchors(src, dst), middle) - dst.view.viewport().height() / 2
+                dst.view.verticalScrollBar().setValue(round(target))
+        finally:
+            self._busy = False

@@ -1,0 +1,170 @@
+"""Qt models over the findings rows: a table model and a filtering, searching proxy.
+
+Custom roles are declared once, in :class:`Roles`; the proxy and the views read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from comparer.gui.palette import kind_label, kind_style, relation_colour
+from comparer.gui.rows import Row
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Roles(IntEnum):
+    """Custom data roles of the findings model."""
+
+    KIND = Qt.ItemDataRole.UserRole + 1
+    RELATION = Qt.ItemDataRole.UserRole + 2
+    LINK_ID = Qt.ItemDataRole.UserRole + 3
+    ROW = Qt.ItemDataRole.UserRole + 4
+    SORT = Qt.ItemDataRole.UserRole + 5
+    SEARCH = Qt.ItemDataRole.UserRole + 6
+
+
+COLUMNS = ("Kind", "Value A", "Value B", "Excerpt A", "Excerpt B", "Score", "Relation")
+COL_KIND, COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B, COL_SCORE, COL_RELATION = range(7)
+
+
+def _display(row: Row, column: int) -> str:
+    if column == COL_KIND:
+        return kind_label(row.kind) if row.kind else "— linked, nothing to flag"
+    if column in (COL_VALUE_A, COL_VALUE_B):
+        return row.values[column - COL_VALUE_A]
+    if column in (COL_EXCERPT_A, COL_EXCERPT_B):
+        return row.excerpts[column - COL_EXCERPT_A]
+    if column == COL_SCORE:
+        return "" if row.score is None else f"{row.score:.0f}"
+    return row.relation
+
+
+class FindingsModel(QAbstractTableModel):
+    """One row per :class:`Row`; read-only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        """The data of one row."""
+        return self._rows[row]
+
+    def rows(self) -> list[Row]:
+        """All rows, in model order."""
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{kind_label(row.kind) or row.relation}\n{row.explanation}"
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_KIND and row.kind:
+            return QColor(kind_style(row.kind).colour)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_RELATION and row.relation:
+            return relation_colour(row.relation)
+        if role == Roles.KIND:
+            return row.kind
+        if role == Roles.RELATION:
+            return row.relation
+        if role == Roles.LINK_ID:
+            return row.link_id or ""
+        if role == Roles.ROW:
+            return row
+        if role == Roles.SORT:
+            return (
+                (-1.0 if row.score is None else row.score) if col == COL_SCORE else _display(row, col).lower()
+            )
+        if role == Roles.SEARCH:
+            return " ".join([row.kind, row.relation, *row.values, *row.excerpts, row.explanation]).lower()
+        return None
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Filters rows by kind, relation and a search text; sorts by :attr:`Roles.SORT`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._kinds: frozenset[str] | None = None
+        self._relations: frozenset[str] | None = None
+        self._search = ""
+        self.setSortRole(Roles.SORT)
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "endFilterChange"):  # Qt 6.10+: invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
+    def set_kinds(self, kinds: Collection[str] | None) -> None:
+        """Show only these kinds (``""`` names quiet links); ``None`` shows all."""
+        value = None if kinds is None else frozenset(kinds)
+        self._refilter(lambda: setattr(self, "_kinds", value))
+
+    def set_relations(self, relations: Collection[str] | None) -> None:
+        """Show only links of these relations (rows without a link always pass); ``None`` shows all."""
+        value = None if relations is None else frozenset(relations)
+        self._refilter(lambda: setattr(self, "_relations", value))
+
+    def set_search(self, text: str) -> None:
+        """Show only rows whose text contains every word of ``text`` (case-insensitive)."""
+        value = text.strip().lower()
+        self._refilter(lambda: setattr(self, "_search", value))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        kind = model.data(index, Roles.KIND)
+        if self._kinds is not None and kind not in self._kinds:
+            return False
+        relation = model.data(index, Roles.RELATION)
+        if self._relations is not None and relation and relation not in self._relations:
+            return False
+        if self._search:
+            haystack = model.data(index, Roles.SEARCH)
+            return all(word in haystack for word in self._search.split())
+        return True

@@ -1,0 +1,123 @@
+"""The side-by-side area: source panes with connector gutters between neighbours, scrolled in step."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QWidget
+
+from comparer.core.model import Claim, Comparison, Source, Span
+from comparer.gui.gutter import Connector, Gutter, ScrollSync
+from comparer.gui.marks import finding_marks, linked_claims
+from comparer.gui.panes import SourcePane
+
+
+class PaneArea(QSplitter):
+    """One :class:`SourcePane` per source, a :class:`Gutter` between each neighbouring pair."""
+
+    claim_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setChildrenCollapsible(False)
+        self.setAccessibleName("Sources side by side")
+        self.panes: dict[str, SourcePane] = {}
+        self.gutters: list[Gutter] = []
+        self.sync: ScrollSync | None = None
+        self._sync_enabled = True
+        self._font_size = 11
+
+    def clear(self) -> None:
+        """Remove every pane and gutter."""
+        for i in reversed(range(self.count())):
+            widget = self.widget(i)
+            if widget is None:
+                continue
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self.panes, self.gutters, self.sync = {}, [], None
+
+    def set_sources(self, sources: Sequence[Source], comparison: Comparison | None) -> None:
+        """Build panes for ``sources``; with a comparison, also its claims, connectors and scroll sync."""
+        self.clear()
+        claims: dict[str, list[Claim]] = {s.id: [] for s in sources}
+        if comparison is not None:
+            for claim in comparison.claims:
+                claims.setdefault(claim.source, []).append(claim)
+        previous: SourcePane | None = None
+        for source in sources:
+            pane = SourcePane(source, claims.get(source.id, []), self)
+            pane.set_font_size(self._font_size)
+            pane.claim_clicked.connect(self.claim_clicked)
+            if previous is not None:
+                gutter = Gutter(previous, pane, self)
+                self.addWidget(gutter)
+                self.gutters.append(gutter)
+            self.addWidget(pane)
+            self.panes[source.id] = pane
+            previous = pane
+        for i in range(self.count()):
+            self.setStretchFactor(i, 0 if isinstance(self.widget(i), Gutter) else 1)
+        if comparison is not None:
+            self._connect(comparison)
+
+    def _connect(self, comparison: Comparison) -> None:
+        pairs: list[tuple[str, Span, str, Span]] = []
+        for link in comparison.links:
+            a, b = comparison.claim(link.a), comparison.claim(link.b)
+            pairs.append((a.source, a.span, b.source, b.span))
+        for gutter in self.gutters:
+            left, right = gutter.left.source.id, gutter.right.source.id
+            connectors: list[Connector] = []
+            for link, (sa, span_a, sb, span_b) in zip(comparison.links, pairs, strict=True):
+                if (sa, sb) == (left, right):
+                    connectors.append((link.id, span_a, span_b, link.relation))
+                elif (sb, sa) == (left, right):
+                    connectors.append((link.id, span_b, span_a, link.relation))
+            gutter.set_connectors(connectors)
+        self.sync = ScrollSync(list(self.panes.values()), pairs)
+        self.sync.enabled = self._sync_enabled
+
+    def paint(self, comparison: Comparison | None, kinds: Collection[str], *, dark: bool) -> None:
+        """(Re)paint every pane's marks."""
+        if comparison is None:
+            return
+        for sid, pane in self.panes.items():
+            linked = [
+                (comparison.claim(cid).span, links[0][1])
+                for cid, links in linked_claims(comparison, sid).items()
+            ]
+            pane.set_marks(finding_marks(comparison, sid, kinds), linked, dark=dark)
+
+    def set_current(self, spans: Mapping[str, Sequence[Span]], link_id: str, *, scroll: bool = True) -> None:
+        """Highlight these spans per source and bring them into view; emphasise the link's connectors."""
+        for sid, pane in self.panes.items():
+            pane.set_current(tuple(spans.get(sid, ())))
+        for gutter in self.gutters:
+            gutter.set_current(link_id)
+        if not scroll:
+            return
+        was = self._sync_enabled
+        if self.sync is not None:
+            self.sync.enabled = False
+        try:
+            for sid, pane in self.panes.items():
+                if spans.get(sid):
+                    pane.scroll_to_span(spans[sid][0])
+        finally:
+            if self.sync is not None:
+                self.sync.enabled = was
+
+    def set_sync(self, enabled: bool) -> None:
+        """Switch synchronized scrolling on or off."""
+        self._sync_enabled = enabled
+        if self.sync is not None:
+            self.sync.enabled = enabled
+
+    def set_font_size(self, points: int) -> None:
+        """Text size in every pane."""
+        self._font_size = points
+        for pane in self.panes.values():
+            pane.set_font_size(points)

@@ -1,0 +1,217 @@
+"""One read-only pane per source: a header and the source text, with marks painted over it.
+
+The text is set once and never rewritten: roles (headings, boilerplate) are
+character formats on the document, and findings, links and the current link are
+``QTextEdit.ExtraSelection``s built from spans, set together in draw order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from comparer.core.model import Claim, Source, Span
+from comparer.gui.marks import Mark
+from comparer.gui.palette import current_format, linked_format, mark_format
+
+
+def header_text(source: Source) -> str:
+    """The pane header: title, then outlet · date · id."""
+    title = source.title or source.path.rsplit("/", 1)[-1]
+    parts = [
+        source.outlet or "outlet unknown",
+        source.published.isoformat() if source.published else "date unknown",
+    ]
+    parts.append(f"source {source.id}")
+    return f"{title}\n{' · '.join(parts)}"
+
+
+class SourceView(QTextEdit):
+    """The text of one source; reports clicks on claims and shows tooltips for marks."""
+
+    claim_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._claims: list[Claim] = []
+        self._starts: list[int] = []
+        self._marks: list[Mark] = []
+        self._press: QPoint | None = None
+        self.viewport().installEventFilter(self)
+
+    def set_claims(self, claims: list[Claim]) -> None:
+        """The claims of this source (sorted by start), for clicks and positions."""
+        self._claims = sorted(claims, key=lambda c: c.start)
+        self._starts = [c.start for c in self._claims]
+
+    def set_marks(self, marks: list[Mark]) -> None:
+        """The marks the tooltips describe."""
+        self._marks = marks
+
+    def claim_at_position(self, pos: int) -> Claim | None:
+        """The claim covering character ``pos``, if any."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self._claims[i].start <= pos < self._claims[i].end:
+            return self._claims[i]
+        return None
+
+    def span_rect(self, span: Span) -> QRect:
+        """Viewport rectangle covering the lines of ``span`` (top of its start to bottom of its end)."""
+        cur = QTextCursor(self.document())
+        cur.setPosition(min(span.start, self.document().characterCount() - 1))
+        top = self.cursorRect(cur)
+        cur.setPosition(min(max(span.start, span.end - 1), self.document().characterCount() - 1))
+        bottom = self.cursorRect(cur)
+        return QRect(0, top.top(), self.viewport().width(), max(1, bottom.bottom() - top.top()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport():
+            if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+                self._show_tip(event)
+                return True
+            if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+                self._press = event.position().toPoint()
+            elif event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+                self._on_release(event)
+        return super().eventFilter(watched, event)
+
+    def _show_tip(self, event: QHelpEvent) -> None:
+        pos = self.cursorForPosition(event.pos()).position()
+        tips = list(dict.fromkeys(m.tooltip for m in self._marks if m.span.start <= pos < m.span.end))
+        if tips:
+            QToolTip.showText(event.globalPos(), "\n\n".join(tips), self.viewport())
+        else:
+            QToolTip.hideText()
+
+    def _on_release(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if (
+            self._press is None
+            or (point - self._press).manhattanLength() > 4
+            or self.textCursor().hasSelection()
+        ):
+            return  # a drag that selected text, not a click
+        claim = self.claim_at_position(self.cursorForPosition(point).position())
+        if claim is not None:
+            self.claim_clicked.emit(claim.id)
+
+
+class SourcePane(QWidget):
+    """Header plus :class:`SourceView` for one source. ``selected_span()`` serves annotation tools."""
+
+    claim_clicked = Signal(str)
+
+    def __init__(self, source: Source, claims: list[Claim], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.header = QLabel(header_text(source), self)
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setAccessibleName(f"Header of source {source.id}")
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.view = SourceView(self)
+        self.view.setAccessibleName(f"Text of {source.label}")
+        self.view.setAccessibleDescription("Read-only source text; findings are underlined, click a claim")
+        self.view.setPlainText(source.text)
+        self.view.set_claims(claims)
+        self.view.claim_clicked.connect(self.claim_clicked)
+        self._claims = {c.id: c for c in claims}
+        self._dark = False
+        self._current: tuple[Span, ...] = ()
+        self._marks: list[Mark] = []
+        self._linked: list[tuple[Span, str]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        self._format_roles(claims)
+
+    def _format_roles(self, claims: Iterable[Claim]) -> None:
+        heading, boiler = QTextCharFormat(), QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        boiler.setForeground(self.palette().placeholderText())
+        cursor = QTextCursor(self.view.document())
+        for claim in claims:
+            if claim.role == "body":
+                continue
+            cursor.setPosition(claim.start)
+            cursor.setPosition(claim.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(heading if claim.role == "heading" else boiler)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        """A claim of this pane's source."""
+        return self._claims.get(claim_id)
+
+    def set_font_size(self, points: int) -> None:
+        """Text size of the source text."""
+        font = self.view.font()
+        font.setPointSize(points)
+        self.view.setFont(font)
+        self.view.document().setDefaultFont(font)
+
+    def set_marks(self, marks: list[Mark], linked: list[tuple[Span, str]], *, dark: bool) -> None:
+        """Paint finding marks and the faint backgrounds of linked claims (``(span, relation)``)."""
+        self._marks, self._linked, self._dark = marks, linked, dark
+        self.view.set_marks(marks)
+        self._repaint()
+
+    def set_current(self, spans: tuple[Span, ...]) -> None:
+        """Highlight the claims of the current link (empty: none)."""
+        self._current = spans
+        self._repaint()
+
+    def current_spans(self) -> tuple[Span, ...]:
+        """Spans highlighted as the current link."""
+        return self._current
+
+    def selected_span(self) -> Span | None:
+        """The user's text selection, else the current claim, else ``None``."""
+        cur = self.view.textCursor()
+        if cur.hasSelection():
+            return Span(cur.selectionStart(), cur.selectionEnd())
+        return self._current[0] if self._current else None
+
+    def extra_selection_spans(self) -> list[Span]:
+        """Spans of every extra selection set on the view, in draw order."""
+        return [Span(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.view.extraSelections()]
+
+    def _selection(self, span: Span, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cur = QTextCursor(self.view.document())
+        end = min(span.end, self.view.document().characterCount() - 1)
+        cur.setPosition(min(span.start, end))
+        cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cur
+        sel.format = fmt
+        return sel
+
+    def _repaint(self) -> None:
+        # Draw order: linked-claim tint, current link, then finding marks on top so underlines stay visible.
+        selections = [
+            self._selection(span, linked_format(rel, dark=self._dark)) for span, rel in self._linked
+        ]
+        selections += [self._selection(span, current_format(dark=self._dark)) for span in self._current]
+        selections += [self._selection(m.span, mark_format(m.kind, dark=self._dark)) for m in self._marks]
+        self.view.setExtraSelections(selections)
+
+    def scroll_to_span(self, span: Span, *, fraction: float = 0.35) -> None:
+        """Scroll so the span's top sits ``fraction`` of the way down the view."""
+        rect = self.view.span_rect(span)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - int(self.view.viewport().height() * fraction))
+
+    def doc_y(self, pos: int) -> int:
+        """Document y (pixels from the top of the text) of character ``pos``."""
+        return self.view.span_rect(Span(pos, pos + 1)).top() + self.view.verticalScrollBar().value()
