@@ -15,6 +15,7 @@ their quotations (so a short quote inside a long sentence meets its twin).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -41,10 +42,15 @@ PHRASE_WEIGHT = 4.0
 # Fact keys help blocking find pairs (both report casualties, both quote one speaker);
 # their points come from fact_bonus, so they weigh almost nothing in the overlap.
 FACT_WEIGHT = 0.01
+# No feature shared by more claims than this is used to find candidates.
+MAX_POSTING = 60
 ALWAYS_INDEXED = ("p:", "d:", "#:", "n:", "f:", "s:")
 SPEAKER_BONUS = 20.0
 CASUALTY_BONUS = 12.0
 DATE_BONUS = 15.0
+
+
+_Scored = tuple[str, str, float, dict[str, float], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +92,7 @@ def features(facts: ClaimFacts) -> dict[str, float]:
         if name.words and name.words[-1] not in concept_words:
             bag["n:" + translit_key(name.words[-1])] = NAME_WEIGHT
     for num in facts.numbers:
-        if num.exact:
-            bag[f"#:{num.value:g}"] = NUMBER_WEIGHT
+        bag[f"#:{num.value:g}"] = NUMBER_WEIGHT if num.exact else NUMBER_WEIGHT / 2
     for d in facts.dates:
         if d.day is not None:
             bag["d:" + d.day.isoformat()] = NUMBER_WEIGHT
@@ -106,15 +111,13 @@ def fact_bonus(fa: ClaimFacts, fb: ClaimFacts) -> tuple[float, list[str]]:
     """
     bonus = 0.0
     notes: list[str] = []
-    speakers_a = [q.speaker_words for q in fa.quotes if q.speaker_words]
-    speakers_b = [q.speaker_words for q in fb.quotes if q.speaker_words]
     if (
         fa.speaker
         and fb.speaker
         and fa.speaker_is_subject
         and fb.speaker_is_subject
-        and speakers_a
-        and speakers_b
+        and fa.quotes
+        and fb.quotes
         and same_entity(fa.speaker, fb.speaker)
     ):
         bonus += SPEAKER_BONUS
@@ -122,9 +125,12 @@ def fact_bonus(fa: ClaimFacts, fb: ClaimFacts) -> tuple[float, list[str]]:
     if fa.casualties and fb.casualties:
         bonus += CASUALTY_BONUS
         notes.append("both report on casualties")
-    days_a = {d.day for d in fa.dates if d.day}
-    days_b = {d.day for d in fb.dates if d.day}
-    if days_a & days_b and any(same_entity(x, y) for x in fa.names for y in fb.names if len(x.words[-1]) > 2):
+    if (
+        fa.dates
+        and fb.dates
+        and {d.day for d in fa.dates if d.day} & {d.day for d in fb.dates if d.day}
+        and any(same_entity(x, y) for x in fa.names for y in fb.names if len(x.words[-1]) > 2)
+    ):
         bonus += DATE_BONUS
         notes.append("same day and same name")
     return bonus, notes
@@ -171,78 +177,102 @@ class _Scorer:
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
 
-    def score(self, a: str, b: str) -> tuple[float, Evidence]:
-        """Score (0–100) and the evidence behind it."""
+    def score(self, a: str, b: str) -> tuple[float, dict[str, float], list[str]]:
+        """Score (0–100), its components, and notes on the facts that raised it."""
         ba, bb = self.bags[a], self.bags[b]
-        shared = set(ba) & set(bb)
-        overlap = sum(min(ba[k], bb[k]) for k in shared)
+        if len(ba) > len(bb):
+            ba, bb = bb, ba
+        overlap = 0.0
+        for k, w in ba.items():
+            other = bb.get(k)
+            if other is not None:
+                overlap += w if w < other else other
         ta, tb = self.totals[a], self.totals[b]
         dice = 2 * overlap / (ta + tb) if ta + tb else 0.0
-        containment = overlap / min(ta, tb) if min(ta, tb) else 0.0
-        # Containment favours short claims too much when they are tiny; damp it by size.
         small = min(ta, tb)
-        containment *= min(1.0, small / 12.0)
+        # Containment favours short claims too much when they are tiny; damp it by size.
+        containment = (overlap / small) * min(1.0, small / 12.0) if small else 0.0
         lexical = 100 * (0.5 * dice + 0.5 * containment)
-        fuzzy = fuzz.token_set_ratio(self.content[a], self.content[b], processor=None) if shared else 0.0
-        quote = _quote_score(self.facts[a], self.facts[b])
+        fuzzy = fuzz.token_set_ratio(self.content[a], self.content[b], processor=None) if overlap else 0.0
+        fa, fb = self.facts[a], self.facts[b]
+        quote = _quote_score(fa, fb) if fa.quotes and fb.quotes else 0.0
         quote_part = quote if quote >= 75 else 0.0
         fuzzy_part = fuzzy * 0.9 if fuzzy >= 75 else 0.0
-        fa, fb = self.facts[a], self.facts[b]
-        bonus, bonus_notes = fact_bonus(fa, fb)
+        bonus, notes = fact_bonus(fa, fb)
+        if quote_part:
+            notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
+        components = {
+            "dice": round(100 * dice, 1),
+            "containment": round(100 * containment, 1),
+            "token_set_ratio": round(float(fuzzy), 1),
+            "quote_partial_ratio": round(quote, 1),
+            "fact_bonus": bonus,
+        }
+        return total, components, notes
+
+    def evidence(self, a: str, b: str, components: dict[str, float], notes: list[str]) -> Evidence:
+        """What two linked claims share, for people to read."""
+        ba, bb = self.bags[a], self.bags[b]
+        shared = set(ba) & set(bb)
+        fa = self.facts[a]
         words = sorted(
             {k[2:] for k in shared if k.startswith("w:")}, key=lambda k: -min(ba["w:" + k], bb["w:" + k])
         )
         shown_words = tuple(next((t.norm for t in fa.content if t.stem == w), w) for w in words)
         names = tuple(sorted({n.text for n in fa.names if "n:" + translit_key(n.words[-1]) in shared}))
-        numbers = tuple(k[2:] for k in shared if k.startswith("#:"))
-        concepts = tuple(sorted({k[2:] for k in shared if k.startswith(("k:", "c:", "p:"))}))
-        notes = list(bonus_notes)
-        if quote_part:
-            notes.append(f"quotation match {quote:.0f}")
-        evidence = Evidence(
+        return Evidence(
             scorer="weighted-overlap+token_set_ratio+quote_partial_ratio",
-            components={
-                "dice": round(100 * dice, 1),
-                "containment": round(100 * containment, 1),
-                "token_set_ratio": round(float(fuzzy), 1),
-                "quote_partial_ratio": round(quote, 1),
-                "fact_bonus": bonus,
-            },
+            components=components,
             shared_words=shown_words,
             shared_names=names,
-            shared_numbers=numbers,
-            shared_concepts=concepts,
+            shared_numbers=tuple(sorted(k[2:] for k in shared if k.startswith("#:"))),
+            shared_concepts=tuple(sorted({k[2:] for k in shared if k.startswith(("k:", "c:", "p:"))})),
             notes=tuple(notes),
         )
-        return total, evidence
 
-    def candidates(self, ids_a: Sequence[str], ids_b: Sequence[str], per_claim: int) -> set[tuple[str, str]]:
-        """Pairs that share at least one selective feature (blocking by inverted index)."""
+    def candidates(
+        self, ids_a: Sequence[str], ids_b: Sequence[str], per_claim: int
+    ) -> dict[tuple[str, str], float]:
+        """Pairs that share at least one selective feature (blocking by inverted index).
+
+        Features found in more than a quarter of the claims (or in more than
+        ``MAX_POSTING`` of them) do not block: they would pair almost everything.
+        """
         index: dict[str, list[str]] = defaultdict(list)
-        limit = max(8, int(0.25 * self.n))
+        limit = min(MAX_POSTING, max(8, int(0.25 * self.n)))
         for cid in ids_b:
             for key in self.bags[cid]:
-                if self.df[key] <= limit or key.startswith(ALWAYS_INDEXED):
+                if self.df[key] <= limit or (key.startswith(ALWAYS_INDEXED) and self.df[key] <= 4 * limit):
                     index[key].append(cid)
-        pairs: set[tuple[str, str]] = set()
+        pairs: dict[tuple[str, str], float] = {}
         for a in ids_a:
             acc: dict[str, float] = defaultdict(float)
-            bag = self.bags[a]
-            for key, weight in bag.items():
+            for key, weight in self.bags[a].items():
                 for b in index.get(key, ()):
-                    acc[b] += min(weight, self.bags[b][key])
-            best = sorted(acc.items(), key=lambda kv: -kv[1])[:per_claim]
-            pairs.update((a, b) for b, _ in best)
+                    other = self.bags[b][key]
+                    acc[b] += weight if weight < other else other
+            for b, overlap in heapq.nlargest(per_claim, acc.items(), key=lambda kv: kv[1]):
+                pairs[(a, b)] = overlap
         return pairs
 
+    def promising(self, a: str, b: str, overlap: float, floor: float) -> bool:
+        """Worth a full score: enough blocked overlap, or facts that may earn a bonus."""
+        fa, fb = self.facts[a], self.facts[b]
+        if (fa.casualties and fb.casualties) or (fa.quotes and fb.quotes) or (fa.dates and fb.dates):
+            return True
+        ta, tb = self.totals[a], self.totals[b]
+        small = min(ta, tb)
+        if not small:
+            return False
+        lexical = 100 * (overlap / (ta + tb) + 0.5 * (overlap / small) * min(1.0, small / 12.0))
+        return lexical >= floor
 
-def _select(
-    scored: list[tuple[str, str, float, Evidence]], options: AlignOptions
-) -> list[tuple[str, str, float, Evidence]]:
+
+def _select(scored: list[_Scored], options: AlignOptions) -> list[_Scored]:
     """Keep a pair when it is among the best few of either claim and near that claim's best."""
     by_claim: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, (a, b, s, _) in enumerate(scored):
+    for i, (a, b, s, _, _) in enumerate(scored):
         if s >= options.min_score:
             by_claim[a].append((s, i))
             by_claim[b].append((s, i))
@@ -272,13 +302,17 @@ def align(
     pairs_of_sources = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
     for k, (s, t) in enumerate(pairs_of_sources):
         pairs = scorer.candidates(ids[s], ids[t], options.candidates_per_claim)
-        pairs |= {(a, b) for b, a in scorer.candidates(ids[t], ids[s], options.candidates_per_claim)}
-        scored = []
-        for a, b in pairs:
-            score, evidence = scorer.score(a, b)
-            scored.append((a, b, score, evidence))
-        for a, b, score, evidence in _select(scored, options):
-            out.append(Candidate(by_id[a], by_id[b], score, evidence))
+        for (b, a), overlap in scorer.candidates(ids[t], ids[s], options.candidates_per_claim).items():
+            pairs[(a, b)] = max(overlap, pairs.get((a, b), 0.0))
+        scored: list[_Scored] = []
+        for (a, b), overlap in pairs.items():
+            if not scorer.promising(a, b, overlap, options.min_score * 0.5):
+                continue
+            score, components, notes = scorer.score(a, b)
+            if score >= options.min_score:
+                scored.append((a, b, score, components, notes))
+        for a, b, score, components, notes in _select(scored, options):
+            out.append(Candidate(by_id[a], by_id[b], score, scorer.evidence(a, b, components, notes)))
         if progress:
             progress((k + 1) / len(pairs_of_sources))
     out.sort(key=lambda c: (c.a.source, c.a.start, c.b.source, c.b.start))

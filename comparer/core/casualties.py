@@ -13,13 +13,14 @@ Status = Literal["none", "some", "unknown"]
 _HARM = (
     r"(?:killed|kill|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|injur(?:ed|y|ies)"
     r"|wounded|hurt"
-    r"|harmed|hospitali[sz]ed|taken to hospital|(?:death )?toll)"
+    r"|harmed|hospitali[sz]ed|(?:taken to|treated in|admitted to) hospital|(?:death )?toll|unaccounted for)"
 )
 _NONE = re.compile(
     rf"\b(?:no(?:\s+one|body|ne)?\b[\w\s,']{{0,40}}?\b{_HARM}|{_HARM}\b[\w\s]{{0,15}}\bno(?:\s+one|body)\b"
     rf"|without (?:any )?{_HARM}"
     rf"|(?:didn['’]t|did not|does not|doesn['’]t|failed to) (?:kill|injure|hurt) (?:anyone|anybody)"
-    rf"|no (?:\w+ )?(?:casualties|injuries|deaths|fatalities)\b)",
+    rf"|no (?:\w+ )?(?:casualties|injuries|deaths|fatalities)\b"
+    rf"|\ball\b[\w\s]{{0,40}}\b(?:have|had|has|were|are)?\s*(?:now\s+)?(?:been\s+)?accounted for)",
     re.IGNORECASE,
 )
 _UNKNOWN = re.compile(
@@ -28,12 +29,13 @@ _UNKNOWN = re.compile(
     rf"not immediately (?:clear|known)|expected to rise|could rise|may rise)"
     rf"|(?:assessment|assessing|tally|count)\s+of\s+(?:the\s+)?{_HARM}"
     rf"|whether\b[\w\s]{{0,60}}\b{_HARM}"
-    rf"|(?:unclear|not (?:yet )?known|unknown)\b[\w\s]{{0,30}}\b{_HARM})",
+    rf"|(?:unclear|not (?:yet )?known|unknown)\b[\w\s]{{0,30}}\b{_HARM}"
+    rf"|\bunaccounted for\b|{_HARM}\b[\w\s]{{0,30}}\b(?:could|may|might|is expected to) rise)",
     re.IGNORECASE,
 )
 _SOME = re.compile(
     rf"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|many|some|"
-    rf"a number of|at least \w+)\b[\w\s]{{0,30}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
+    rf"a number of|at least \w+)\b[\w\s]{{0,45}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
     re.IGNORECASE,
 )
 _NOT_A_REPORT = re.compile(

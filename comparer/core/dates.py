@@ -18,7 +18,9 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|early|late)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.IGNORECASE)
 _RELATIVE = re.compile(
-    r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this morning)\b", re.IGNORECASE
+    r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this morning"
+    r"|(?:the )?end of (?:the|this) month)\b",
+    re.IGNORECASE,
 )
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})\b"
@@ -45,6 +47,13 @@ class TimeMention:
     span: Span
     text: str
     minutes: int
+    zone: str | None = None
+
+
+_ZONE = re.compile(
+    r"^\s*(?:\(?(?P<abbr>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT)\b\)?"
+    r"|(?P<named>(?:local|[A-Z][a-z]+(?: [A-Z][a-z]+)?) time)\b)"
+)
 
 
 def _weekday_date(published: date, weekday: int, rel: str, future: bool) -> date:
@@ -64,7 +73,6 @@ def _weekday_date(published: date, weekday: int, rel: str, future: bool) -> date
 def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
     """Dates, weekdays and relative days in ``text``."""
     out: list[DateMention] = []
-    future = bool(_FUTURE.search(text))
     for m in _DATE.finditer(text):
         mon = (m.group("mon") or m.group("mon2")).lower()
         if mon == "may" and m.group("mon") and not m.group("y") and not text[m.start()].isupper():
@@ -85,6 +93,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             continue
         rel = (m.group("rel") or "").lower()
         wd = WEEKDAYS.index(m.group("wd").lower())
+        future = bool(_FUTURE.search(text[max(0, m.start() - 40) : m.start()]))
         day = _weekday_date(published, wd, rel, future) if published else None
         start = m.start() if rel in ("last", "next") else m.start("wd")
         out.append(DateMention(Span(start + offset, m.end() + offset), text[start : m.end()], day, "weekday"))
@@ -92,6 +101,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         rel = m.group("rel").lower()
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(rel, 0)
         day = published + timedelta(days=shift) if published else None
+        if published and "month" in rel:
+            following = (published.replace(day=1) + timedelta(days=32)).replace(day=1)
+            day = following - timedelta(days=1)
         out.append(DateMention(Span(m.start() + offset, m.end() + offset), m.group(), day, "relative"))
     return sorted(out, key=lambda d: d.span.start)
 
@@ -109,5 +121,7 @@ def find_times(text: str, offset: int = 0) -> list[TimeMention]:
             minutes = hour * 60 + int(m.group("m") or 0)
         else:
             minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
-        out.append(TimeMention(Span(m.start() + offset, m.end() + offset), m.group(), minutes))
+        zone_m = _ZONE.match(text[m.end() : m.end() + 30])
+        zone = (zone_m.group("abbr") or zone_m.group("named")).lower() if zone_m else None
+        out.append(TimeMention(Span(m.start() + offset, m.end() + offset), m.group(), minutes, zone))
     return out

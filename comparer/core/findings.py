@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from comparer.core.concepts import concepts_of
 from comparer.core.facts import ClaimFacts
@@ -18,6 +20,7 @@ from comparer.core.numbers import NumberFact
 from comparer.core.text import STOPWORDS, fold
 
 _NO_SPANS: tuple[Span, ...] = ()
+_NEXT_WORDS = re.compile(r"\s+[\w’'-]+")
 
 
 def _unit_keys(n: NumberFact) -> set[str]:
@@ -38,7 +41,7 @@ def number_with_unit(fa: ClaimFacts, n: NumberFact) -> str:
     """The number and the words after it that name the thing counted."""
     text = fa.claim.text
     rel_end = n.span.end - fa.claim.start
-    words = re.findall(r"\s+[\w’'-]+", text[rel_end : rel_end + 40])[:2]
+    words = _NEXT_WORDS.findall(text[rel_end : rel_end + 40])[:2]
     while words and fold(words[-1].strip()) in STOPWORDS:
         words.pop()
     return (n.text + "".join(words)).strip()
@@ -51,15 +54,29 @@ def _speaks_of(f: ClaimFacts, n: NumberFact) -> bool:
     return bool(keys & stems or keys & f.concepts)
 
 
-def number_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
-    """Figures that disagree, and figures only one side gives for a thing both mention."""
+def number_findings(
+    fa: ClaimFacts,
+    fb: ClaimFacts,
+    strong: bool,
+    elsewhere: tuple[Sequence[NumberFact], Sequence[NumberFact]] = ((), ()),
+) -> list[Finding]:
+    """Figures that disagree, and figures only one side gives for a thing both mention.
+
+    Figures are compared only when they count the same thing, and a conflict is
+    raised only on a strong link: two loosely related sentences may count the
+    same kind of thing at different times or places. A figure is "only" one
+    side's when the other source states no matching figure anywhere (``elsewhere``
+    holds each source's figures).
+    """
     out: list[Finding] = []
     matched_b: set[int] = set()
     for na in fa.numbers:
         keys_a = _unit_keys(na)
+        if not keys_a:
+            continue
         partners = [(i, nb) for i, nb in enumerate(fb.numbers) if keys_a & _unit_keys(nb)]
         if not partners:
-            if not any(na.value == nb.value for nb in fb.numbers) and _speaks_of(fb, na):
+            if _speaks_of(fb, na) and not _stated_in(na, elsewhere[1]):
                 out.append(_one_side(fa, na, side=0))
             continue
         consistent = [(i, nb) for i, nb in partners if na.consistent_with(nb)]
@@ -68,6 +85,8 @@ def number_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             continue
         i, nb = partners[0]
         matched_b.add(i)
+        if not strong:
+            continue
         out.append(
             Finding(
                 kind="number_conflict",
@@ -79,11 +98,19 @@ def number_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             )
         )
     for i, nb in enumerate(fb.numbers):
-        if i not in matched_b and not any(nb.value == na.value for na in fa.numbers):
+        if not _unit_keys(nb):
+            continue
+        if i not in matched_b and not _stated_in(nb, elsewhere[0]):
             if any(_unit_keys(nb) & _unit_keys(na) for na in fa.numbers) or not _speaks_of(fa, nb):
                 continue
             out.append(_one_side(fb, nb, side=1))
     return out
+
+
+def _stated_in(n: NumberFact, figures: Sequence[NumberFact]) -> bool:
+    """True when a source states this figure, or one consistent with it for the same thing."""
+    keys = _unit_keys(n)
+    return any(m.value == n.value or (keys & _unit_keys(m) and n.consistent_with(m)) for m in figures)
 
 
 def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:
@@ -104,6 +131,8 @@ def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:
 def _voice(f: ClaimFacts) -> str | None:
     if f.speaker is not None and (f.quotes or f.attribution):
         return f.speaker.text
+    if f.attribution is None and f.quotes:
+        return "quoted words"
     return f.attribution
 
 
@@ -264,6 +293,7 @@ _SPELLING_RULES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def _american(word: str) -> str:
     for pattern, repl in _SPELLING_RULES:
         word = pattern.sub(repl, word)
@@ -332,7 +362,10 @@ def date_findings(
         )
     mins_a = {t.minutes for t in fa.times}
     mins_b = {t.minutes for t in fb.times}
-    if strong and mins_a and mins_b and not mins_a & mins_b:
+    # Times in different (or one unstated) zones are not compared on a guessed offset.
+    zones = {t.zone for t in (*fa.times, *fb.times)}
+    comparable = len(zones) == 1 and "local time" not in zones
+    if strong and comparable and mins_a and mins_b and not mins_a & mins_b:
         ta, tb = fa.times[0], fb.times[0]
         out.append(
             Finding(

@@ -102,6 +102,8 @@ class GoldScore:
     relation_wrong: list[str] = field(default_factory=list)
     only_ok: list[str] = field(default_factory=list)
     only_missing: list[str] = field(default_factory=list)
+    wrong_links: list[str] = field(default_factory=list)
+    wrong_flags: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """A few lines for a terminal."""
@@ -122,6 +124,10 @@ class GoldScore:
             lines.append("relation differs: " + ", ".join(self.relation_wrong))
         if self.only_missing:
             lines.append("only-one-side not shown: " + ", ".join(self.only_missing))
+        if self.wrong_links:
+            lines.append("linked though they must not be: " + ", ".join(self.wrong_links))
+        if self.wrong_flags:
+            lines.append("flagged though they must not be: " + ", ".join(self.wrong_flags))
         return "\n".join(lines)
 
 
@@ -173,6 +179,19 @@ def score(comparison: Comparison, gold: Gold) -> GoldScore:
         kinds = {k for link in matched_by_ref[ref.id] for k in link.kinds}
         wanted = [k for k in ref.kinds if k in kinds]
         (result.must_flag_ok if wanted else result.must_flag_missing).append(ref.id)
+    for item in gold.raw.get("must_not_link", ()):
+        ref = GoldLink(
+            id=item["a"][:30],
+            a=gold.locate("a", src_a.text, item["a"]),
+            b=gold.locate("b", src_b.text, item["b"]),
+            relation="unrelated",
+            kinds=(),
+        )
+        if any(matches(comparison, link, ref, src_a, src_b) for link in comparison.links):
+            result.wrong_links.append(ref.id)
+    for item in gold.raw.get("must_not_flag", ()):
+        if any(k == item["kind"] for link in matched_by_ref[item["link"]] for k in link.kinds):
+            result.wrong_flags.append(f"{item['link']}:{item['kind']}")
     for side, src in (("a", src_a), ("b", src_b)):
         only = comparison.only_in(src.id)
         for passage in gold.raw.get(f"only_{side}", ()):

@@ -15,9 +15,13 @@ from comparer.core.findings import (
     spelling_findings,
 )
 from comparer.core.model import Finding, Link, Relation, Source
+from comparer.core.numbers import NumberFact
 from comparer.core.options import AlignOptions
 from comparer.core.quotefind import quote_findings
 
+# Links scoring at least this fraction of strong_score are close enough to raise a
+# number, date or time conflict: the two claims are about the same thing.
+STRONG_FRACTION = 0.75
 # Findings that mean the two sources cannot both be right.
 CONFLICTING = frozenset({"number_conflict", "date_conflict", "time_conflict"})
 # Findings that show the two claims are one claim, whatever their wording.
@@ -25,11 +29,24 @@ SAME_CLAIM = frozenset({"quote_wording", "quote_partial", "date_equivalent"})
 
 
 def findings_for(
-    fa: ClaimFacts, fb: ClaimFacts, sources: Mapping[str, Source], strong: bool
+    fa: ClaimFacts,
+    fb: ClaimFacts,
+    sources: Mapping[str, Source],
+    strong: bool,
+    figures: Mapping[str, Sequence[NumberFact]] | None = None,
 ) -> list[Finding]:
-    """Every finding on one pair of claims, in display order."""
+    """Every finding on one pair of claims, in display order.
+
+    ``figures`` holds every figure each source states, so a number is called
+    one side's only when the other source gives it nowhere.
+    """
     out: list[Finding] = []
-    out.extend(number_findings(fa, fb))
+    elsewhere = (
+        (figures.get(fa.claim.source, ()), figures.get(fb.claim.source, ()))
+        if figures
+        else (fa.numbers, fb.numbers)
+    )
+    out.extend(number_findings(fa, fb, strong, elsewhere))
     out.extend(quote_findings(fa, fb))
     out.extend(attribution_findings(fa, fb))
     out.extend(casualty_findings(fa, fb))
@@ -64,10 +81,14 @@ def judge_all(
     options: AlignOptions,
 ) -> list[Link]:
     """Links with their findings and relation, in source order."""
+    figures: dict[str, list[NumberFact]] = {}
+    for f in facts.values():
+        figures.setdefault(f.claim.source, []).extend(f.numbers)
     judged = []
     for cand in candidates:
         fa, fb = facts[cand.a.id], facts[cand.b.id]
-        found = findings_for(fa, fb, sources, strong=cand.score >= options.strong_score)
+        strong = cand.score >= options.strong_score * STRONG_FRACTION
+        found = findings_for(fa, fb, sources, strong, figures)
         judged.append((cand, found, relation_of(found, cand.score, options)))
     best = _best_casualty_conflicts(judged)
     links: list[Link] = []

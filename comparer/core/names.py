@@ -106,6 +106,7 @@ def find_names(text: str, offset: int = 0) -> list[NameMention]:
     return out
 
 
+_DOUBLED = re.compile(r"(.)\1+")
 _TRANSLIT = (
     ("dh", "d"),
     ("kh", "k"),
@@ -118,11 +119,12 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """A rough romanisation key: Qadhafi and Gaddafi, Zelenskyy and Zelensky, meet."""
     for old, new in _TRANSLIT:
         word = word.replace(old, new)
-    word = re.sub(r"(.)\1+", r"\1", word)
+    word = _DOUBLED.sub(r"\1", word)
     return "k" + word[1:] if word.startswith("g") else word
 
 

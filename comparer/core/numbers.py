@@ -41,6 +41,7 @@ _MONTHS = (
 _DATE_CONTEXT = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{'|'.join(_MONTHS)})\b", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_UNIT_STOP = re.compile(r"[,;:.!?()“”\"]|\d")
 # Number words that are rarely counts: "one of", "no one", pronoun-like uses.
 _NOT_COUNT_AFTER = re.compile(r"^\s*(?:of\b|another\b|day\b|another)", re.IGNORECASE)
 
@@ -115,10 +116,18 @@ def _bounds(value: float, hedge: str | None) -> tuple[float, float]:
 
 
 def _unit_after(text: str, end: int) -> tuple[str, ...]:
-    """Stems of up to three content words after a number: "22 missiles", "two military bases"."""
+    """Stems of up to three content words after a number: "22 missiles", "two military bases".
+
+    The thing counted ends at punctuation or at another number ("38 to 21" counts nothing).
+    """
     stems: list[str] = []
-    for m in _UNIT_WORD.finditer(text, end, min(len(text), end + 40)):
+    window = text[end : min(len(text), end + 40)]
+    stop = _UNIT_STOP.search(window)
+    limit = end + (stop.start() if stop else len(window))
+    for m in _UNIT_WORD.finditer(text, end, limit):
         word = fold(m.group())
+        if word in _NUMBER_WORDS:
+            break
         if word in STOPWORDS and stems:
             break
         if word in STOPWORDS:

@@ -27,7 +27,7 @@ class AlignOptions:
     strong_score: float = 40.0
     max_links_per_claim: int = 3
     relative_cutoff: float = 0.5
-    candidates_per_claim: int = 40
+    candidates_per_claim: int = 15
     unique_below: float = 22.0
 
     def __post_init__(self) -> None:

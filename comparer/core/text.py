@@ -40,6 +40,7 @@ class Token:
         return self.norm in STOPWORDS
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents removed, curly apostrophes and dashes made plain."""
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")

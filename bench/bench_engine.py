@@ -1,0 +1,107 @@
+"""Time the engine against a hand-rolled baseline in the same run.
+
+Baseline: split both accounts into sentences, then rapidfuzz ``process.cdist``
+with ``token_set_ratio`` over all sentence pairs on all cores, keeping each
+sentence's best match above 70. Engine: ``comparer.compare`` end to end.
+
+Each measurement runs in a fresh process so peak memory (max RSS) is its own.
+Run: ``.venv/bin/python bench/bench_engine.py`` (add ``--sizes 2000`` for a quick run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def run_one(kind: str, sentences: int) -> dict[str, float]:
+    """One measurement, in this process."""
+    from rapidfuzz import fuzz, process, utils
+    from synthetic import make_pair
+
+    from comparer.core.compare import compare
+    from comparer.core.segment import segment
+    from comparer.core.sources import source_from_text
+
+    text_a, text_b = make_pair(sentences)
+    start = time.perf_counter()
+    if kind == "baseline":
+        sa = source_from_text(text_a, source_id="a")
+        sb = source_from_text(text_b, source_id="b")
+        ca = [c.text for c in segment(sa)]
+        cb = [c.text for c in segment(sb)]
+        scores = process.cdist(
+            ca, cb, scorer=fuzz.token_set_ratio, processor=utils.default_process, workers=-1, dtype="uint8"
+        )
+        best = scores.argmax(axis=1)
+        links = int((scores.max(axis=1) >= 70).sum())
+        del best
+        claims = len(ca) + len(cb)
+    else:
+        result = compare([source_from_text(text_a, source_id="a"), source_from_text(text_b, source_id="b")])
+        links = len(result.links)
+        claims = len(result.claims)
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": elapsed, "peak_mb": peak_mb, "links": links, "claims": claims}
+
+
+def sample_warm(repeats: int = 5) -> float:
+    """Median seconds to compare the bundled sample pair once everything is loaded."""
+    from comparer.core.compare import compare
+    from comparer.core.samples import load_samples
+
+    sources = load_samples()
+    compare(sources)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        compare(sources)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(kind: str, sentences: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", kind, "--sizes", str(sentences)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="2000,10000", help="sentences per account, comma-separated")
+    parser.add_argument("--one", choices=("baseline", "engine"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.one:
+        print(json.dumps(run_one(args.one, sizes[0])))
+        return
+    print(f"sample pair, warm: {sample_warm() * 1000:.0f} ms (median of 5)")
+    header = ("sentences", "baseline s", "engine s", "ratio", "base MB", "engine MB")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (10, 11, 9, 6, 8, 10), strict=True)))
+    for n in sizes:
+        base = measure("baseline", n)
+        eng = measure("engine", n)
+        ratio = eng["seconds"] / base["seconds"]
+        print(
+            f"{n:>10} {base['seconds']:>11.2f} {eng['seconds']:>9.2f} {ratio:>6.2f} "
+            f"{base['peak_mb']:>8.0f} {eng['peak_mb']:>10.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
