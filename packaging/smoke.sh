@@ -3,7 +3,7 @@
 #   bash packaging/smoke.sh PROGRAM
 # Runs it from an empty folder outside the checkout with Qt offscreen: --version, `compare` on the sample
 # pair as text and as a saved web page against a Word document (JSON output checked), and the window
-# (`gui --smoke`, or `gui --screenshot` checked to be a PNG).
+# (`gui --smoke` when offered, and `gui --screenshot` checked to be a PNG).
 # Uses .venv/bin/python (or $SMOKE_PYTHON) to write the inputs and check the outputs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,15 +37,18 @@ step "compare with text output"
 [ -s report.txt ] || { echo "smoke: the text report is empty" >&2; exit 1; }
 
 gui_help=$("$PROGRAM" gui --help)
+if ! grep -q -- "--screenshot" <<<"$gui_help"; then
+  echo "smoke: '$PROGRAM gui --help' offers no --screenshot" >&2
+  exit 1
+fi
 if grep -q -- "--smoke" <<<"$gui_help"; then
   step "gui --smoke"
   "$PROGRAM" gui --smoke
-elif grep -q -- "--screenshot" <<<"$gui_help"; then
-  step "gui --screenshot window.png"
-  "$PROGRAM" gui --screenshot window.png
-  $CHECK png window.png
-else
-  echo "smoke: '$PROGRAM gui --help' offers neither --smoke nor --screenshot" >&2
-  exit 1
 fi
+step "gui --screenshot window.png (the sample pair)"
+"$PROGRAM" gui --screenshot window.png
+$CHECK png window.png
+step "gui --screenshot formats.png (the web page and the Word document)"
+"$PROGRAM" gui in/account-a.html in/account-b.docx --screenshot formats.png
+$CHECK png formats.png
 echo "  smoke: all passed for $PROGRAM"
