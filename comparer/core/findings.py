@@ -23,11 +23,33 @@ _NO_SPANS: tuple[Span, ...] = ()
 _NEXT_WORDS = re.compile(r"\s+[\w’'-]+")
 
 
-def _unit_keys(n: NumberFact) -> set[str]:
-    keys = set(n.unit[:2])
-    for stem_ in n.unit[:2]:
+def _unit_keys(n: NumberFact) -> frozenset[str]:
+    return _keys_of_unit(n.unit[:2])
+
+
+@lru_cache(maxsize=4096)
+def _keys_of_unit(unit: tuple[str, ...]) -> frozenset[str]:
+    keys = set(unit)
+    for stem_ in unit:
         keys.update(concepts_of(stem_, stem_))
-    return keys
+    return frozenset(keys)
+
+
+class Figures:
+    """Every figure one source states, indexed by value and by the thing counted."""
+
+    def __init__(self, figures: Sequence[NumberFact] = ()) -> None:
+        self.values = {m.value for m in figures}
+        self.by_key: dict[str, list[NumberFact]] = {}
+        for m in figures:
+            for key in _unit_keys(m):
+                self.by_key.setdefault(key, []).append(m)
+
+    def states(self, n: NumberFact) -> bool:
+        """True when the source states this figure, or one consistent with it for the same thing."""
+        if n.value in self.values:
+            return True
+        return any(n.consistent_with(m) for key in _unit_keys(n) for m in self.by_key.get(key, ()))
 
 
 def _bound_text(n: NumberFact) -> str:
@@ -58,7 +80,7 @@ def number_findings(
     fa: ClaimFacts,
     fb: ClaimFacts,
     strong: bool,
-    elsewhere: tuple[Sequence[NumberFact], Sequence[NumberFact]] = ((), ()),
+    elsewhere: tuple[Figures, Figures] | None = None,
 ) -> list[Finding]:
     """Figures that disagree, and figures only one side gives for a thing both mention.
 
@@ -68,6 +90,8 @@ def number_findings(
     side's when the other source states no matching figure anywhere (``elsewhere``
     holds each source's figures).
     """
+    if elsewhere is None:
+        elsewhere = (Figures(), Figures())
     out: list[Finding] = []
     matched_b: set[int] = set()
     for na in fa.numbers:
@@ -76,7 +100,7 @@ def number_findings(
             continue
         partners = [(i, nb) for i, nb in enumerate(fb.numbers) if keys_a & _unit_keys(nb)]
         if not partners:
-            if _speaks_of(fb, na) and not _stated_in(na, elsewhere[1]):
+            if _speaks_of(fb, na) and not elsewhere[1].states(na):
                 out.append(_one_side(fa, na, side=0))
             continue
         consistent = [(i, nb) for i, nb in partners if na.consistent_with(nb)]
@@ -100,17 +124,11 @@ def number_findings(
     for i, nb in enumerate(fb.numbers):
         if not _unit_keys(nb):
             continue
-        if i not in matched_b and not _stated_in(nb, elsewhere[0]):
+        if i not in matched_b and not elsewhere[0].states(nb):
             if any(_unit_keys(nb) & _unit_keys(na) for na in fa.numbers) or not _speaks_of(fa, nb):
                 continue
             out.append(_one_side(fb, nb, side=1))
     return out
-
-
-def _stated_in(n: NumberFact, figures: Sequence[NumberFact]) -> bool:
-    """True when a source states this figure, or one consistent with it for the same thing."""
-    keys = _unit_keys(n)
-    return any(m.value == n.value or (keys & _unit_keys(m) and n.consistent_with(m)) for m in figures)
 
 
 def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from comparer.core.align import Candidate
 from comparer.core.facts import ClaimFacts
 from comparer.core.findings import (
+    Figures,
     attribution_findings,
     casualty_findings,
     date_findings,
@@ -33,7 +34,7 @@ def findings_for(
     fb: ClaimFacts,
     sources: Mapping[str, Source],
     strong: bool,
-    figures: Mapping[str, Sequence[NumberFact]] | None = None,
+    figures: Mapping[str, Figures] | None = None,
 ) -> list[Finding]:
     """Every finding on one pair of claims, in display order.
 
@@ -42,9 +43,9 @@ def findings_for(
     """
     out: list[Finding] = []
     elsewhere = (
-        (figures.get(fa.claim.source, ()), figures.get(fb.claim.source, ()))
+        (figures.get(fa.claim.source, Figures()), figures.get(fb.claim.source, Figures()))
         if figures
-        else (fa.numbers, fb.numbers)
+        else (Figures(fa.numbers), Figures(fb.numbers))
     )
     out.extend(number_findings(fa, fb, strong, elsewhere))
     out.extend(quote_findings(fa, fb))
@@ -81,9 +82,10 @@ def judge_all(
     options: AlignOptions,
 ) -> list[Link]:
     """Links with their findings and relation, in source order."""
-    figures: dict[str, list[NumberFact]] = {}
+    stated: dict[str, list[NumberFact]] = {}
     for f in facts.values():
-        figures.setdefault(f.claim.source, []).extend(f.numbers)
+        stated.setdefault(f.claim.source, []).extend(f.numbers)
+    figures = {source_id: Figures(numbers) for source_id, numbers in stated.items()}
     judged = []
     for cand in candidates:
         fa, fb = facts[cand.a.id], facts[cand.b.id]
