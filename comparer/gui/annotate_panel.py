@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from comparer.gui.main_window import MainWindow
 
 _ELIDE = 220
+_PER_LINE = 3  # label buttons on one line
 
 
 def _short(text: str) -> str:
@@ -62,7 +63,7 @@ class AnnotatePanel(QWidget):
 
         self.labels = QButtonGroup(self)
         self.labels.setExclusive(False)
-        self.label_row = QHBoxLayout()
+        self.label_row = QGridLayout()  # a few buttons a line: the dock stays narrow
         self.buttons: dict[str, QPushButton] = {}
         self.clear_button = QPushButton("Clear", self)
         self.clear_button.setToolTip("Remove your label from this link (0)")
@@ -73,7 +74,8 @@ class AnnotatePanel(QWidget):
         self.custom.returnPressed.connect(self._add_custom)
 
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("note (saved when you press Enter or leave the field)")
+        self.note.setPlaceholderText("note")
+        self.note.setToolTip("Saved when you press Enter or leave the field")
         self.note.setAccessibleName("Note on this link")
         self.note.editingFinished.connect(self.save_note)
         self.reject = QPushButton("Reject link", self)
@@ -143,9 +145,10 @@ class AnnotatePanel(QWidget):
             button.setToolTip(f"Label this link “{name}”" + (f" ({i})" if i <= 4 else ""))
             button.clicked.connect(lambda _checked=False, name=name: self.set_label(name))
             self.labels.addButton(button)
-            self.label_row.addWidget(button)
+            self.label_row.addWidget(button, (i - 1) // _PER_LINE, (i - 1) % _PER_LINE)
             self.buttons[name] = button
-        self.label_row.addWidget(self.clear_button)
+        n = len(names)
+        self.label_row.addWidget(self.clear_button, n // _PER_LINE, n % _PER_LINE)
 
     def _key(self, n: int) -> None:
         if n == 0:

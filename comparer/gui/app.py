@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from comparer.core.model import Source
 from comparer.core.samples import load_samples
+from comparer.gui import project_panels
 from comparer.gui.main_window import MainWindow
 from comparer.gui.settings import SettingsStore
 
@@ -39,6 +40,15 @@ def settings_store(path: str | Path | None = None) -> SettingsStore:
     return SettingsStore(QSettings("comparer", "comparer"))
 
 
+def build_window(settings: SettingsStore, *, synchronous: bool = False) -> MainWindow:
+    """The full window: the comparison view plus the project menu and the Annotate, Agreement and
+    Classroom panels (``window.project_panels``), with the docks as the user last left them."""
+    window = MainWindow(settings, synchronous=synchronous)
+    window.project_panels = project_panels.install(window)
+    window.restore_docks()
+    return window
+
+
 def render_screenshot(
     sources: Sequence[Source], out: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE
 ) -> Path:
@@ -46,7 +56,7 @@ def render_screenshot(
     app = application(offscreen=True)
     out_path = Path(out)
     with tempfile.TemporaryDirectory() as tmp:
-        window = MainWindow(settings_store(Path(tmp) / "settings.ini"), synchronous=True)
+        window = build_window(settings_store(Path(tmp) / "settings.ini"), synchronous=True)
         window.resize(*size)
         window.show()
         window.set_sources(sources)
@@ -67,7 +77,7 @@ def smoke() -> bool:
     """Start offscreen and compare the sample pair; True when a comparison came back."""
     app = application(offscreen=True)
     with tempfile.TemporaryDirectory() as tmp:
-        window = MainWindow(settings_store(Path(tmp) / "settings.ini"), synchronous=True)
+        window = build_window(settings_store(Path(tmp) / "settings.ini"), synchronous=True)
         window.set_sources(load_samples())
         ok = window.comparison is not None
         window.close()
@@ -79,9 +89,12 @@ def smoke() -> bool:
 def run_app(sources: Sequence[Source] | None, *, settings_path: str | None = None) -> int:
     """Open the window on ``sources`` (the sample pair when ``None``) and run until it closes."""
     app = application()
-    window = MainWindow(settings_store(settings_path))
+    window = build_window(settings_store(settings_path))
     if window.state.geometry.isEmpty():
-        window.resize(1280, 800)
+        room = window.screen().availableGeometry()
+        window.resize(min(1280, room.width()), min(800, room.height()))
+    if window.state.window_state.isEmpty() and window.project_panels is not None:
+        project_panels.fit_to_width(window.project_panels, window.width())
     window.show()
     window.set_sources(list(sources) if sources else load_samples())
     return int(app.exec())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,10 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from comparer.core.model import RELATIONS
-from comparer.gui.models import COL_EXCERPT_A, COL_EXCERPT_B, FindingsFilter, FindingsModel, Roles
+from comparer.gui.models import (
+    COL_EXCERPT_A,
+    COL_EXCERPT_B,
+    COL_KIND,
+    COL_RELATION,
+    COL_SCORE,
+    COLUMNS,
+    FindingsFilter,
+    FindingsModel,
+    Roles,
+)
 from comparer.gui.palette import MARK_KINDS, kind_label
 from comparer.gui.rows import Row
 
+NARROW = 640  # pixels: below this width the excerpt columns are hidden
 QUIET = ""  # the kind of rows for links with nothing to flag
 ALL = "*"  # combo data meaning "no restriction" (not None: see _apply_filters)
 
@@ -49,7 +61,11 @@ class FindingsPanel(QWidget):
         self.relation_box.addItem("All relations", ALL)
         for rel in RELATIONS:
             self.relation_box.addItem(rel, rel)
+        for box in (self.kind_box, self.relation_box):  # sized to a short entry, not the longest one
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
         self.search = QLineEdit(self)
+        self.search.setMinimumWidth(120)
         self.search.setPlaceholderText("Search findings…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search findings")
@@ -67,10 +83,14 @@ class FindingsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Kind, score and relation are short and fit their contents; the values and excerpts share
+        # what is left, so no column is squeezed to nothing and no horizontal scroll bar is needed.
         header.setStretchLastSection(False)
-        for col in (COL_EXCERPT_A, COL_EXCERPT_B):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for col in range(len(COLUMNS)):
+            fit = col in (COL_KIND, COL_SCORE, COL_RELATION)
+            mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(col, mode)
 
         bar = QHBoxLayout()
         for label, widget in (("&Kind:", self.kind_box), ("&Relation:", self.relation_box)):
@@ -91,10 +111,16 @@ class FindingsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self._apply_filters()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Too narrow for six readable columns: drop the excerpts (the detail panel shows both passages).
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW
+        for col in (COL_EXCERPT_A, COL_EXCERPT_B):
+            self.table.setColumnHidden(col, narrow)
+
     def set_rows(self, rows: list[Row]) -> None:
         """Show these rows (clears the selection)."""
         self.model.set_rows(rows)
-        self.table.resizeColumnToContents(0)
         self._update_count()
         self.row_selected.emit(None)
 

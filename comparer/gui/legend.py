@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from comparer.gui.palette import kind_style
@@ -21,6 +21,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("sum_mismatch", "totals in one source"),
 )
 
+_GAP = 18  # pixels between entries
+
 _DASHES = {
     "dashed": [4.0, 3.0],
     "dotted": [1.0, 2.0],
@@ -30,7 +32,7 @@ _DASHES = {
 
 
 class Legend(QWidget):
-    """A row of samples explaining the underline styles in the panes."""
+    """Samples explaining the underline styles in the panes, wrapped onto more lines when narrow."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,30 +42,58 @@ class Legend(QWidget):
         self.setToolTip("How findings are marked in the text:\n" + "\n".join(lines))
         self.setAccessibleDescription("; ".join(lines))
 
+    def _entries(self, width: int) -> list[tuple[str, str, float, int]]:
+        """(kind, text, x, line) of every entry, wrapped to ``width``."""
+        fm = self.fontMetrics()
+        x, line, out = 4.0, 0, []
+        for kind, name in FAMILIES:
+            text = f"{kind_style(kind).glyph} {name}"
+            w = fm.horizontalAdvance(text)
+            if x > 4.0 and x + w > width:
+                x, line = 4.0, line + 1
+            out.append((kind, text, x, line))
+            x += w + _GAP
+        return out
+
+    def _line_height(self) -> int:
+        return self.fontMetrics().height() + 8
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        lines = 1 + max(line for *_, line in self._entries(width))
+        return lines * self._line_height() + 2
+
     def sizeHint(self) -> QSize:
-        return QSize(600, self.fontMetrics().height() + 10)
+        width = int(self._entries(10_000)[-1][2]) + 200
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(100, self.fontMetrics().height() + 10)
+        return QSize(100, self._line_height() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Wrapped onto more lines, the legend needs more height: fix it to what this width takes.
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())
+        if height != self.height():
+            self.setFixedHeight(height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
-        x, baseline = 4.0, 3.0 + fm.ascent()
-        for kind, name in FAMILIES:
+        for kind, text, x, line in self._entries(self.width()):
             style = kind_style(kind)
-            text = f"{style.glyph} {name}"
+            top = 2.0 + line * self._line_height()
+            baseline = top + 1.0 + fm.ascent()
             width = fm.horizontalAdvance(text)
-            if x + width > self.width():
-                break  # the tooltip lists every entry
             tint = QColor(style.colour)
             tint.setAlpha(45)
-            painter.fillRect(QRectF(x - 2, 2, width + 4, fm.height() + 2), tint)
+            painter.fillRect(QRectF(x - 2, top, width + 4, fm.height() + 2), tint)
             painter.setPen(self.palette().text().color())
             painter.drawText(QPointF(x, baseline), text)
             self._underline(painter, style.line_name, QColor(style.colour), x, x + width, baseline + 3)
-            x += width + 18
         painter.end()
 
     @staticmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -40,6 +41,9 @@ from comparer.gui.rows import Row, build_rows
 from comparer.gui.settings import Preferences, SettingsStore
 from comparer.gui.tasks import TaskRunner
 from comparer.gui.theme import apply_theme, is_dark
+
+if TYPE_CHECKING:
+    from comparer.gui.project_panels import ProjectPanels
 
 SHORTCUTS = """F8 / Alt+Down\tnext finding
 Shift+F8 / Alt+Up\tprevious finding
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self._rows: list[Row] = []
         self._current_link = ""
         self.presentation: PresentationDialog | None = None
+        self.project_panels: ProjectPanels | None = None  # set by comparer.gui.app.build_window
         self.tasks = TaskRunner(self, synchronous=synchronous)
         self.tasks.started.connect(self._on_started)
         self.tasks.progress.connect(self._on_progress)
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         self.findings.set_allowed_kinds(self.prefs.kinds_shown)
         self.findings.row_selected.connect(self._apply_row)
         self.detail = DetailPanel(self)
+        self.detail.setMinimumWidth(220)  # narrower, it wraps word by word
+        self.findings.setMinimumWidth(320)
         self.bottom = QSplitter(Qt.Orientation.Horizontal, self)
         self.bottom.addWidget(self.findings)
         self.bottom.addWidget(self.detail)
@@ -406,6 +413,11 @@ class MainWindow(QMainWindow):
         if self.state.splitter.isEmpty() or not self.splitter.restoreState(self.state.splitter):
             self.splitter.setSizes([560, 340])  # scaled to the window: panes get the larger share
         self.bottom.setSizes([640, 360])
+
+    def restore_docks(self) -> None:
+        """Put docked panels added after construction where the user left them."""
+        if not self.state.window_state.isEmpty():
+            self.restoreState(self.state.window_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel()

@@ -38,6 +38,7 @@ class Roles(IntEnum):
 
 COLUMNS = ("Kind", "Value A", "Value B", "Excerpt A", "Excerpt B", "Score", "Relation")
 COL_KIND, COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B, COL_SCORE, COL_RELATION = range(7)
+_TEXT_COLUMNS = (COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B)
 
 
 def _display(row: Row, column: int) -> str:
@@ -99,7 +100,9 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{kind_label(row.kind) or row.relation}\n{row.explanation}"
+            full = _display(row, col) if col in _TEXT_COLUMNS else ""
+            head = f"{full}\n\n" if full else ""  # the whole value or excerpt when the cell cuts it
+            return f"{head}{kind_label(row.kind) or row.relation}\n{row.explanation}"
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_KIND and row.kind:
             return QColor(kind_style(row.kind).colour)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_RELATION and row.relation:

@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QWidget
+
 from comparer.gui import agreement_panel, annotate_panel, classroom_panel, project_session
 
 if TYPE_CHECKING:
     from comparer.gui.main_window import MainWindow
+
+
+DOCK_WIDTH = 320  # pixels: the label buttons three to a line
+WIDE_ENOUGH = 1200  # narrower windows start with the docks hidden (View › Annotate shows them)
 
 
 @dataclass(frozen=True)
@@ -21,8 +28,18 @@ class ProjectPanels:
     classroom: classroom_panel.ClassroomPanel
 
 
+def _dock(panel: QWidget) -> QDockWidget:
+    dock = panel.parentWidget()
+    assert isinstance(dock, QDockWidget)
+    return dock
+
+
 def install(window: MainWindow) -> ProjectPanels:
-    """Add File › project commands and the Annotate, Agreement and Classroom panels to ``window``."""
+    """Add File › project commands and the Annotate, Agreement and Classroom panels to ``window``.
+
+    The three panels share one tabbed dock on the right, so that showing Agreement or Classroom
+    does not take more room from the sources; only Annotate is shown at first.
+    """
     session = project_session.install(window)
     panels = ProjectPanels(
         session=session,
@@ -30,8 +47,17 @@ def install(window: MainWindow) -> ProjectPanels:
         agreement=agreement_panel.install(window, session),
         classroom=classroom_panel.install(window, session),
     )
+    first = _dock(panels.annotate)
     for panel in (panels.agreement, panels.classroom):
-        dock = panel.parentWidget()
-        if dock is not None:
-            dock.hide()  # shown from the View menu when wanted
+        window.tabifyDockWidget(first, _dock(panel))
+        _dock(panel).hide()  # shown from the View menu when wanted
+    first.raise_()
+    window.resizeDocks([first], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     return panels
+
+
+def fit_to_width(panels: ProjectPanels, width: int) -> None:
+    """On a first start in a narrow window, leave the sources the room: the docks start hidden."""
+    if width < WIDE_ENOUGH:
+        for panel in (panels.annotate, panels.agreement, panels.classroom):
+            _dock(panel).hide()
