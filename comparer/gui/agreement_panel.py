@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from comparer.core.agreement import agreement_report, ratings_from_annotations, render_report
 from comparer.core.annotations import LinkAnnotation
@@ -42,11 +50,13 @@ class AgreementPanel(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(compute)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Other annotators' project files pooled in:", self))
         layout.addWidget(self.files)
         layout.addLayout(buttons)
         layout.addWidget(self.output, 1)
         session.annotated.connect(lambda _link: self.compute())
         session.changed.connect(self.compute)
+        self.compute()
 
     def choose_other(self) -> None:
         """Ask for another annotator's project file and pool it in."""

@@ -69,12 +69,14 @@ class ClassroomPanel(QWidget):
         layout.addWidget(self.hide_box)
         layout.addLayout(form)
         layout.addLayout(self.mark_row)
+        layout.addWidget(QLabel("Differences the student marked:", self))
         layout.addWidget(self.marks, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(remove)
         buttons.addWidget(reveal)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        layout.addWidget(QLabel("Not found (after Reveal):", self))
         layout.addWidget(self.missed, 1)
         self.mark_buttons: dict[str, QPushButton] = {}
         window.comparison_changed.connect(self._on_comparison)
@@ -84,6 +86,8 @@ class ClassroomPanel(QWidget):
     # -- hiding ------------------------------------------------------------------------------------
     def set_hidden(self, hidden: bool) -> None:
         """Hide (or show again) the findings list and the highlights in the panes."""
+        if hidden:
+            self.win.select_link("")  # the selected finding's passages would give it away
         bottom = getattr(self.win, "bottom", None)
         if bottom is not None:
             bottom.setVisible(not hidden)

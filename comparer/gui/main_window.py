@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer import __version__
 from comparer.core.compare import CompareCancelled, compare
 from comparer.core.errors import ComparerError
 from comparer.core.model import Comparison, Link, Source, Span
 from comparer.core.options import AlignOptions
 from comparer.core.samples import load_samples
-from comparer.gui import messages
+from comparer.gui import messages, presentation, shortcuts
 from comparer.gui.detail import DetailPanel
 from comparer.gui.findings_panel import FindingsPanel
 from comparer.gui.legend import Legend
@@ -44,15 +43,6 @@ from comparer.gui.theme import apply_theme, is_dark
 
 if TYPE_CHECKING:
     from comparer.gui.project_panels import ProjectPanels
-
-SHORTCUTS = """F8 / Alt+Down\tnext finding
-Shift+F8 / Alt+Up\tprevious finding
-F5\tpresentation (Space/Enter reveals, arrows step, Esc closes)
-Ctrl+O\topen accounts · Ctrl+Shift+O add an account · Ctrl+Shift+V paste as new source
-Ctrl+F\tsearch the findings · Ctrl+L findings list
-Ctrl+Shift+S\tsynchronized scrolling on/off
-Ctrl++ / Ctrl+-\tbigger / smaller text
-Ctrl+R\tcompare again · Ctrl+. cancel · Ctrl+, preferences"""
 
 
 class MainWindow(QMainWindow):
@@ -190,7 +180,7 @@ class MainWindow(QMainWindow):
         if len(self.sources) >= 2:
             self.recompare()
         else:
-            self.status_label.setText("Add another account to compare (File › Add source, or paste one)")
+            self.status_label.setText("Add another account to compare (File › Add account, or paste one)")
 
     def open_files(self, paths: Sequence[str], *, add: bool = False) -> bool:
         """Load ``paths`` (all or nothing) and show them, replacing or adding to the current sources."""
@@ -214,7 +204,7 @@ class MainWindow(QMainWindow):
         self.open_files(paths, add=add)
 
     def choose_files_to_add(self) -> None:
-        """File › Add source."""
+        """File › Add account."""
         self.choose_files(add=True)
 
     def paste_source(self) -> None:
@@ -380,30 +370,15 @@ class MainWindow(QMainWindow):
 
     def present(self) -> None:
         """View › Presentation: the visible findings one at a time, in large type."""
-        if self._comparison is None:
-            messages.tell_user(self, "Nothing to present", "Open two accounts first.", level="info")
-            return
-        current = self.findings.table.currentIndex()
-        self.presentation = PresentationDialog(
-            self._comparison,
-            self.findings.visible_rows(),
-            start=current.row() if current.isValid() else 0,
-            font_size=max(22, self.prefs.font_size * 2),
-            parent=self,
-        )
-        self.presentation.open()
+        self.presentation = presentation.present(self) or self.presentation
 
     def show_shortcuts(self) -> None:
         """Help › Keyboard shortcuts."""
-        messages.tell_user(self, "Keyboard shortcuts", SHORTCUTS.replace("\t", " — "), level="info")
+        shortcuts.show_shortcuts(self)
 
     def show_about(self) -> None:
         """Help › About."""
-        text = (
-            f"comparer {__version__}\nCompare news accounts of one event claim by claim.\n"
-            f"Settings: {self.settings.path}"
-        )
-        messages.tell_user(self, "About comparer", text, level="info")
+        shortcuts.show_about(self)
 
     def _restore_state(self) -> None:
         if not self.state.geometry.isEmpty():

@@ -37,7 +37,7 @@ def build_menus(win: MainWindow) -> dict[str, QMenu]:
     file_, edit, view, tools, help_ = (menus[n] for n in MENU_NAMES)
 
     _action(file_, "&Open…", win.choose_files, [QKeySequence(Key.Open)], "Open two or more accounts")
-    _action(file_, "&Add source…", win.choose_files_to_add, [QKeySequence("Ctrl+Shift+O")], "Add an account")
+    _action(file_, "&Add account…", win.choose_files_to_add, [QKeySequence("Ctrl+Shift+O")], "Add an account")
     win.recent_menu = file_.addMenu("Open &recent")
     win.recent_menu.setToolTipsVisible(True)
     file_.addSeparator()

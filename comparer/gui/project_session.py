@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from comparer.core.annotations import LinkRow, SpanRef, link_rows
@@ -238,15 +238,18 @@ def install(window: MainWindow) -> ProjectSession:
     menu = window.menu("&File")
     last = menu.actions()[-1] if menu.actions() else None  # keep Quit at the end
     entries = (
-        ("New &project…", "new"),
-        ("Open p&roject…", "open"),
-        ("Save project &as…", "save_as"),
-        ("&Export links…", "export"),
-        ("Print &handout (PDF)…", "print"),
+        ("New &project…", "new", "Ctrl+N", "A project file for labels and class marks, saved as you work"),
+        ("Open p&roject…", "open", "", "Open a project file and its comparison"),
+        ("Save project &as…", "save_as", "", "Copy the project and go on in the copy"),
+        ("&Export links…", "export", "Ctrl+E", "Links and labels as CSV, Excel or JSON"),
+        ("Print &handout (PDF)…", "print", "Ctrl+P", "The comparison as a class handout"),
     )
-    for text, what in entries:
+    for text, what, keys, tip in entries:
         action = QAction(text, menu)
         action.setObjectName(f"project-{what}")
+        action.setStatusTip(tip)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False, w=what: _choose_and(session, w))
         if last:
             menu.insertAction(last, action)

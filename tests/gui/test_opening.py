@@ -19,7 +19,9 @@ def _write(tmp_path: Path, name: str, text: str) -> str:
 
 def test_open_two_files_replaces_the_sources(window, tmp_path):
     a = _write(tmp_path, "one.txt", "Officials said 12 people were hurt on Monday. The fire began at noon.")
-    b = _write(tmp_path, "two.txt", "Officials said 15 people were hurt on Monday. The blaze started at noon.")
+    b = _write(
+        tmp_path, "two.txt", "Officials said 15 people were hurt on Monday. The blaze started at noon."
+    )
     assert window.open_files([a, b])
     assert [s.path for s in window.sources] == [a, b]
     assert [s.id for s in window.sources] == ["a", "b"]
@@ -70,7 +72,11 @@ def test_dropping_files_adds_them(sample_window, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(extra)])
     event = QDropEvent(
-        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     sample_window.dropEvent(event)
     assert sample_window.sources[-1].path == extra
