@@ -50,7 +50,9 @@ CASUALTY_BONUS = 12.0
 DATE_BONUS = 15.0
 
 
-_Scored = tuple[str, str, float, dict[str, float], list[str]]
+# The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, notes.
+_Parts = tuple[float, float, float, float, float, list[str]]
+_Scored = tuple[str, str, float, _Parts]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,17 +170,16 @@ class _Scorer:
         n = max(1, len(self.raw))
         self.df = df
         self.n = n
-        self.bags = {
-            cid: {k: w * self._local(df[k]) for k, w in bag.items()} for cid, bag in self.raw.items()
-        }
+        local = {count: self._local(count) for count in set(df.values())}
+        self.bags = {cid: {k: w * local[df[k]] for k, w in bag.items()} for cid, bag in self.raw.items()}
         self.totals = {cid: sum(bag.values()) for cid, bag in self.bags.items()}
         self.content = {cid: _content_string(f) for cid, f in facts.items()}
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
 
-    def score(self, a: str, b: str) -> tuple[float, dict[str, float], list[str]]:
-        """Score (0–100), its components, and notes on the facts that raised it."""
+    def score(self, a: str, b: str) -> tuple[float, _Parts]:
+        """Score (0–100) and the parts it was made of (see :meth:`evidence`)."""
         ba, bb = self.bags[a], self.bags[b]
         if len(ba) > len(bb):
             ba, bb = bb, ba
@@ -202,6 +203,11 @@ class _Scorer:
         if quote_part:
             notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
+        return total, (dice, containment, fuzzy, quote, bonus, notes)
+
+    def evidence(self, a: str, b: str, parts: _Parts) -> Evidence:
+        """What two linked claims share, and the parts of their score, for people to read."""
+        dice, containment, fuzzy, quote, bonus, notes = parts
         components = {
             "dice": round(100 * dice, 1),
             "containment": round(100 * containment, 1),
@@ -209,10 +215,6 @@ class _Scorer:
             "quote_partial_ratio": round(quote, 1),
             "fact_bonus": bonus,
         }
-        return total, components, notes
-
-    def evidence(self, a: str, b: str, components: dict[str, float], notes: list[str]) -> Evidence:
-        """What two linked claims share, for people to read."""
         ba, bb = self.bags[a], self.bags[b]
         shared = set(ba) & set(bb)
         fa = self.facts[a]
@@ -272,7 +274,7 @@ class _Scorer:
 def _select(scored: list[_Scored], options: AlignOptions) -> list[_Scored]:
     """Keep a pair when it is among the best few of either claim and near that claim's best."""
     by_claim: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, (a, b, s, _, _) in enumerate(scored):
+    for i, (a, b, s, _) in enumerate(scored):
         if s >= options.min_score:
             by_claim[a].append((s, i))
             by_claim[b].append((s, i))
@@ -308,11 +310,11 @@ def align(
         for (a, b), overlap in pairs.items():
             if not scorer.promising(a, b, overlap, options.min_score * 0.5):
                 continue
-            score, components, notes = scorer.score(a, b)
+            score, parts = scorer.score(a, b)
             if score >= options.min_score:
-                scored.append((a, b, score, components, notes))
-        for a, b, score, components, notes in _select(scored, options):
-            out.append(Candidate(by_id[a], by_id[b], score, scorer.evidence(a, b, components, notes)))
+                scored.append((a, b, score, parts))
+        for a, b, score, parts in _select(scored, options):
+            out.append(Candidate(by_id[a], by_id[b], score, scorer.evidence(a, b, parts)))
         if progress:
             progress((k + 1) / len(pairs_of_sources))
     out.sort(key=lambda c: (c.a.source, c.a.start, c.b.source, c.b.start))

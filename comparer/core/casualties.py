@@ -38,6 +38,11 @@ _SOME = re.compile(
     rf"a number of|at least \w+)\b[\w\s]{{0,45}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
     re.IGNORECASE,
 )
+# Every statement above names harm with one of these stems; a claim without them is skipped.
+_HARM_STEMS = re.compile(
+    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for",
+    re.IGNORECASE,
+)
 _NOT_A_REPORT = re.compile(
     rf"\b(?:prevent|avoid|limit|minimi[sz]e|spare|to kill|threat(?:en)?|risk of)\b[\w\s]{{0,20}}\b{_HARM}",
     re.IGNORECASE,
@@ -64,6 +69,8 @@ class CasualtyReport:
 def find_casualties(text: str, offset: int = 0) -> list[CasualtyReport]:
     """Casualty statements in ``text``; the first that matches decides each region."""
     out: list[CasualtyReport] = []
+    if not _HARM_STEMS.search(text):
+        return out
     for status, pattern in (("unknown", _UNKNOWN), ("none", _NONE), ("some", _SOME)):
         for m in pattern.finditer(text):
             span = Span(m.start() + offset, m.end() + offset)

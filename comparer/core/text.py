@@ -43,9 +43,14 @@ class Token:
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents removed, curly apostrophes and dashes made plain."""
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    marks = {ch for ch in set(decomposed) if ch >= "\u0300" and unicodedata.combining(ch)}
+    if not marks:
+        return decomposed
+    return "".join(ch for ch in decomposed if ch not in marks)
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +64,21 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+@lru_cache(maxsize=131072)
+def _word_forms(word: str) -> tuple[str, str]:
+    norm = fold(word)
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return norm, stem(norm)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words of ``text``; spans are shifted by ``offset`` into the source text."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in _WORD.finditer(text):
-        norm = fold(m.group())
-        if norm.endswith("'s"):
-            norm = norm[:-2]
-        tokens.append(Token(m.group(), norm, stem(norm), Span(m.start() + offset, m.end() + offset)))
+        word = m.group()
+        norm, stem_ = _word_forms(word)
+        start = m.start() + offset
+        append(Token(word, norm, stem_, Span(start, start + len(word))))
     return tokens
