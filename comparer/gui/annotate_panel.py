@@ -84,6 +84,9 @@ class AnnotatePanel(QWidget):
         self.reject.toggled.connect(self._on_reject)
         self.findings = QListWidget(self)
         self.findings.setAccessibleName("Findings of this link (tick the wrong ones)")
+        self.findings.setWordWrap(True)  # long explanations wrap instead of scrolling sideways
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.findings.itemChanged.connect(self._on_finding)
         self.add_link_button = QPushButton("Link selected passages", self)
         self.add_link_button.setToolTip(
@@ -102,7 +105,7 @@ class AnnotatePanel(QWidget):
         layout.addWidget(self.custom)
         layout.addWidget(self.note)
         layout.addWidget(self.reject)
-        layout.addWidget(QLabel("Findings marked wrong:", self))
+        layout.addWidget(QLabel("Tick the findings that are wrong:", self))
         layout.addWidget(self.findings, 1)
         layout.addWidget(self.add_link_button)
         layout.addWidget(self.status)

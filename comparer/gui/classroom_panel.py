@@ -62,6 +62,10 @@ class ClassroomPanel(QWidget):
         self.result.setWordWrap(True)
         self.missed = QListWidget(self)
         self.missed.setAccessibleName("Differences not found")
+        for box in (self.marks, self.missed):  # long passages wrap instead of scrolling sideways
+            box.setWordWrap(True)
+            box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            box.setResizeMode(QListWidget.ResizeMode.Adjust)
         form = QFormLayout()
         form.addRow("Student", self.student)
         form.addRow("Teacher", self.teacher)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # Keys that belong to no menu command.
 OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Annotate", "Label the selected link 1. … 4. (0 clears)", "1 – 4, 0"),
+    ("Annotate", "Label the selected link (0 clears)", "1 – 4, 0"),
     ("Presentation", "Reveal the finding", "Space / Enter"),
     ("Presentation", "Next / previous finding", "→ PgDn / ← PgUp"),
     ("Presentation", "Close", "Esc"),
@@ -37,7 +37,8 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
             if isinstance(sub, QMenu):
                 walk(sub, f"{where} › {_plain(sub.title())}")
                 continue
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            names = (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            keys = list(dict.fromkeys(n for n in names if n))  # Quit is Ctrl+Q twice on Linux
             if keys:
                 rows.append((where, _plain(action.text()), " / ".join(keys)))
 

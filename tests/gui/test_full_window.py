@@ -80,6 +80,7 @@ def test_the_shortcut_table_is_read_from_the_menus(full, told):
     assert commands["New project"] == "Ctrl+N"
     assert commands["Add account"] == "Ctrl+Shift+O"
     assert "F8" in commands["Next finding"]
+    assert commands["Quit"].count("Ctrl+Q") == 1
     assert any(keys.startswith("1 – 4") for _w, _c, keys in rows)
     full.show_shortcuts()
     title, text = told[-1]
