@@ -61,8 +61,10 @@ def render_screenshot(
         window.show()
         window.set_sources(sources)
         app.processEvents()
-        if window.comparison is not None and window.comparison.links:
-            window.findings.step(1)  # show a selected finding, its connector and its detail
+        rows = window.findings.visible_rows()
+        first = next((i for i, row in enumerate(rows) if row.kind), 0 if rows else None)
+        if first is not None:
+            window.findings.select_proxy_row(first)  # a selected finding, its connector and its detail
         app.processEvents()
         saved = window.grab().save(str(out_path), "PNG")
         window.close()
