@@ -9,6 +9,8 @@ from comparer.core.model import Span
 from comparer.core.names import NameMention
 
 _PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_CLOSER = dict(_PAIRS)
+_OPENER = re.compile("[" + "".join(_CLOSER) + "]")
 _CHANNEL = re.compile(
     r"\b(?P<verb>said|says|say|told|tells|added|adds|tweeted|wrote on (?:twitter|x|facebook|telegram)|wrote|"
     r"posted|declared|stated|insisted|warned|claimed|announced|argued|noted|explained|according to|"
@@ -46,12 +48,9 @@ def quoted_spans(text: str) -> list[Span]:
     """Top-level quoted segments (without the quote marks) in ``text``."""
     spans: list[Span] = []
     i = 0
-    while i < len(text):
-        ch = text[i]
-        closer = next((c for o, c in _PAIRS if o == ch), None)
-        if closer is None:
-            i += 1
-            continue
+    while (m := _OPENER.search(text, i)) is not None:
+        i = m.start()
+        closer = _CLOSER[m.group()]
         j = text.find(closer, i + 1)
         if j < 0:
             # An unclosed quote runs to the end (a quotation continued in the next paragraph).
@@ -68,8 +67,9 @@ def outside_quotes(text: str, spans: list[Span]) -> str:
     """The text with quoted parts blanked out (same length, so offsets hold)."""
     chars = list(text)
     for s in spans:
-        for k in range(max(0, s.start - 1), min(len(chars), s.end + 1)):
-            chars[k] = " "
+        first, last = max(0, s.start - 1), min(len(chars), s.end + 1)
+        if last > first:
+            chars[first:last] = " " * (last - first)
     return "".join(chars)
 
 
