@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -31,6 +32,9 @@ from comparer.gui.project_session import ProjectSession
 
 if TYPE_CHECKING:
     from comparer.gui.main_window import MainWindow
+
+# Menu commands that would show a finding while they are hidden (see comparer.gui.menus.action_name).
+GIVEAWAYS = ("next-finding", "previous-finding", "findings-list", "presentation")
 
 
 class ClassroomPanel(QWidget):
@@ -92,6 +96,10 @@ class ClassroomPanel(QWidget):
         """Hide (or show again) the findings list and the highlights in the panes."""
         if hidden:
             self.win.select_link("")  # the selected finding's passages would give it away
+        for name in GIVEAWAYS:
+            action = self.win.findChild(QAction, name)
+            if action is not None:
+                action.setEnabled(not hidden)
         bottom = getattr(self.win, "bottom", None)
         if bottom is not None:
             bottom.setVisible(not hidden)

@@ -54,7 +54,7 @@ class DetailPanel(QTextEdit):
         self.setAccessibleDescription(
             "Both passages with differing words marked, the values compared, and why"
         )
-        self.setPlaceholderText("Select a finding to see both passages, the difference and the reason.")
+        self.setPlaceholderText("Select a finding: both passages, what differs and why.")
 
     def show_row(self, comparison: Comparison | None, row: Row | None) -> None:
         """Describe ``row`` (or clear)."""

@@ -15,10 +15,16 @@ MENU_NAMES = ("&File", "&Edit", "&View", "&Tools", "&Help")
 Key = QKeySequence.StandardKey
 
 
+def action_name(text: str) -> str:
+    """The object name of a menu command: "&Next finding" is "next-finding"."""
+    return "-".join(text.replace("&", "").rstrip("…").lower().split())
+
+
 def _action(
     menu: QMenu, text: str, slot: Callable[[], object], keys: list[QKeySequence] | None = None, tip: str = ""
 ) -> QAction:
     action = QAction(text, menu)
+    action.setObjectName(action_name(text))
     if keys:
         action.setShortcuts(keys)
         tip = f"{tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})" if tip else tip

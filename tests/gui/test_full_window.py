@@ -116,8 +116,17 @@ def test_annotating_in_the_full_window_with_keys_and_the_panel(qtbot, full, proj
     assert panel.link_id == link.id
     view = full.pane("a").view
     view.setFocus()
+    table = full.findings.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_3)  # from the findings list too
+    assert panel.buttons["related"].isChecked()
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert panel.buttons["agree"].isChecked()
+    qtbot.keyClicks(full.findings.search, "12")  # digits typed in a text field stay text
+    assert full.findings.search.text() == "12"
+    assert full.project_panels.session.project.annotation(link.id, "Ana").label == "agree"
+    full.findings.search.clear()
+    full.select_link(link.id)
     panel.findings.item(0).setCheckState(Qt.CheckState.Checked)  # the first finding is wrong
     panel.reject.click()
     qtbot.keyClicks(panel.note, "two counts")
@@ -169,6 +178,9 @@ def test_classroom_hides_findings_collects_marks_and_reveal_scores_them(full, pr
     assert not full.bottom.isVisible()
     assert not full.legend.isVisible()
     assert all(pane.selected_span() is None for pane in full.area.panes.values())  # nothing given away
+    view_actions = {a.objectName(): a for a in full.menu("&View").actions()}
+    assert not view_actions["next-finding"].isEnabled()
+    assert not view_actions["presentation"].isEnabled()
     classroom.student.setText("Sam")
     goal = targets(full.comparison, ())
     assert goal, "the sample pair should have at least one difference to find"
@@ -184,6 +196,7 @@ def test_classroom_hides_findings_collects_marks_and_reveal_scores_them(full, pr
     assert classroom.missed.count() == len(score.missed)
     assert full.bottom.isVisible()
     assert not classroom.hide_box.isChecked()
+    assert view_actions["next-finding"].isEnabled()
 
 
 def test_classroom_asks_for_a_student_name(full, project, told):
