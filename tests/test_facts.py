@@ -122,6 +122,26 @@ def test_a_quote_alone_takes_the_speaker_of_the_sentence_before():
     assert facts["a:3"].quotes[0].channel == "twitter"
 
 
+def test_he_added_that_takes_the_speaker_of_the_sentence_before():
+    src = source_from_text(
+        "“The response can be limited,” said Mehrzad Boroujerdi, a political scientist.\n"
+        "He added that the U.S. move will depend on whether there were fatalities.",
+        source_id="a",
+    )
+    facts = extract_source_facts(src, segment(src))
+    assert facts["a:2"].speaker is not None
+    assert facts["a:2"].speaker.text == "Mehrzad Boroujerdi"
+
+
+def test_a_group_attribution_is_not_given_to_a_name_in_the_claim():
+    a = source_from_text(
+        "The killing of Qasem Soleimani raises the stakes for Washington, analysts say.", source_id="a"
+    )
+    b = source_from_text("The killing of Qasem Soleimani raises the stakes for Washington.", source_id="b")
+    found = [f for link in comparer.compare([a, b]).links for f in link.findings if f.kind == "attribution"]
+    assert [f.values for f in found] == [("attributed: analysts say", "stated as fact")]
+
+
 def test_roles_headings_and_boilerplate():
     src = source_from_text(
         "date 2020-01-08 Contents\nWhat happened?\nIran fired 22 missiles at two bases.\n"

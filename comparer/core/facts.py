@@ -101,10 +101,8 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
         speaker = _subject_speaker(outside, persons, off) if q.channel_of(outside) else None
         subject = speaker is not None or text.lstrip().startswith(("“", '"'))
         speaker = speaker or q.speaker_in(outside, persons, off)
-        if (
-            speaker is None
-            and quote_spans
-            and (q.has_pronoun_speaker(outside) or not outside.strip(" ,.;:—-"))
+        if speaker is None and (
+            (quote_spans and not outside.strip(" ,.;:—-")) or q.has_pronoun_speaker(outside)
         ):
             speaker = last_speaker
             subject = True

@@ -146,8 +146,15 @@ def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:
     )
 
 
+def _group_attribution(f: ClaimFacts) -> bool:
+    """True for an unquoted claim attributed to a group ("analysts say"), whatever names it mentions."""
+    return bool(
+        f.attribution and not f.quotes and " " in f.attribution and not f.attribution.startswith("according")
+    )
+
+
 def _voice(f: ClaimFacts) -> str | None:
-    if f.speaker is not None and (f.quotes or f.attribution):
+    if f.speaker is not None and (f.quotes or f.attribution) and not _group_attribution(f):
         return f.speaker.text
     if f.attribution is None and f.quotes:
         return "quoted words"
@@ -187,7 +194,7 @@ def attribution_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
 
 
 def _attribution_spans(f: ClaimFacts) -> tuple[Span, ...]:
-    if f.speaker is not None and f.claim.span.overlaps(f.speaker.span):
+    if f.speaker is not None and f.claim.span.overlaps(f.speaker.span) and not _group_attribution(f):
         return (f.speaker.span,)
     if f.attribution:
         at = f.claim.text.find(f.attribution)
