@@ -31,6 +31,21 @@ def test_text_output_groups_findings_by_kind_and_shows_both_passages(pair, capsy
     assert "22 missiles = 17 + five" in out
 
 
+def test_text_output_shows_a_finding_raised_on_several_links_once(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Iran fired 22 missiles at US bases in Iraq overnight.\n", encoding="utf-8")
+    b.write_text(
+        "Iran fired missiles at US bases in Iraq overnight.\n\n"
+        "The missiles that Iran fired hit two US bases in Iraq.\n",
+        encoding="utf-8",
+    )
+    assert main(["compare", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("only a gives the figure “22 missiles”") == 1
+    assert "also on links" in out
+
+
 def test_json_output_follows_the_documented_schema(pair, capsys):
     assert main(["compare", *pair, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -37,19 +37,25 @@ def render_text(comparison: Comparison) -> str:
         f"\n{len(comparison.links)} links: {counts['agree']} agree, {counts['conflict']} conflict, "
         f"{counts['related']} related"
     )
-    by_kind: dict[str, list[tuple[Link, int]]] = {}
+    # One finding raised on several links (a figure only one side gives, seen from each counterpart)
+    # is shown once, with the other links named.
+    by_kind: dict[str, dict[tuple[object, ...], list[tuple[Link, int]]]] = {}
     for link in comparison.links:
         for i, f in enumerate(link.findings):
-            by_kind.setdefault(f.kind, []).append((link, i))
+            key = (f.explanation, f.values, f.spans)
+            by_kind.setdefault(f.kind, {}).setdefault(key, []).append((link, i))
     for kind in [*FINDING_KINDS, *sorted(set(by_kind) - set(FINDING_KINDS))]:
-        items = by_kind.get(kind)
-        if not items:
+        groups = by_kind.get(kind)
+        if not groups:
             continue
-        out.append(f"\n== {kind.replace('_', ' ')} ({len(items)}) ==")
-        for link, i in items:
+        out.append(f"\n== {kind.replace('_', ' ')} ({len(groups)}) ==")
+        for items in groups.values():
+            link, i = items[0]
             f = link.findings[i]
             values = " | ".join(f"{side}: {v}" for side, v in zip(("a", "b"), f.values, strict=True) if v)
             out.extend(line for line in _link_block(comparison, link, f.explanation, values) if line)
+            if len(items) > 1:
+                out.append("      also on links " + ", ".join(other.id for other, _ in items[1:]))
     plain = [link for link in comparison.links if not link.findings]
     if plain:
         out.append(f"\n== linked, nothing to flag ({len(plain)}) ==")
