@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from comparer.core.annotations import LinkRow, SpanRef, link_rows
@@ -67,6 +67,17 @@ class ProjectSession(QObject):
         self.project: Project | None = None
         self.annotator = ""
         window.comparison_changed.connect(self._on_comparison)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Open a dropped ``*.comparer`` file as a project (other files are the window's business)."""
+        if watched is self.window and event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            urls = event.mimeData().urls()
+            paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+            if len(paths) == 1 and paths[0].endswith(".comparer"):
+                event.acceptProposedAction()
+                self.open_project(paths[0])
+                return True
+        return super().eventFilter(watched, event)
 
     # -- project files ------------------------------------------------------------------------
     def _guard(self, title: str, action: Any) -> tuple[bool, Any]:
@@ -257,4 +268,11 @@ def install(window: MainWindow) -> ProjectSession:
             menu.addAction(action)
     if last:
         menu.insertSeparator(last)
+    session.changed.connect(lambda: _show_project_in_title(session))
+    window.installEventFilter(session)  # project files dropped on the window are opened as projects
     return session
+
+
+def _show_project_in_title(session: ProjectSession) -> None:
+    project = session.project
+    session.window.setWindowTitle(f"{project.path.name} — comparer" if project else "comparer")
