@@ -11,14 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from comparer import __version__
-from comparer.cli import compare_cmd, gui_cmd, project_cmd
+from comparer.cli import batch_cmd, compare_cmd, gui_cmd, project_cmd
 from comparer.core.errors import ComparerError
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
 
 # Each command module offers add_parser(subparsers) and run(args) -> int.
-COMMANDS = (compare_cmd, gui_cmd, project_cmd)
+COMMANDS = (compare_cmd, batch_cmd, gui_cmd, project_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
