@@ -45,7 +45,8 @@ def build_window(settings: SettingsStore, *, synchronous: bool = False) -> MainW
     Classroom panels (``window.project_panels``), with the docks as the user last left them."""
     window = MainWindow(settings, synchronous=synchronous)
     window.project_panels = project_panels.install(window)
-    window.restore_docks()
+    if not window.state.window_state.isEmpty():
+        window.restoreState(window.state.window_state)  # again, now that the docks exist
     return window
 
 

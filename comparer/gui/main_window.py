@@ -376,10 +376,6 @@ class MainWindow(QMainWindow):
         """Help › Keyboard shortcuts."""
         shortcuts.show_shortcuts(self)
 
-    def show_about(self) -> None:
-        """Help › About."""
-        shortcuts.show_about(self)
-
     def _restore_state(self) -> None:
         if not self.state.geometry.isEmpty():
             self.restoreGeometry(self.state.geometry)
@@ -388,11 +384,6 @@ class MainWindow(QMainWindow):
         if self.state.splitter.isEmpty() or not self.splitter.restoreState(self.state.splitter):
             self.splitter.setSizes([560, 340])  # scaled to the window: panes get the larger share
         self.bottom.setSizes([640, 360])
-
-    def restore_docks(self) -> None:
-        """Put docked panels added after construction where the user left them."""
-        if not self.state.window_state.isEmpty():
-            self.restoreState(self.state.window_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from comparer.gui import shortcuts
+
 if TYPE_CHECKING:
     from comparer.gui.main_window import MainWindow
 
@@ -80,5 +82,5 @@ def build_menus(win: MainWindow) -> dict[str, QMenu]:
 
     _action(help_, "Open &sample", win.open_sample, tip="Open the bundled pair of accounts")
     _action(help_, "&Keyboard shortcuts", win.show_shortcuts, [QKeySequence(Key.HelpContents)])
-    _action(help_, "&About comparer", win.show_about)
+    _action(help_, "&About comparer", lambda: shortcuts.show_about(win))
     return menus
