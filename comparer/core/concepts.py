@@ -44,6 +44,12 @@ _WORD_CONCEPTS: dict[str, str] = {
     "decide": "decide decides decision choose chooses choice option",
     "ignore": "ignore ignores unanswered disregard",
     "self_defence": "self-defence self-defense selfdefence selfdefense",
+    "missing": "missing unaccounted accounted whereabouts",
+    "workers": "workers worker employees employee staff staffers crew crews",
+    "residents": "residents people locals inhabitants villagers civilians population",
+    "evacuate": "evacuate evacuated evacuation evacuations evacuees relocated displaced homeless shelter "
+    "shelters",
+    "hospital": "hospital hospitals hospitalised hospitalized treated patients clinic clinics",
 }
 
 # Multi-word phrases -> concept. Matched on folded text.
