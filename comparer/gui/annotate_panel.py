@@ -263,11 +263,13 @@ class AnnotatePanel(QWidget):
             self.project_label.setText(
                 f"Project: {project.path.name}"
                 if project
-                else "No project: File › New project to start labelling"
+                else "No project: File › New project (Ctrl+N) to start labelling"
             )
             row = self.session.row(self.link_id)
             state = self.current()
-            if row is None:
+            if project is None:
+                self.link_label.setText("")
+            elif row is None:
                 self.link_label.setText("Select a link in the findings list or a pane.")
             else:
                 comparison = self.win.comparison

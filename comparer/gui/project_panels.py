@@ -53,7 +53,24 @@ def install(window: MainWindow) -> ProjectPanels:
         _dock(panel).hide()  # shown from the View menu when wanted
     first.raise_()
     window.resizeDocks([first], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+    shown: list[object] = [None]  # the project Annotate was last brought up for
+
+    def on_changed() -> None:
+        project = session.project
+        if project is not None and project is not shown[0]:
+            _show_annotate(panels)
+        shown[0] = project
+
+    session.changed.connect(on_changed)
     return panels
+
+
+def _show_annotate(panels: ProjectPanels) -> None:
+    """A project was opened or created: bring up Annotate unless one of the panels is showing."""
+    docks = [_dock(p) for p in (panels.annotate, panels.agreement, panels.classroom)]
+    if not any(d.isVisible() for d in docks):
+        docks[0].show()
+        docks[0].raise_()
 
 
 def fit_to_width(panels: ProjectPanels, width: int) -> None:

@@ -98,6 +98,16 @@ def test_narrow_first_start_hides_the_docks(full):
     assert annotate.isVisible()
 
 
+def test_creating_a_project_brings_up_the_annotate_panel(full, tmp_path):
+    project_panels.fit_to_width(full.project_panels, 1024)
+    assert full.project_panels.session.new_project(str(tmp_path / "p.comparer"))
+    dock = full.project_panels.annotate.parentWidget()
+    assert dock.isVisible()
+    dock.hide()  # hidden on purpose: a new comparison stored in the same project does not bring it back
+    full.project_panels.session.changed.emit()
+    assert not dock.isVisible()
+
+
 def test_dock_layout_is_restored_on_the_next_start(qtbot, store, full):
     classroom = full.project_panels.classroom.parentWidget()
     classroom.show()
