@@ -267,9 +267,8 @@ class AnnotatePanel(QWidget):
             )
             row = self.session.row(self.link_id)
             state = self.current()
-            if project is None:
-                self.link_label.setText("")
-            elif row is None:
+            self.link_label.setVisible(project is not None)
+            if row is None:
                 self.link_label.setText("Select a link in the findings list or a pane.")
             else:
                 comparison = self.win.comparison
