@@ -126,10 +126,10 @@ wheel() {
   local want
   for want in comparer/cli/__init__.py comparer/core/compare.py comparer/resources/samples/rferl-iran-retaliation.txt \
     comparer/resources/samples/explainer-iran-missiles.txt comparer/resources/icons/comparer.svg \
-    comparer/resources/icons/comparer-256.png; do
+    comparer/resources/icons/comparer-256.png comparer/resources/schema/comparer-1.schema.json; do
     grep -qF "$want" <<<"$listing" || fail "$(basename "$whl") lacks $want"
   done
-  echo "$(basename "$whl"): $(grep -c "comparer/" <<<"$listing") files, samples and icons included"
+  echo "$(basename "$whl"): $(grep -c "comparer/" <<<"$listing") files, samples, icons and schema included"
   section "wheel: install into a new venv outside the checkout"
   local env_dir
   env_dir=$(mktemp -d)

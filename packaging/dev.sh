@@ -7,7 +7,7 @@
 # Setting up installs the Debian packages Qt needs (when missing, and when allowed to)
 # and a virtual environment in .venv with comparer and its development tools.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 VENV="$ROOT/.venv"
 
@@ -78,22 +78,47 @@ setup_venv() {
 }
 
 run_checks() {
-  local bin="$VENV/bin"
-  echo "== ruff"; "$bin/ruff" check . && "$bin/ruff" format --check .
-  echo "== mypy"; "$bin/mypy" comparer
-  echo "== core imports no Qt"; "$bin/lint-imports"
-  echo "== tests"; "$bin/python" -m pytest "$@"
+  # Every check runs even when one before it failed, so one run shows every problem; any failure fails
+  # the command. (A plain `a && b` would not stop `set -e`, and a failed ruff would go unnoticed.)
+  local bin="$VENV/bin" failed=() t0
+  check() {
+    local name=$1 status=0
+    shift
+    echo "== $name"
+    t0=$SECONDS
+    "$@" || status=$?
+    if [ "$status" -ne 0 ]; then
+      failed+=("$name")
+      echo "== $name: FAILED (exit $status) in $((SECONDS - t0)) s"
+    else
+      echo "== $name: passed in $((SECONDS - t0)) s"
+    fi
+  }
+  check "ruff check" "$bin/ruff" check .
+  check "ruff format --check" "$bin/ruff" format --check .
+  check "mypy" "$bin/mypy" comparer
+  check "core imports no Qt (lint-imports)" "$bin/lint-imports"
+  check "tests (pytest)" "$bin/python" -m pytest "$@"
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "failed: $(IFS=,; echo "${failed[*]}" | sed 's/,/, /g')" >&2
+    return 1
+  fi
 }
 
-cmd=${1:-app}
-shift || true
-PY=$(pick_python 2>/dev/null) || PY=""   # none yet on a bare machine: installed just below
-install_system_packages
-[ -n "$PY" ] || PY=$(pick_python)
-setup_venv
-case "$cmd" in
-  setup) ;;
-  app) exec "$VENV/bin/comparer" gui "$@" ;;
-  test) run_checks "$@" ;;
-  *) echo "usage: bash packaging/dev.sh app|test|setup" >&2; exit 2 ;;
-esac
+main() {
+  local cmd=${1:-app}
+  shift || true
+  PY=$(pick_python 2>/dev/null) || PY=""   # none yet on a bare machine: installed just below
+  install_system_packages
+  [ -n "$PY" ] || PY=$(pick_python)
+  setup_venv
+  case "$cmd" in
+    setup) ;;
+    app) exec "$VENV/bin/comparer" gui "$@" ;;
+    test) run_checks "$@" ;;
+    *) echo "usage: bash packaging/dev.sh app|test|setup" >&2; exit 2 ;;
+  esac
+}
+
+# Sourced (by tests/test_packaging.py), it only defines the functions.
+[ "${BASH_SOURCE[0]}" != "$0" ] || main "$@"

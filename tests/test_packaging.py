@@ -293,7 +293,73 @@ def test_smoke_inputs_are_the_sample_pair_in_three_formats(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    "script", ["packaging/dev.sh", "packaging/build.sh", "packaging/smoke.sh", ".ci/run"]
+    "script",
+    [
+        "packaging/dev.sh",
+        "packaging/build.sh",
+        "packaging/smoke.sh",
+        "packaging/linux/build-deb.sh",
+        "packaging/macos/build.sh",
+        ".ci/run",
+    ],
 )
 def test_shell_scripts_parse(script: str) -> None:
     subprocess.run(["bash", "-n", str(ROOT / script)], check=True)
+
+
+# --- the Windows and macOS recipes (built only on those systems) --------------------------------------
+
+
+def test_windows_installer_recipe_matches_this_version_and_its_files() -> None:
+    iss = (PACKAGING / "windows" / "comparer.iss").read_text(encoding="utf-8")
+    assert f'#define AppVersion "{comparer.__version__}"' in iss
+    assert r"SetupIconFile={#Root}\resources\icons\comparer.ico" in iss
+    assert r'Source: "{#Root}\dist\comparer\*"' in iss  # where the spec puts the bundle
+    assert '"gui"' in iss  # the Start-menu entry opens the window
+
+
+def test_macos_recipe_builds_the_app_the_spec_declares() -> None:
+    spec = (PACKAGING / "comparer.spec").read_text(encoding="utf-8")
+    script = (PACKAGING / "macos" / "build.sh").read_text(encoding="utf-8")
+    assert 'name="comparer.app"' in spec
+    assert "dist/comparer.app" in script
+    assert 'bundle_identifier="org.comparer.Comparer"' in spec
+    assert ET.parse(METAINFO).getroot().findtext("id") == "org.comparer.Comparer"
+
+
+def _run_checks_with(tmp_path: Path, failing: str) -> subprocess.CompletedProcess[str]:
+    """dev.sh's run_checks against stand-in tools that log their call; the one named ``failing`` fails."""
+    bin_dir = tmp_path / "venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    log = tmp_path / "calls.log"
+    for tool in ("ruff", "mypy", "lint-imports", "python"):
+        status = 1 if tool == failing else 0
+        stub = bin_dir / tool
+        stub.write_text(f'#!/bin/sh\necho "{tool} $*" >> "{log}"\nexit {status}\n', encoding="utf-8")
+        stub.chmod(0o755)
+    script = f'source "{PACKAGING / "dev.sh"}"; VENV="{tmp_path / "venv"}"; run_checks -q'
+    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
+    out.stdout += log.read_text(encoding="utf-8") if log.exists() else ""
+    return out
+
+
+def test_dev_checks_pass_when_every_check_passes(tmp_path: Path) -> None:
+    out = _run_checks_with(tmp_path, failing="")
+    assert out.returncode == 0, out.stdout + out.stderr
+    for call in (
+        "ruff check .",
+        "ruff format --check .",
+        "mypy comparer",
+        "lint-imports",
+        "python -m pytest -q",
+    ):
+        assert call in out.stdout
+
+
+@pytest.mark.parametrize("failing", ["ruff", "mypy", "lint-imports", "python"])
+def test_dev_checks_fail_when_any_check_fails_and_still_run_the_rest(tmp_path: Path, failing: str) -> None:
+    out = _run_checks_with(tmp_path, failing=failing)
+    assert out.returncode != 0, out.stdout
+    assert "FAILED" in out.stdout
+    assert "failed:" in out.stderr
+    assert "python -m pytest -q" in out.stdout  # the tests ran although an earlier check failed
