@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from comparer.core.options import AlignOptions
 from comparer.gui.palette import MARK_KINDS
 
 SETTINGS_VERSION = 1
@@ -23,7 +24,8 @@ THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 class Preferences:
     """What the user chose: how to compare and what to show."""
 
-    min_score: float = 30.0
+    # The engine's own default, so the app shows every link the command line reports.
+    min_score: float = AlignOptions().min_score
     kinds_shown: frozenset[str] = field(default_factory=lambda: frozenset(MARK_KINDS))
     font_size: int = 11
     sync_scroll: bool = True
