@@ -89,6 +89,28 @@ def test_dates_resolve_against_the_publication_date():
 
 
 @pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The talks collapsed on Friday.", date(2026, 3, 6)),
+        ("Rescue teams were due to arrive by Friday.", date(2026, 3, 13)),
+        ("Rescue teams are expected on Friday.", date(2026, 3, 13)),
+        ("The minister will visit on Friday.", date(2026, 3, 13)),
+    ],
+)
+def test_a_weekday_is_past_unless_the_sentence_looks_ahead(text, day):
+    published = date(2026, 3, 12)  # a Thursday
+    assert [d.day for d in find_dates(text, published)] == [day]
+
+
+def test_a_magnitude_is_what_its_number_measures():
+    a = find_numbers("when a magnitude 7.8 quake killed nearly 9,000 people")
+    b = find_numbers("The 6.8-magnitude quake struck at dawn")
+    assert a[0].unit == ("magnitud",)
+    assert "magnitud" in b[0].unit
+    assert a[1].unit == ("peopl",)
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         ("No one was killed or injured in the barrage.", "none"),

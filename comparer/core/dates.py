@@ -27,7 +27,11 @@ _TIME = re.compile(
     r"|\b(?P<named>noon|midnight)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(?:will|is due|are due|plans? to|is set to|is expected to|would)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|slated|to)|plans? to|planned to"
+    r"|intends? to|intended to)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,6 +138,21 @@ def _unit_after(text: str, end: int) -> tuple[str, ...]:
     return tuple(stems)
 
 
+# A word before a number that names what it measures or labels: "magnitude 7.8", "flight 752".
+_MEASURE_BEFORE = re.compile(
+    r"\b(?P<word>magnitude|level|category|grade|flight|route|line|platform|gate|section|article|chapter"
+    r"|page|room|number|no\.)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unit_of(text: str, start: int, end: int) -> tuple[str, ...]:
+    before = _MEASURE_BEFORE.search(text[max(0, start - 14) : start])
+    if before:
+        return (stem(fold(before.group("word").rstrip("."))),)
+    return _unit_after(text, end)
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
     return bool(
         _DATE_CONTEXT.search(text[max(0, start - 12) : start]) or _AFTER_DATE.match(text[end : end + 12])
@@ -200,7 +215,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         add(m.start(), m.end(), parsed)
     out = []
     for start, end, value, lo, hi, hedge in sorted(found):
-        unit = _unit_after(text, end)
+        unit = _unit_of(text, start, end)
         out.append(
             NumberFact(
                 span=Span(start + offset, end + offset),
