@@ -24,7 +24,9 @@ _ATTRIBUTION = re.compile(
     r"\b(?:analysts?|experts?|officials?|observers?|critics?|sources?|diplomats?|witnesses|residents|"
     r"police|authorities|spokesman|spokeswoman|spokesperson|reports?)\s+(?:say|said|says|believe|told|"
     r"suggest|suggested|warn|warned|claim|claimed|report|reported|made it clear|think)\b"
-    r"|\baccording to\b|\b(?:said|says|told|tweeted|wrote|added|suggested|claimed|warned|argued)\b",
+    r"|\baccording to\b"
+    r"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:said|says|told|tweeted|wrote|added|suggested|claimed|warned"
+    r"|argued)\b",
     re.IGNORECASE,
 )
 
