@@ -12,6 +12,7 @@ from comparer.core.facts import extract_source_facts
 from comparer.core.names import find_names, same_entity
 from comparer.core.numbers import find_numbers
 from comparer.core.pubdate import find_publication_date
+from comparer.core.quotes import attribution_phrase
 from comparer.core.segment import segment
 from comparer.core.sources import source_from_text
 
@@ -211,3 +212,17 @@ def test_similarity_is_the_aligners_pair_score():
     assert unrelated == comparer.similarity(
         "Rain is expected in Paris.", "The ball is now back in Trump’s court."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("More than 3,400 people were injured, the ministry said.", "the ministry said"),
+        ("The next move lies with Washington, analysts say.", "analysts say"),
+        ("According to the Iraqi military, 17 missiles were fired.", "According to"),
+        ("The fire was out by nine, he said.", "said"),
+        ("The fire was out by nine.", None),
+    ],
+)
+def test_attribution_phrases_name_who_says_so(text, phrase):
+    assert attribution_phrase(text) == phrase
