@@ -52,6 +52,9 @@ CASE_NAMES = (
     "dates-and-times",
     "casualty-certainty",
     "unrelated-near-miss",
+    "heldout-flood-wire-vs-local",
+    "heldout-court-ruling",
+    "heldout-press-release-vs-report",
 )
 
 
