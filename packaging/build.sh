@@ -32,8 +32,13 @@ setup() {
   section "set-up: system packages and .venv"
   bash packaging/dev.sh setup
   if command -v dpkg-query >/dev/null; then
-    local missing=() pkg
-    for pkg in $PACKAGING_DEBS; do
+    local missing=() pkg debs=$PACKAGING_DEBS base
+    # PyInstaller bundles libpython3.X.so, which Debian's own Python keeps in a separate package.
+    base=$("$VENV/bin/python" -c 'import os, sys; print(os.path.realpath(sys._base_executable))')
+    case "$base" in
+      /usr/bin/*) debs="$debs libpython$("$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')" ;;
+    esac
+    for pkg in $debs; do
       dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     if [ ${#missing[@]} -gt 0 ]; then
