@@ -226,3 +226,43 @@ def test_similarity_is_the_aligners_pair_score():
 )
 def test_attribution_phrases_name_who_says_so(text, phrase):
     assert attribution_phrase(text) == phrase
+
+
+def test_claims_opening_with_different_names_are_not_joined():
+    a = source_from_text(
+        "Halbrook will move production to its plant in Tarrow.\n"
+        "The Tarrow plant, which opened in 2009 and employs about 600 people, will take over.",
+        source_id="a",
+    )
+    b = source_from_text(
+        "Halbrook will close its factory in Ellesby.\n"
+        "The Ellesby plant, which opened in 1974 and employs about 970 people, is the largest employer.",
+        source_id="b",
+    )
+    comparison = comparer.compare([a, b])
+    joined = {(link.a, link.b) for link in comparison.links}
+    assert ("a:2", "b:2") not in joined
+
+
+def test_a_full_name_is_the_speaker_rather_than_the_capitalised_word_opening_the_sentence():
+    src = source_from_text(
+        "Regional fire chief Stoyan Delchev said his crews had got there “with only minutes to spare”.",
+        source_id="a",
+    )
+    facts = extract_source_facts(src, segment(src))
+    assert facts["a:1"].speaker is not None
+    assert facts["a:1"].speaker.text == "Stoyan Delchev"
+
+
+def test_a_report_citing_the_company_of_a_press_release_is_no_attribution_difference():
+    release = source_from_text(
+        "The closure will affect more than 400 positions at Ellesby.\n\nAbout Halbrook Components\n\n"
+        "Halbrook Components makes fuel system parts.",
+        source_id="a",
+    )
+    report = source_from_text("The closure will cost 450 jobs at Ellesby, Halbrook said.", source_id="b")
+    kinds = {f.kind for link in comparer.compare([release, report]).links for f in link.findings}
+    assert "attribution" not in kinds
+    other = source_from_text("The closure will affect more than 400 positions at Ellesby.", source_id="a")
+    kinds = {f.kind for link in comparer.compare([other, report]).links for f in link.findings}
+    assert "attribution" in kinds

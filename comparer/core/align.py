@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
 from comparer.core.concepts import concepts_of
-from comparer.core.facts import ClaimFacts, extract_source_facts
+from comparer.core.facts import ClaimFacts, extract_source_facts, subject_name
 from comparer.core.model import Claim, Evidence, Source
 from comparer.core.names import same_entity, translit_key
 from comparer.core.options import AlignOptions
@@ -48,6 +48,9 @@ ALWAYS_INDEXED = ("p:", "d:", "#:", "n:", "f:", "s:")
 SPEAKER_BONUS = 20.0
 CASUALTY_BONUS = 12.0
 DATE_BONUS = 15.0
+# Two claims that open with different names ("The Tarrow plant …" / "The Ellesby plant …") are about
+# different things however alike their wording; their score is multiplied by this.
+OTHER_SUBJECT = 0.2
 
 
 # The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, notes.
@@ -138,6 +141,31 @@ def fact_bonus(fa: ClaimFacts, fb: ClaimFacts) -> tuple[float, list[str]]:
     return bonus, notes
 
 
+def proper_words(facts: Iterable[ClaimFacts]) -> set[str]:
+    """Last words of names written with a capital inside a sentence: names, not sentence openers."""
+    out: set[str] = set()
+    for f in facts:
+        for n in f.names:
+            if n.span.start > f.claim.start + 4:
+                out.add(n.words[-1])
+    return out
+
+
+def other_subjects(fa: ClaimFacts, fb: ClaimFacts, proper: set[str]) -> tuple[str, str] | None:
+    """The two names when the claims open with different ones, one of them absent from the other claim.
+
+    A one-word opener counts only when it is also written with a capital inside a sentence.
+    """
+    sa, sb = subject_name(fa), subject_name(fb)
+    if sa is None or sb is None or same_entity(sa, sb):
+        return None
+    if any(len(s.words) == 1 and s.words[0] not in proper for s in (sa, sb)):
+        return None
+    if any(same_entity(sa, n) for n in fb.names) and any(same_entity(sb, n) for n in fa.names):
+        return None
+    return sa.text, sb.text
+
+
 def _content_string(facts: ClaimFacts) -> str:
     return " ".join(t.stem for t in facts.content)
 
@@ -174,6 +202,7 @@ class _Scorer:
         self.bags = {cid: {k: w * local[df[k]] for k, w in bag.items()} for cid, bag in self.raw.items()}
         self.totals = {cid: sum(bag.values()) for cid, bag in self.bags.items()}
         self.content = {cid: _content_string(f) for cid, f in facts.items()}
+        self.proper = proper_words(facts.values())
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
@@ -203,6 +232,10 @@ class _Scorer:
         if quote_part:
             notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
+        others = other_subjects(fa, fb, self.proper) if not quote_part else None
+        if others is not None:
+            total *= OTHER_SUBJECT
+            notes.append(f"about different subjects ({others[0]} / {others[1]}): score lowered")
         return total, (dice, containment, fuzzy, quote, bonus, notes)
 
     def evidence(self, a: str, b: str, parts: _Parts) -> Evidence:

@@ -54,6 +54,19 @@ def _is_person(name: NameMention) -> bool:
     return not name.possessive and not all(w in country_table() for w in name.words)
 
 
+_LEAD = re.compile(r"[\s“\"'‘(]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def subject_name(f: ClaimFacts) -> NameMention | None:
+    """The name the claim opens with ("The Tarrow plant …" -> Tarrow), if it opens with one."""
+    lead = _LEAD.match(f.claim.text)
+    at = f.claim.start + (lead.end() if lead else 0)
+    name = next((n for n in f.names if n.span.start == at), None)
+    if name is None or all(w in country_table() for w in name.words):
+        return None
+    return name
+
+
 def _merge_parts(text: str, spans: list[Span]) -> list[list[Span]]:
     """Group quote parts split around a short "he said" into one quotation."""
     groups: list[list[Span]] = []
@@ -68,13 +81,16 @@ def _merge_parts(text: str, spans: list[Span]) -> list[list[Span]]:
 
 
 def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMention | None:
-    """A person named at the start of the claim ("Ali Vaez, the director of …, suggested")."""
-    for name in names:
-        if name.span.start - offset > 40:
-            break
-        if (len(name.words) >= 2 or name.span.start == offset) and _is_person(name):
-            return name
-    return None
+    """A person named at the start of the claim ("Ali Vaez, the director of …, suggested").
+
+    A full name wins over a single capitalised word that opens the sentence
+    ("Regional fire chief Stoyan Delchev said").
+    """
+    early = [n for n in names if n.span.start - offset <= 40 and _is_person(n)]
+    full = next((n for n in early if len(n.words) >= 2), None)
+    if full is not None:
+        return full
+    return next((n for n in early if n.span.start == offset), None)
 
 
 def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, ClaimFacts]:

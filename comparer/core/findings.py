@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from comparer.core.concepts import concepts_of
 from comparer.core.facts import ClaimFacts
-from comparer.core.model import Finding, Span
+from comparer.core.model import Finding, Source, Span
 from comparer.core.names import NameMention, same_entity, spelled_alike
 from comparer.core.numbers import NumberFact
 from comparer.core.text import STOPWORDS, fold
@@ -161,9 +161,45 @@ def _voice(f: ClaimFacts) -> str | None:
     return f.attribution
 
 
-def attribution_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
-    """One side attributes the claim and the other states it as fact, or the speakers differ."""
+_ORGANISATION_WORDS = frozenset({"company", "firm", "group", "manufacturer", "maker", "organisation"})
+
+
+def own_voice(source: Source) -> frozenset[str]:
+    """Folded words naming whoever speaks in a source's own voice.
+
+    The outlet, and the organisation of a press release (its closing "About …"
+    section): what "Halbrook said" attributes, the release itself states.
+    """
+    words: set[str] = set()
+    lines = [source.outlet or ""]
+    lines.extend(m.group(1) for m in _ABOUT.finditer(source.text))
+    for line in lines:
+        words.update(w for w in re.findall(r"\w+", fold(line)) if w not in STOPWORDS and len(w) > 2)
+    if len(lines) > 1:
+        words.update(_ORGANISATION_WORDS)
+    return frozenset(words - {"press", "release", "news"})
+
+
+_ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)
+
+
+def _speaks_as(voice: str, own: frozenset[str]) -> bool:
+    return bool(own) and bool(set(re.findall(r"\w+", fold(voice))) & own)
+
+
+def attribution_findings(
+    fa: ClaimFacts, fb: ClaimFacts, own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+) -> list[Finding]:
+    """One side attributes the claim and the other states it as fact, or the speakers differ.
+
+    ``own`` holds the words naming each source's own voice (see :func:`own_voice`):
+    a report saying "Halbrook said" of what Halbrook's own release states is no difference.
+    """
     va, vb = _voice(fa), _voice(fb)
+    if (va is not None and vb is None and _speaks_as(va, own[1])) or (
+        vb is not None and va is None and _speaks_as(vb, own[0])
+    ):
+        return []
     if (va is None) == (vb is None):
         if fa.speaker and fb.speaker and fa.quotes and fb.quotes and not same_entity(fa.speaker, fb.speaker):
             return [

@@ -13,6 +13,7 @@ from comparer.core.findings import (
     date_findings,
     name_findings,
     number_findings,
+    own_voice,
     spelling_findings,
 )
 from comparer.core.model import Finding, Link, Relation, Source
@@ -49,7 +50,8 @@ def findings_for(
     )
     out.extend(number_findings(fa, fb, strong, elsewhere))
     out.extend(quote_findings(fa, fb))
-    out.extend(attribution_findings(fa, fb))
+    own = (own_voice(sources[fa.claim.source]), own_voice(sources[fb.claim.source]))
+    out.extend(attribution_findings(fa, fb, own))
     out.extend(casualty_findings(fa, fb))
     out.extend(name_findings(fa, fb))
     out.extend(spelling_findings(fa, fb))

@@ -33,7 +33,8 @@ _COMMON_OPENERS = frozenset(
 
 _CALENDAR = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst aest""".split()
 )
 
 
