@@ -36,11 +36,13 @@ def findings_for(
     sources: Mapping[str, Source],
     strong: bool,
     figures: Mapping[str, Figures] | None = None,
+    own: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Finding]:
     """Every finding on one pair of claims, in display order.
 
     ``figures`` holds every figure each source states, so a number is called
-    one side's only when the other source gives it nowhere.
+    one side's only when the other source gives it nowhere; ``own`` the words
+    naming each source's own voice (computed from ``sources`` when not given).
     """
     out: list[Finding] = []
     elsewhere = (
@@ -50,8 +52,8 @@ def findings_for(
     )
     out.extend(number_findings(fa, fb, strong, elsewhere))
     out.extend(quote_findings(fa, fb))
-    own = (own_voice(sources[fa.claim.source]), own_voice(sources[fb.claim.source]))
-    out.extend(attribution_findings(fa, fb, own))
+    voices = own if own is not None else {sid: own_voice(src) for sid, src in sources.items()}
+    out.extend(attribution_findings(fa, fb, (voices[fa.claim.source], voices[fb.claim.source])))
     out.extend(casualty_findings(fa, fb))
     out.extend(name_findings(fa, fb))
     out.extend(spelling_findings(fa, fb))
@@ -88,11 +90,12 @@ def judge_all(
     for f in facts.values():
         stated.setdefault(f.claim.source, []).extend(f.numbers)
     figures = {source_id: Figures(numbers) for source_id, numbers in stated.items()}
+    own = {source_id: own_voice(source) for source_id, source in sources.items()}
     judged = []
     for cand in candidates:
         fa, fb = facts[cand.a.id], facts[cand.b.id]
         strong = cand.score >= options.strong_score * STRONG_FRACTION
-        found = findings_for(fa, fb, sources, strong, figures)
+        found = findings_for(fa, fb, sources, strong, figures, own)
         judged.append((cand, found, relation_of(found, cand.score, options)))
     best = _best_casualty_conflicts(judged)
     links: list[Link] = []
