@@ -266,3 +266,14 @@ def test_a_report_citing_the_company_of_a_press_release_is_no_attribution_differ
     other = source_from_text("The closure will affect more than 400 positions at Ellesby.", source_id="a")
     kinds = {f.kind for link in comparer.compare([other, report]).links for f in link.findings}
     assert "attribution" in kinds
+
+
+def test_measurements_in_different_units_meet():
+    metres, centimetres = (
+        find_numbers("The river peaked at 6.4 metres."),
+        find_numbers("It reached 640 centimetres."),
+    )
+    assert metres[0].consistent_with(centimetres[0])
+    assert metres[0].unit == centimetres[0].unit
+    assert find_numbers("an 18-kilometre line")[0].value == find_numbers("18 km of track")[0].value
+    assert not find_numbers("7 metres")[0].consistent_with(centimetres[0])

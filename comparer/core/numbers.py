@@ -153,6 +153,35 @@ def _unit_of(text: str, start: int, end: int) -> tuple[str, ...]:
     return _unit_after(text, end)
 
 
+# Units of measure (by stem) -> (quantity, factor to its base unit), so "6.4 metres" meets "640 centimetres".
+_MEASURES: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("metr", "meter"), ("length_m", 1.0)),
+    **dict.fromkeys(("centimetr", "centimet", "cm"), ("length_m", 0.01)),
+    **dict.fromkeys(("millimetr", "millimet", "mm"), ("length_m", 0.001)),
+    **dict.fromkeys(("kilometr", "kilomet", "km"), ("length_m", 1000.0)),
+    **dict.fromkeys(("mile",), ("length_m", 1609.344)),
+    **dict.fromkeys(("feet", "foot", "ft"), ("length_m", 0.3048)),
+    **dict.fromkeys(("kilogram", "kilogramm", "kg"), ("mass_kg", 1.0)),
+    **dict.fromkeys(("gram",), ("mass_kg", 0.001)),
+    **dict.fromkeys(("tonn",), ("mass_kg", 1000.0)),
+}
+
+
+def in_base_unit(
+    value: float, low: float, high: float, unit: tuple[str, ...]
+) -> tuple[float, float, float, tuple[str, ...]]:
+    """A measurement in its base unit (metres, kilograms) with the quantity as its unit; others unchanged."""
+    if not unit or unit[0] not in _MEASURES:
+        return value, low, high, unit
+    quantity, factor = _MEASURES[unit[0]]
+    return (
+        round(value * factor, 9),
+        round(low * factor, 9),
+        high if math.isinf(high) else round(high * factor, 9),
+        (quantity, *unit[1:]),
+    )
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
     return bool(
         _DATE_CONTEXT.search(text[max(0, start - 12) : start]) or _AFTER_DATE.match(text[end : end + 12])
@@ -215,7 +244,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         add(m.start(), m.end(), parsed)
     out = []
     for start, end, value, lo, hi, hedge in sorted(found):
-        unit = _unit_of(text, start, end)
+        value, lo, hi, unit = in_base_unit(value, lo, hi, _unit_of(text, start, end))
         out.append(
             NumberFact(
                 span=Span(start + offset, end + offset),
