@@ -28,7 +28,7 @@ from wordfreq import zipf_frequency
 from comparer.core.concepts import concepts_of
 from comparer.core.facts import ClaimFacts, extract_source_facts, subject_name
 from comparer.core.model import Claim, Evidence, Source
-from comparer.core.names import same_entity, translit_key
+from comparer.core.names import NameMention, same_entity, translit_key
 from comparer.core.options import AlignOptions
 from comparer.core.segment import segment
 from comparer.core.sources import source_from_text
@@ -151,12 +151,18 @@ def proper_words(facts: Iterable[ClaimFacts]) -> set[str]:
     return out
 
 
-def other_subjects(fa: ClaimFacts, fb: ClaimFacts, proper: set[str]) -> tuple[str, str] | None:
+def other_subjects(
+    fa: ClaimFacts,
+    fb: ClaimFacts,
+    proper: set[str],
+    subjects: tuple[NameMention | None, NameMention | None] | None = None,
+) -> tuple[str, str] | None:
     """The two names when the claims open with different ones, one of them absent from the other claim.
 
     A one-word opener counts only when it is also written with a capital inside a sentence.
+    ``subjects`` are the claims' :func:`subject_name`, when already known.
     """
-    sa, sb = subject_name(fa), subject_name(fb)
+    sa, sb = subjects if subjects is not None else (subject_name(fa), subject_name(fb))
     if sa is None or sb is None or same_entity(sa, sb):
         return None
     if any(len(s.words) == 1 and s.words[0] not in proper for s in (sa, sb)):
@@ -203,6 +209,7 @@ class _Scorer:
         self.totals = {cid: sum(bag.values()) for cid, bag in self.bags.items()}
         self.content = {cid: _content_string(f) for cid, f in facts.items()}
         self.proper = proper_words(facts.values())
+        self.subjects = {cid: subject_name(f) for cid, f in facts.items()}
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
@@ -232,7 +239,8 @@ class _Scorer:
         if quote_part:
             notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
-        others = other_subjects(fa, fb, self.proper) if not quote_part else None
+        subjects = (self.subjects[a], self.subjects[b])
+        others = None if quote_part or None in subjects else other_subjects(fa, fb, self.proper, subjects)
         if others is not None:
             total *= OTHER_SUBJECT
             notes.append(f"about different subjects ({others[0]} / {others[1]}): score lowered")
