@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from comparer.core.model import Source
 from comparer.core.samples import load_samples
-from comparer.gui import project_panels
+from comparer.gui import project_panels, source_edit
 from comparer.gui.main_window import MainWindow
 from comparer.gui.settings import SettingsStore
 
@@ -42,9 +42,11 @@ def settings_store(path: str | Path | None = None) -> SettingsStore:
 
 def build_window(settings: SettingsStore, *, synchronous: bool = False) -> MainWindow:
     """The full window: the comparison view plus the project menu and the Annotate, Agreement and
-    Classroom panels (``window.project_panels``), with the docks as the user last left them."""
+    Classroom panels (``window.project_panels``), the commands that correct a source's details and
+    a paragraph's role, with the docks as the user last left them."""
     window = MainWindow(settings, synchronous=synchronous)
     window.project_panels = project_panels.install(window)
+    source_edit.install(window)
     if not window.state.window_state.isEmpty():
         window.restoreState(window.state.window_state)  # again, now that the docks exist
     return window

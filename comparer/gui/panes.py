@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from comparer.core.model import Claim, Source, Span
@@ -31,9 +31,14 @@ def header_text(source: Source) -> str:
 
 
 class SourceView(QTextEdit):
-    """The text of one source; reports clicks on claims and shows tooltips for marks."""
+    """The text of one source; reports clicks on claims and shows tooltips for marks.
+
+    ``menu_requested(menu, pos)`` is emitted before the context menu opens, with the menu and the
+    character under the mouse, so that others can add commands to it.
+    """
 
     claim_clicked = Signal(str)
+    menu_requested = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +90,13 @@ class SourceView(QTextEdit):
                 self._on_release(event)
         return super().eventFilter(watched, event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        scrolled = event.pos() + QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(scrolled)  # document coordinates
+        self.menu_requested.emit(menu, self.cursorForPosition(event.pos()).position())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def _show_tip(self, event: QHelpEvent) -> None:
         pos = self.cursorForPosition(event.pos()).position()
         tips = list(dict.fromkeys(m.tooltip for m in self._marks if m.span.start <= pos < m.span.end))
@@ -107,9 +119,15 @@ class SourceView(QTextEdit):
 
 
 class SourcePane(QWidget):
-    """Header plus :class:`SourceView` for one source. ``selected_span()`` serves annotation tools."""
+    """Header plus :class:`SourceView` for one source. ``selected_span()`` serves annotation tools.
+
+    ``menu_requested(menu, pos)`` passes on the view's context menu; ``header_clicked()`` is a click
+    on the header.
+    """
 
     claim_clicked = Signal(str)
+    menu_requested = Signal(object, int)
+    header_clicked = Signal()
 
     def __init__(self, source: Source, claims: list[Claim], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,12 +139,14 @@ class SourcePane(QWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
+        self.header.installEventFilter(self)
         self.view = SourceView(self)
         self.view.setAccessibleName(f"Text of {source.label}")
         self.view.setAccessibleDescription("Read-only source text; findings are underlined, click a claim")
         self.view.setPlainText(source.text)
         self.view.set_claims(claims)
         self.view.claim_clicked.connect(self.claim_clicked)
+        self.view.menu_requested.connect(self.menu_requested)
         self._claims = {c.id: c for c in claims}
         self._dark = False
         self._current: tuple[Span, ...] = ()
@@ -149,6 +169,16 @@ class SourcePane(QWidget):
             cursor.setPosition(claim.start)
             cursor.setPosition(claim.end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(heading if claim.role == "heading" else boiler)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.header
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self.header_clicked.emit()
+        return super().eventFilter(watched, event)
 
     def claim(self, claim_id: str) -> Claim | None:
         """A claim of this pane's source."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from comparer.core.annotations import LinkRow, SpanRef, link_rows
 from comparer.core.errors import ComparerError
 from comparer.core.export import FORMATS, export_frame, write_export
-from comparer.core.model import Comparison
+from comparer.core.model import Comparison, Source
 from comparer.core.project import Project
 from comparer.core.report_html import PageSize, render_html
 from comparer.gui import messages
@@ -41,9 +41,16 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
     return QFileDialog.getOpenFileName(parent, title, "", filters)[0]
 
 
+def _details(source: Source) -> tuple[object, ...]:
+    return (source.text, source.title, source.outlet, source.published)
+
+
 def same_result(a: Comparison, b: Comparison) -> bool:
-    """True when two comparisons have the same sources, options and links (by passages)."""
-    if [s.text for s in a.sources] != [s.text for s in b.sources] or a.options != b.options:
+    """True when two comparisons have the same sources (texts and the details a user may correct),
+    options, claim roles and links (by passages)."""
+    if [_details(s) for s in a.sources] != [_details(s) for s in b.sources] or a.options != b.options:
+        return False
+    if [(c.id, c.role) for c in a.claims] != [(c.id, c.role) for c in b.claims]:
         return False
     rows_a = [
         (r.key, r.id, r.link.relation if r.link else "", r.link.kinds if r.link else ()) for r in link_rows(a)
