@@ -245,14 +245,26 @@ def test_corrected_details_reach_the_open_project(qtbot, store, told, tmp_path, 
     assert win.project_panels is not None
     assert win.project_panels.session.project is not None
 
+    session = win.project_panels.session
+    session.annotator = "Ana"
+    assert win.comparison is not None
+    link_id = win.comparison.links[0].id
+    assert session.annotate(link_id, "label", "agree")
+
     editor.apply_details("a", SourceDetails("Talks end", "Daily Wire Service", date(2023, 3, 14)))
     with Project.open(path, read_only=True) as project:
         stored = project.comparison().sources[0]
+        assert project.annotation(link_id, "Ana").label == "agree"  # the label outlives the new comparison
     assert (stored.title, stored.outlet, stored.published) == (
         "Talks end",
         "Daily Wire Service",
         date(2023, 3, 14),
     )
+
+    assert editor.set_role("a", 0, "boilerplate")
+    with Project.open(path, read_only=True) as project:
+        roles = {c.role for c in project.comparison().claims if c.source == "a"}
+    assert roles == {"boilerplate"}
     assert not told
 
 
