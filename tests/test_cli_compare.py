@@ -3,13 +3,17 @@
 import csv
 import io
 import json
+from dataclasses import replace
 from importlib import resources
 
 import jsonschema
 import pytest
 
 from comparer.cli import main
-from comparer.core.samples import sample_paths
+from comparer.core.compare import compare
+from comparer.core.model import RoleHint, Span
+from comparer.core.samples import load_samples, sample_paths
+from comparer.core.serialize import from_dict, to_dict
 
 SCHEMA = json.loads(
     (resources.files("comparer.resources") / "schema" / "comparer-1.schema.json").read_text("utf-8")
@@ -133,3 +137,13 @@ def test_python_dash_m_runs_the_command_line(pair):
         check=True,
     )
     assert json.loads(out.stdout)["schema"] == "comparer/1"
+
+
+def test_role_hints_survive_json_and_follow_the_schema():
+    a, b = load_samples()
+    a = replace(a, role_hints=(RoleHint(Span(0, 10), "boilerplate"), *a.role_hints))
+    data = json.loads(json.dumps(to_dict(compare([a, b]))))
+    jsonschema.validate(data, SCHEMA)
+    back = from_dict(data)
+    assert back.sources[0].role_hints == a.role_hints
+    assert back.sources[1].role_hints == b.role_hints

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from comparer.core.model import Check, Claim, Comparison, Evidence, Finding, Link, Source, Span
+from comparer.core.model import Check, Claim, Comparison, Evidence, Finding, Link, RoleHint, Source, Span
 
 SCHEMA = "comparer/1"
 
@@ -54,6 +54,7 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "encoding": s.encoding,
                 "format": s.format,
                 "notes": list(s.notes),
+                "role_hints": [[h.span.start, h.span.end, h.role] for h in s.role_hints],
                 "text": s.text,
             }
             for s in comparison.sources
@@ -118,6 +119,7 @@ def from_dict(data: dict[str, Any]) -> Comparison:
             encoding=s.get("encoding"),
             format=s.get("format", "txt"),
             notes=tuple(s.get("notes", ())),
+            role_hints=tuple(RoleHint(Span(a, b), role) for a, b, role in s.get("role_hints", ())),
         )
         for s in data["sources"]
     )
