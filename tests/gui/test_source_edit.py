@@ -264,7 +264,12 @@ def test_corrected_details_reach_the_open_project(qtbot, store, told, tmp_path, 
     assert editor.set_role("a", 0, "boilerplate")
     with Project.open(path, read_only=True) as project:
         roles = {c.role for c in project.comparison().claims if c.source == "a"}
+        assert project.comparison().sources[0].role_hints[0].role == "boilerplate"  # the override itself
     assert roles == {"boilerplate"}
+
+    win.project_panels.session.open_project(str(path))  # opened again: compared again with the override
+    assert win.comparison is not None
+    assert {c.role for c in win.comparison.claims if c.source == "a"} == {"boilerplate"}
     assert not told
 
 
