@@ -5,6 +5,8 @@
 #   bash packaging/build.sh deb          .deb from the bundle in dist/, then check its metadata and contents
 #   bash packaging/build.sh deb-install  install the .deb with apt-get, smoke-test /usr/bin/comparer, remove it
 #                                        (needs root or sudo; it changes the system)
+#   bash packaging/build.sh deb-fresh    install the .deb into a minimal Debian made by debootstrap and run it
+#                                        there: its Depends must be enough (root; downloads ~40 MB of Debian)
 #   bash packaging/build.sh wheel        wheel in dist/, installed into a new venv outside the checkout,
 #                                        then smoke-tested from there
 # Set-up (Debian packages, .venv) is the same as packaging/dev.sh's, plus the tools packaging needs.
@@ -120,6 +122,57 @@ deb_install() {
   [ "$status" -eq 0 ] || fail "the installed package failed its smoke test"
 }
 
+# The .deb on a machine that has nothing but a minimal Debian: its Depends alone must bring every library
+# the bundle loads. (deb-install cannot tell: this machine already has them for the tests.)
+deb_fresh() {
+  section "deb-fresh: install the .deb into a minimal Debian (debootstrap) and run it there"
+  local pkg
+  pkg=$(the_deb)
+  [ "$(id -u)" -eq 0 ] || fail "deb-fresh needs root (debootstrap, chroot, mount)"
+  if ! command -v debootstrap >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+  fi
+  local suite mirror target start=$SECONDS
+  suite=${COMPARER_DEBIAN_SUITE:-$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")}
+  mirror=${COMPARER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+  target=$(mktemp -d)
+  # shellcheck disable=SC2064  # expand now: target is local
+  trap "umount '$target/proc' '$target/dev' 2>/dev/null; rm -rf --one-file-system '$target'" EXIT
+  debootstrap --variant=minbase "$suite" "$target" "$mirror" >"$target.log" 2>&1 ||
+    { tail -20 "$target.log"; rm -f "$target.log"; fail "debootstrap $suite failed"; }
+  rm -f "$target.log"
+  echo "minimal Debian $suite in $((SECONDS - start)) s"
+  mount --bind /dev "$target/dev"
+  mount -t proc proc "$target/proc"
+  cp /etc/resolv.conf "$target/etc/resolv.conf"
+  cp "$pkg" "$target/tmp/"
+  local inside=(chroot "$target" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 HOME=/root
+    DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen)
+  start=$SECONDS
+  "${inside[@]}" apt-get install -y -qq --no-install-recommends "/tmp/$(basename "$pkg")" >"$target/apt.log" 2>&1 ||
+    { cat "$target/apt.log"; fail "apt-get install of $(basename "$pkg") failed in a minimal Debian"; }
+  echo "installed with its Depends in $((SECONDS - start)) s"
+  local missing
+  # The bundle's launcher puts _internal on LD_LIBRARY_PATH; ldd has to be told.
+  missing=$("${inside[@]}" LD_LIBRARY_PATH=/opt/comparer/_internal sh -c \
+    'find /opt/comparer -name "*.so*" -type f ! -name libqgtk3.so -exec ldd {} + 2>/dev/null' |
+    grep -E "^/|not found" |
+    grep -B1 "not found" | grep -v "^--" || true)
+  [ -z "$missing" ] || fail "libraries the bundle needs that the Depends do not bring: $missing"
+  echo "every shared library in the bundle (Qt's xcb platform plugin too) finds what it links to"
+  local version
+  version=$("${inside[@]}" comparer --version)
+  [[ "$version" == comparer\ * ]] || fail "comparer --version printed '$version'"
+  "${inside[@]}" sh -c 'cd /tmp && comparer gui --smoke'
+  "${inside[@]}" sh -c 'cd /tmp && comparer gui --screenshot /tmp/window.png' >/dev/null
+  [ -s "$target/tmp/window.png" ] || fail "comparer gui --screenshot wrote nothing"
+  echo "$version runs in the minimal Debian: gui --smoke passed, a screenshot was written"
+  umount "$target/proc" "$target/dev"
+  rm -rf --one-file-system "$target"
+  trap - EXIT
+}
+
 wheel() {
   section "wheel: build"
   rm -rf "$DIST/wheel"
@@ -154,12 +207,13 @@ wheel() {
 
 cmd=${1:-all}
 case "$cmd" in
-  all) setup; bundle; deb; deb_install; wheel ;;
+  all) setup; bundle; deb; deb_install; deb_fresh; wheel ;;
   bundle) setup; bundle ;;
   deb) setup; deb ;;
   deb-install) deb_install ;;
+  deb-fresh) deb_fresh ;;
   wheel) setup; wheel ;;
   setup) setup ;;
-  *) echo "usage: bash packaging/build.sh all|bundle|deb|deb-install|wheel|setup" >&2; exit 2 ;;
+  *) echo "usage: bash packaging/build.sh all|bundle|deb|deb-install|deb-fresh|wheel|setup" >&2; exit 2 ;;
 esac
 section "build $cmd: done"

@@ -50,6 +50,10 @@ QT_SYSTEM_LIBRARIES = {
     "libxcb-render-util0",
     "libxcb-shape0",
     "libxcb-xkb1",
+    # Qt's Wayland platform plugin (a Wayland session uses it before X11)
+    "libwayland-client0",
+    "libwayland-cursor0",
+    "libwayland-egl1",
 }
 
 

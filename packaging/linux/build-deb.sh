@@ -17,11 +17,13 @@ ICONS="$ROOT/resources/icons"
 SIZES="16 32 48 64 128 256 512"
 
 # Shared libraries the bundled Qt loads from the system (PyInstaller leaves out the ones every desktop
-# has) and a font, since Qt bundles none.
+# has) and a font, since Qt bundles none: X11 (xcb) and Wayland. Qt's GTK 3 theme plugin is left out: it
+# is only loaded on a desktop that asks for it, and that desktop has GTK 3.
 DEPENDS="libc6, libegl1, libgl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, libfreetype6,
  libdbus-1-3, libglib2.0-0, fonts-dejavu-core, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0,
  libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxcb-shape0, libxcb-xkb1,
- libxcb-randr0, libxcb-render0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0, libxcb-xinput0"
+ libxcb-randr0, libxcb-render0, libxcb-shm0, libxcb-sync1, libxcb-xfixes0, libxcb-xinput0,
+ libwayland-client0, libwayland-cursor0, libwayland-egl1"
 
 [ -x "$BUNDLE/comparer" ] || { echo "build-deb: no bundle at $BUNDLE (run: bash packaging/build.sh bundle)" >&2; exit 1; }
 command -v dpkg-deb >/dev/null || { echo "build-deb: dpkg-deb not found (Debian package dpkg)" >&2; exit 1; }
