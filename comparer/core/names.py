@@ -129,6 +129,16 @@ def translit_key(word: str) -> str:
     return "k" + word[1:] if word.startswith("g") else word
 
 
+def _letters_alike(a: str, b: str) -> bool:
+    """Same romanisation key, same sound with a similar length, or nearly the same letters and ending."""
+    ta, tb = translit_key(a), translit_key(b)
+    if ta == tb:
+        return True
+    if jellyfish.metaphone(ta) == jellyfish.metaphone(tb) and abs(len(a) - len(b)) <= 2:
+        return True
+    return fuzz.ratio(ta, tb, processor=None) >= 80 and ta[-1] == tb[-1] and len(a) >= 5
+
+
 @lru_cache(maxsize=65536)
 def words_match(a: str, b: str) -> bool:
     """One name word spelled two ways: Qasem/Qassim, Irbil/Erbil, Asad/Assad — not Iran/Iraq."""
@@ -139,12 +149,7 @@ def words_match(a: str, b: str) -> bool:
         return countries.get(a) == countries.get(b)
     if len(a) < 3 or len(b) < 3 or a[0].isdigit() or b[0].isdigit():
         return False
-    ta, tb = translit_key(a), translit_key(b)
-    if ta == tb:
-        return True
-    if jellyfish.metaphone(ta) == jellyfish.metaphone(tb) and abs(len(a) - len(b)) <= 2:
-        return True
-    return fuzz.ratio(ta, tb, processor=None) >= 80 and ta[-1] == tb[-1] and len(a) >= 5
+    return _letters_alike(a, b)
 
 
 @lru_cache(maxsize=65536)
@@ -152,12 +157,7 @@ def spelled_alike(a: str, b: str) -> bool:
     """Two different spellings of one word (Qasem/Qassim, Kyiv/Kiev), judged on the letters alone."""
     if a == b or len(a) < 3 or len(b) < 3 or a.startswith(b) or b.startswith(a):
         return False  # Iraq / Iraqi, American / Americans: one word's forms, not two spellings
-    ta, tb = translit_key(a), translit_key(b)
-    if ta == tb:
-        return True
-    if jellyfish.metaphone(ta) == jellyfish.metaphone(tb) and abs(len(a) - len(b)) <= 2:
-        return True
-    return fuzz.ratio(ta, tb, processor=None) >= 80 and ta[-1] == tb[-1] and len(a) >= 5
+    return _letters_alike(a, b)
 
 
 def same_entity(a: NameMention, b: NameMention) -> bool:
