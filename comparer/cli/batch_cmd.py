@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from comparer.cli.compare_cmd import csv_text
+from comparer.cli.compare_cmd import CSV_COLUMNS, csv_rows
 from comparer.core.compare import compare
 from comparer.core.errors import ComparerError, OptionsError
 from comparer.core.options import AlignOptions
@@ -100,17 +100,6 @@ def jobs_of(corpus: Path) -> list[Job]:
     return jobs
 
 
-def _prefixed_csv(name: str, body: str, *, header: bool) -> str:
-    lines = list(csv.reader(io.StringIO(body)))
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    if header:
-        writer.writerow(["pair", *lines[0]])
-    for row in lines[1:]:
-        writer.writerow([name, *row])
-    return buf.getvalue()
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``comparer batch``; exit 1 when some comparison could not be made."""
     jobs = jobs_of(Path(args.corpus))
@@ -118,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
     options = AlignOptions() if args.min_score is None else AlignOptions(min_score=args.min_score)
     failed = 0
     chunks: list[str] = []
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(["pair", *CSV_COLUMNS])
     for job in jobs:
         try:
             if len(job.files) < 2:
@@ -135,14 +127,15 @@ def run(args: argparse.Namespace) -> int:
         if fmt == "jsonl":
             chunks.append(json.dumps({"pair": job.name, **to_dict(comparison)}, ensure_ascii=False) + "\n")
         else:
-            chunks.append(_prefixed_csv(job.name, csv_text(comparison), header=not chunks))
+            writer.writerows([job.name, *row] for row in csv_rows(comparison))
         conflicts = sum(1 for link in comparison.links if link.relation == "conflict")
         print(
             f"{job.name}: {len(comparison.links)} links, {conflicts} conflict",
             file=sys.stderr,
         )
     try:
-        Path(args.output).write_text("".join(chunks), encoding="utf-8", newline="")
+        text = "".join(chunks) if fmt == "jsonl" else table.getvalue()
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
     except OSError as exc:
         raise ComparerError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
     print(f"{len(jobs) - failed} of {len(jobs)} compared; written to {args.output}", file=sys.stderr)

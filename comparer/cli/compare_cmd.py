@@ -38,34 +38,34 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def csv_text(comparison: Comparison) -> str:
-    """One row per link: both passages, offsets, relation, score, kinds and explanations."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(
-        [
-            "link",
-            "relation",
-            "score",
-            "kinds",
-            "source_a",
-            "claim_a",
-            "start_a",
-            "end_a",
-            "text_a",
-            "source_b",
-            "claim_b",
-            "start_b",
-            "end_b",
-            "text_b",
-            "explanations",
-            "why",
-        ]
-    )
+CSV_COLUMNS = (
+    "link",
+    "relation",
+    "score",
+    "kinds",
+    "source_a",
+    "claim_a",
+    "start_a",
+    "end_a",
+    "text_a",
+    "source_b",
+    "claim_b",
+    "start_b",
+    "end_b",
+    "text_b",
+    "explanations",
+    "why",
+)
+
+
+def csv_rows(comparison: Comparison) -> list[list[object]]:
+    """One row per link (in the order of :data:`CSV_COLUMNS`): both passages, offsets, relation, score,
+    kinds and explanations."""
+    rows: list[list[object]] = []
     for link in comparison.links:
         a = comparison.claim(link.a)
         b = comparison.claim(link.b)
-        writer.writerow(
+        rows.append(
             [
                 link.id,
                 link.relation,
@@ -85,6 +85,15 @@ def csv_text(comparison: Comparison) -> str:
                 link.evidence.summary(),
             ]
         )
+    return rows
+
+
+def csv_text(comparison: Comparison) -> str:
+    """The comparison as CSV: a header, then :func:`csv_rows`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_rows(comparison))
     return buf.getvalue()
 
 
