@@ -152,18 +152,14 @@ def proper_words(facts: Iterable[ClaimFacts]) -> set[str]:
 
 
 def other_subjects(
-    fa: ClaimFacts,
-    fb: ClaimFacts,
-    proper: set[str],
-    subjects: tuple[NameMention | None, NameMention | None] | None = None,
+    fa: ClaimFacts, fb: ClaimFacts, sa: NameMention, sb: NameMention, proper: set[str]
 ) -> tuple[str, str] | None:
-    """The two names when the claims open with different ones, one of them absent from the other claim.
+    """The two names when the claims open with different ones (``sa``, ``sb``: their
+    :func:`subject_name`), one of them absent from the other claim.
 
     A one-word opener counts only when it is also written with a capital inside a sentence.
-    ``subjects`` are the claims' :func:`subject_name`, when already known.
     """
-    sa, sb = subjects if subjects is not None else (subject_name(fa), subject_name(fb))
-    if sa is None or sb is None or same_entity(sa, sb):
+    if same_entity(sa, sb):
         return None
     if any(len(s.words) == 1 and s.words[0] not in proper for s in (sa, sb)):
         return None
@@ -239,8 +235,10 @@ class _Scorer:
         if quote_part:
             notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
-        subjects = (self.subjects[a], self.subjects[b])
-        others = None if quote_part or None in subjects else other_subjects(fa, fb, self.proper, subjects)
+        sa, sb = self.subjects[a], self.subjects[b]
+        others = (
+            None if quote_part or sa is None or sb is None else other_subjects(fa, fb, sa, sb, self.proper)
+        )
         if others is not None:
             total *= OTHER_SUBJECT
             notes.append(f"about different subjects ({others[0]} / {others[1]}): score lowered")

@@ -161,6 +161,7 @@ def _voice(f: ClaimFacts) -> str | None:
     return f.attribution
 
 
+_ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)
 _ORGANISATION_WORDS = frozenset({"company", "firm", "group", "manufacturer", "maker", "organisation"})
 
 
@@ -178,9 +179,6 @@ def own_voice(source: Source) -> frozenset[str]:
     if len(lines) > 1:
         words.update(_ORGANISATION_WORDS)
     return frozenset(words - {"press", "release", "news"})
-
-
-_ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)
 
 
 def _speaks_as(voice: str, own: frozenset[str]) -> bool:
