@@ -145,15 +145,29 @@ def test_a_quote_alone_takes_the_speaker_of_the_sentence_before():
     assert facts["a:3"].quotes[0].channel == "twitter"
 
 
-def test_he_added_that_takes_the_speaker_of_the_sentence_before():
-    src = source_from_text(
-        "“The response can be limited,” said Mehrzad Boroujerdi, a political scientist.\n"
-        "He added that the U.S. move will depend on whether there were fatalities.",
-        source_id="a",
-    )
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        pytest.param(
+            "“The response can be limited,” said Mehrzad Boroujerdi, a political scientist.\n"
+            "He added that the U.S. move will depend on whether there were fatalities.",
+            "a:2",
+            "Mehrzad Boroujerdi",
+            id="he-added-that-takes-the-speaker-before",
+        ),
+        pytest.param(
+            "Regional fire chief Stoyan Delchev said his crews had got there “with only minutes to spare”.",
+            "a:1",
+            "Stoyan Delchev",
+            id="a-full-name-rather-than-the-word-opening-the-sentence",
+        ),
+    ],
+)
+def test_the_speaker_of_a_claim(text, claim, speaker):
+    src = source_from_text(text, source_id="a")
     facts = extract_source_facts(src, segment(src))
-    assert facts["a:2"].speaker is not None
-    assert facts["a:2"].speaker.text == "Mehrzad Boroujerdi"
+    assert facts[claim].speaker is not None
+    assert facts[claim].speaker.text == speaker
 
 
 def test_a_group_attribution_is_not_given_to_a_name_in_the_claim():
@@ -242,16 +256,6 @@ def test_claims_opening_with_different_names_are_not_joined():
     comparison = comparer.compare([a, b])
     joined = {(link.a, link.b) for link in comparison.links}
     assert ("a:2", "b:2") not in joined
-
-
-def test_a_full_name_is_the_speaker_rather_than_the_capitalised_word_opening_the_sentence():
-    src = source_from_text(
-        "Regional fire chief Stoyan Delchev said his crews had got there “with only minutes to spare”.",
-        source_id="a",
-    )
-    facts = extract_source_facts(src, segment(src))
-    assert facts["a:1"].speaker is not None
-    assert facts["a:1"].speaker.text == "Stoyan Delchev"
 
 
 def test_a_report_citing_the_company_of_a_press_release_is_no_attribution_difference():

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QDropEvent
 
 from comparer.gui import messages
 from comparer.gui.main_window import MainWindow
@@ -71,3 +72,23 @@ def sample_window(window: MainWindow) -> MainWindow:
     assert window.comparison is not None
     assert window.comparison.links, "the sample pair should give at least one link"
     return window
+
+
+@pytest.fixture
+def drop_event():
+    """Make the drop event Qt would deliver for files dropped on a widget."""
+    kept: list[QMimeData] = []  # the event only points at its data: keep it alive for the test
+
+    def make(*paths: str | Path) -> QDropEvent:
+        mime = QMimeData()
+        kept.append(mime)
+        mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+        return QDropEvent(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+
+    return make

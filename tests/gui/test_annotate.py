@@ -7,52 +7,31 @@ import hashlib
 import pandas as pd
 import pypdf
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from comparer.core.export import DTYPES
 from comparer.core.project import Project
-from comparer.gui import messages, project_session
+from comparer.gui import project_session
 from comparer.gui.annotate_panel import AnnotatePanel
 from comparer.gui.annotate_panel import install as install_annotate
 from comparer.gui.project_session import ProjectSession
 from comparer.gui.project_session import install as install_project
 
-main_window = pytest.importorskip("comparer.gui.main_window")
-settings = pytest.importorskip("comparer.gui.settings")
-
 
 @pytest.fixture
-def told(monkeypatch):
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(messages, "tell_user", lambda parent, title, text, **kw: seen.append((title, text)))
-    return seen
-
-
-@pytest.fixture
-def app_window(qtbot, tmp_path, told):
-    store = settings.SettingsStore(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = main_window.MainWindow(store, synchronous=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    win.open_sample()
-    assert win.comparison is not None
-    assert win.comparison.links
-    return win
-
-
-@pytest.fixture
-def labelling(app_window, tmp_path, monkeypatch):
-    session = install_project(app_window)
-    panel = install_annotate(app_window, session)
+def labelling(sample_window, tmp_path, monkeypatch):
+    session = install_project(sample_window)
+    panel = install_annotate(sample_window, session)
     path = tmp_path / "class.comparer"
     monkeypatch.setattr(project_session, "ask_save_path", lambda *a: (str(path), ""))
-    action = app_window.menu("&File").findChild(type(app_window.menu("&File").actions()[0]), "project-new")
+    action = sample_window.menu("&File").findChild(
+        type(sample_window.menu("&File").actions()[0]), "project-new"
+    )
     action.trigger()
     assert session.project is not None
     assert path.exists()
-    return app_window, session, panel, path
+    return sample_window, session, panel, path
 
 
 def test_labels_made_in_the_app_are_in_the_reopened_project_and_the_csv(qtbot, labelling, tmp_path, told):
@@ -125,18 +104,18 @@ def test_adding_a_link_from_selections_and_custom_labels(labelling):
     assert session.project.annotation(panel.link_id, "Ana").label == "loaded language"
 
 
-def test_nothing_is_written_without_a_name_or_a_project(qtbot, app_window, told):
-    session = ProjectSession(app_window)
-    panel = AnnotatePanel(app_window, session)
+def test_nothing_is_written_without_a_name_or_a_project(qtbot, sample_window, told):
+    session = ProjectSession(sample_window)
+    panel = AnnotatePanel(sample_window, session)
     qtbot.addWidget(panel)
-    app_window.select_link(app_window.comparison.links[0].id)
+    sample_window.select_link(sample_window.comparison.links[0].id)
     panel.set_label("agree")
     assert told
     assert "project" in told[-1][1]
 
 
-def test_opening_a_non_project_tells_the_user_and_leaves_it(app_window, tmp_path, told):
-    session = install_project(app_window)
+def test_opening_a_non_project_tells_the_user_and_leaves_it(sample_window, tmp_path, told):
+    session = install_project(sample_window)
     path = tmp_path / "essay.comparer"
     path.write_text("not a project\n", encoding="utf-8")
     before = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QAction, QDropEvent, QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from comparer.core.classroom import targets
@@ -242,19 +242,11 @@ def test_screenshot_and_smoke_use_the_full_window(tmp_path):
     assert app.smoke()
 
 
-def test_dropping_a_project_file_opens_it_and_names_it_in_the_title(full, tmp_path):
+def test_dropping_a_project_file_opens_it_and_names_it_in_the_title(full, tmp_path, drop_event):
     path = tmp_path / "study.comparer"
     with Project.create(path, full.comparison):
         pass
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = drop_event(path)
     sources = tuple(full.sources)
     # Qt delivers a drop only inside a drag session; the session's filter sees it before the window.
     assert full.project_panels.session.eventFilter(full, event)
@@ -266,17 +258,9 @@ def test_dropping_a_project_file_opens_it_and_names_it_in_the_title(full, tmp_pa
     assert full.windowTitle() == "comparer"
 
 
-def test_other_dropped_files_are_left_to_the_window(full, tmp_path):
+def test_other_dropped_files_are_left_to_the_window(full, tmp_path, drop_event):
     path = tmp_path / "third.txt"
     path.write_text("Missiles hit two bases in Iraq.", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = drop_event(path)
     assert not full.project_panels.session.eventFilter(full, event)
     assert full.project_panels.session.project is None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 
 from comparer.core.samples import sample_paths
 from comparer.gui.opening import file_filter
@@ -67,17 +66,9 @@ def test_paste_as_new_source(sample_window, told):
     assert told[-1][0] == "Nothing to paste"
 
 
-def test_dropping_files_adds_them(sample_window, tmp_path):
+def test_dropping_files_adds_them(sample_window, tmp_path, drop_event):
     extra = _write(tmp_path, "dropped.txt", "Missiles hit two bases housing US troops in Iraq.")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(extra)])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = drop_event(extra)
     sample_window.dropEvent(event)
     assert sample_window.sources[-1].path == extra
 
