@@ -67,8 +67,8 @@ def check_json(path: Path, n_sources: int) -> list[str]:
     except (OSError, ValueError) as exc:
         return [f"{path}: not JSON ({exc})"]
     problems = []
-    if data.get("schema") != "comparer/1":
-        problems.append(f"schema is {data.get('schema')!r}, not 'comparer/1'")
+    if data.get("schema") != "comparer/2":
+        problems.append(f"schema is {data.get('schema')!r}, not 'comparer/2'")
     sources = data.get("sources", [])
     if len(sources) != n_sources:
         problems.append(f"{len(sources)} sources, expected {n_sources}")

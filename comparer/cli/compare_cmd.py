@@ -28,7 +28,17 @@ def add_parser(sub: Any) -> None:
         "Use - to read one account from standard input.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="accounts to compare (two or more)")
-    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "facts-csv"),
+        default="text",
+        help="output format (facts-csv: the fact table, one row per fact and account)",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="show every finding, also those below the confidence worth a reader's time",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--min-score", type=float, default=None, help="drop links scoring below this (0–100)")
     p.add_argument(
@@ -62,7 +72,9 @@ def csv_rows(comparison: Comparison) -> list[list[object]]:
     """One row per link (in the order of :data:`CSV_COLUMNS`): both passages, offsets, relation, score,
     kinds and explanations."""
     rows: list[list[object]] = []
+    shown = {f.id for f in comparison.shown_findings()}
     for link in comparison.links:
+        findings = [f for f in link.findings if f.id in shown or not f.id]
         a = comparison.claim(link.a)
         b = comparison.claim(link.b)
         rows.append(
@@ -70,7 +82,7 @@ def csv_rows(comparison: Comparison) -> list[list[object]]:
                 link.id,
                 link.relation,
                 f"{link.score:.1f}",
-                ";".join(link.kinds),
+                ";".join(dict.fromkeys(f.kind for f in findings)),
                 a.source,
                 a.id,
                 a.start,
@@ -81,7 +93,7 @@ def csv_rows(comparison: Comparison) -> list[list[object]]:
                 b.start,
                 b.end,
                 b.text,
-                " | ".join(f.explanation for f in link.findings),
+                " | ".join(f.explanation for f in findings),
                 link.evidence.summary(),
             ]
         )
@@ -94,6 +106,52 @@ def csv_text(comparison: Comparison) -> str:
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_rows(comparison))
+    return buf.getvalue()
+
+
+FACT_COLUMNS = (
+    "fact",
+    "measure",
+    "scope",
+    "source",
+    "outlet",
+    "value",
+    "low",
+    "high",
+    "credited",
+    "moment",
+    "conflict",
+    "claims",
+    "passage",
+)
+
+
+def facts_csv_text(comparison: Comparison) -> str:
+    """The fact table as CSV: one row per fact and account stating it."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(FACT_COLUMNS)
+    for row in comparison.facts:
+        for cell in row.cells:
+            source = comparison.source(cell.source)
+            passage = " | ".join(comparison.claim(c).text for c in cell.claims)
+            writer.writerow(
+                [
+                    row.id,
+                    row.measure,
+                    row.scope,
+                    cell.source,
+                    source.label,
+                    cell.value,
+                    "" if cell.low is None else f"{cell.low:g}",
+                    "" if cell.high is None else f"{cell.high:g}",
+                    cell.credited or "",
+                    cell.moment or "",
+                    "yes" if cell.conflict else "",
+                    ";".join(cell.claims),
+                    passage,
+                ]
+            )
     return buf.getvalue()
 
 
@@ -111,11 +169,13 @@ def run(args: argparse.Namespace) -> int:
             project.save_comparison(comparison)
         print(f"saved to project {args.project}", file=sys.stderr)
     if args.format == "json":
-        text = json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_dict(comparison, show_all=args.all), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
         text = csv_text(comparison)
+    elif args.format == "facts-csv":
+        text = facts_csv_text(comparison)
     else:
-        text = render_text(comparison)
+        text = render_text(comparison, show_all=args.all)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8", newline="")

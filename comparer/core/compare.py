@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from comparer.core import align, checks, judge
+from comparer.core.discrepancies import discrepancies
 from comparer.core.errors import ComparerError
 from comparer.core.facts import ClaimFacts, extract_source_facts
 from comparer.core.model import Claim, Comparison, Source
@@ -58,12 +59,15 @@ def compare(
     tick(0.8)
     links = judge.judge_all(pairs, facts, by_source, opts)
     tick(0.95)
+    findings, merged_links, table = discrepancies(links, facts, sources)
     found_checks = [chk for s in sources for chk in checks.check_source(s, claims, facts)]
     tick(1.0)
     return Comparison(
         sources=tuple(sources),
         claims=tuple(claims),
-        links=tuple(links),
+        links=merged_links,
         checks=tuple(found_checks),
         options=opts.to_dict(),
+        findings=findings,
+        facts=table,
     )

@@ -116,6 +116,12 @@ class Finding:
     ``values`` holds the value as each side states it (``None`` where a side
     says nothing); ``spans`` the ranges in each side's source text that carry it.
     ``detail`` holds what the explanation rests on (normalised values, scores).
+
+    A finding of a comparison is one discrepancy, however many sentence pairings show it:
+    ``claims`` lists the claims of each side it rests on, ``links`` the links it was seen on,
+    ``sources`` the two sources it compares (side 0, side 1). ``confidence`` (0–1) says how sure the
+    engine is that it is true and worth a reader's time; ``why`` says what that rests on. ``aspects``
+    names further kinds the same finding shows (a casualty report that is also a matter of certainty).
     """
 
     kind: str
@@ -123,6 +129,13 @@ class Finding:
     spans: tuple[tuple[Span, ...], tuple[Span, ...]]
     explanation: str
     detail: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+    confidence: float = 1.0
+    why: tuple[str, ...] = ()
+    claims: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    sources: tuple[str, str] = ("", "")
+    links: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +179,8 @@ class Link:
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        """Finding kinds on this link, in order, without repeats."""
-        return tuple(dict.fromkeys(f.kind for f in self.findings))
+        """Finding kinds on this link (with the further aspects they show), in order, without repeats."""
+        return tuple(dict.fromkeys(k for f in self.findings for k in (f.kind, *f.aspects)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +194,41 @@ class Check:
     explanation: str
 
 
+# Findings at or above this confidence are shown by default; the rest need "show all".
+SHOW_ABOVE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class FactCell:
+    """What one account says of one fact: its value, who it credits, and the passage."""
+
+    source: str
+    value: str
+    low: float | None
+    high: float | None
+    credited: str | None
+    claims: tuple[str, ...]
+    spans: tuple[Span, ...]
+    moment: str | None = None
+    conflict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One fact across accounts (deaths; injured; missiles at one base …): a cell per account."""
+
+    id: str
+    measure: str
+    label: str
+    scope: str
+    cells: tuple[FactCell, ...]
+    conflict: bool
+
+    def cell(self, source_id: str) -> FactCell | None:
+        """This account's cell, if it states the fact."""
+        return next((c for c in self.cells if c.source == source_id), None)
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything the engine found for a set of sources."""
@@ -190,6 +238,15 @@ class Comparison:
     links: tuple[Link, ...]
     checks: tuple[Check, ...]
     options: dict[str, Any]
+    findings: tuple[Finding, ...] = ()
+    facts: tuple[FactRow, ...] = ()
+
+    def shown_findings(self, show_all: bool = False) -> tuple[Finding, ...]:
+        """The findings worth a reader's time (confidence at least ``show_above``), or all of them."""
+        if show_all:
+            return self.findings
+        above = float(self.options.get("show_above", SHOW_ABOVE))
+        return tuple(f for f in self.findings if f.confidence >= above)
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""

@@ -1,13 +1,31 @@
-"""The JSON form of a comparison (schema ``comparer/1``), both ways."""
+"""The JSON form of a comparison (schema ``comparer/2``), both ways.
+
+``comparer/2`` lists each discrepancy once, in the top-level ``findings`` (with the claims and links
+it rests on, its confidence and why), and the ``facts`` table across accounts; a link names its
+findings by id (``finding_ids``). Documents of ``comparer/1`` (findings inside links) are still read.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from comparer.core.model import Check, Claim, Comparison, Evidence, Finding, Link, RoleHint, Source, Span
+from comparer.core.model import (
+    Check,
+    Claim,
+    Comparison,
+    Evidence,
+    FactCell,
+    FactRow,
+    Finding,
+    Link,
+    RoleHint,
+    Source,
+    Span,
+)
 
-SCHEMA = "comparer/1"
+SCHEMA = "comparer/2"
+READABLE = ("comparer/1", SCHEMA)
 
 
 def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
@@ -17,12 +35,85 @@ def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
 def finding_to_dict(f: Finding) -> dict[str, Any]:
     """One finding as plain data."""
     return {
+        "id": f.id,
         "kind": f.kind,
+        "aspects": list(f.aspects),
+        "confidence": f.confidence,
+        "why": list(f.why),
+        "sources": list(f.sources),
+        "a": list(f.claims[0]),
+        "b": list(f.claims[1]),
+        "links": list(f.links),
         "values": list(f.values),
         "spans": [_spans(f.spans[0]), _spans(f.spans[1])],
         "explanation": f.explanation,
         "detail": f.detail,
     }
+
+
+def _finding_from_dict(f: dict[str, Any]) -> Finding:
+    return Finding(
+        kind=f["kind"],
+        values=(f["values"][0], f["values"][1]),
+        spans=(_span_list(f["spans"][0]), _span_list(f["spans"][1])),
+        explanation=f["explanation"],
+        detail=f.get("detail", {}),
+        id=f.get("id", ""),
+        confidence=float(f.get("confidence", 1.0)),
+        why=tuple(f.get("why", ())),
+        claims=(tuple(f.get("a", ())), tuple(f.get("b", ()))),
+        sources=(str(f.get("sources", ["", ""])[0]), str(f.get("sources", ["", ""])[1])),
+        links=tuple(f.get("links", ())),
+        aspects=tuple(f.get("aspects", ())),
+    )
+
+
+def fact_row_to_dict(row: FactRow) -> dict[str, Any]:
+    """One row of the fact table as plain data."""
+    return {
+        "id": row.id,
+        "measure": row.measure,
+        "label": row.label,
+        "scope": row.scope,
+        "conflict": row.conflict,
+        "cells": {
+            c.source: {
+                "value": c.value,
+                "low": c.low,
+                "high": c.high,
+                "credited": c.credited,
+                "moment": c.moment,
+                "claims": list(c.claims),
+                "spans": _spans(c.spans),
+                "conflict": c.conflict,
+            }
+            for c in row.cells
+        },
+    }
+
+
+def _fact_row_from_dict(raw: dict[str, Any]) -> FactRow:
+    return FactRow(
+        id=raw["id"],
+        measure=raw["measure"],
+        label=raw["label"],
+        scope=raw.get("scope", ""),
+        conflict=bool(raw.get("conflict")),
+        cells=tuple(
+            FactCell(
+                source=sid,
+                value=c["value"],
+                low=c.get("low"),
+                high=c.get("high"),
+                credited=c.get("credited"),
+                moment=c.get("moment"),
+                claims=tuple(c.get("claims", ())),
+                spans=_span_list(c.get("spans", [])),
+                conflict=bool(c.get("conflict")),
+            )
+            for sid, c in raw.get("cells", {}).items()
+        ),
+    )
 
 
 def evidence_to_dict(e: Evidence) -> dict[str, Any]:
@@ -39,10 +130,22 @@ def evidence_to_dict(e: Evidence) -> dict[str, Any]:
     }
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The whole comparison as JSON-ready data."""
+def to_dict(comparison: Comparison, show_all: bool = True) -> dict[str, Any]:
+    """The whole comparison as JSON-ready data.
+
+    With ``show_all`` false, only the findings worth a reader's time (see
+    :meth:`Comparison.shown_findings`) are listed, and links name only those.
+    """
+    from comparer import __version__
+    from comparer.core.lexicon import lexicon_stamp
+
+    findings = comparison.shown_findings(show_all)
+    listed = {f.id for f in findings}
     return {
         "schema": SCHEMA,
+        "comparer": __version__,
+        "lexicon": lexicon_stamp(),
+        "all_findings": show_all,
         "sources": [
             {
                 "id": s.id,
@@ -78,8 +181,10 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
                 "b": link.b,
                 "score": round(link.score, 2),
                 "relation": link.relation,
-                "kinds": list(link.kinds),
-                "findings": [finding_to_dict(f) for f in link.findings],
+                "kinds": list(
+                    dict.fromkeys(k for f in link.findings if f.id in listed for k in (f.kind, *f.aspects))
+                ),
+                "finding_ids": [f.id for f in link.findings if f.id in listed],
                 "evidence": evidence_to_dict(link.evidence),
             }
             for link in comparison.links
@@ -94,6 +199,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for c in comparison.checks
         ],
+        "findings": [finding_to_dict(f) for f in findings],
+        "facts": [fact_row_to_dict(r) for r in comparison.facts],
         "only": {s.id: [c.id for c in comparison.only_in(s.id)] for s in comparison.sources},
         "options": comparison.options,
     }
@@ -105,8 +212,10 @@ def _span_list(raw: list[list[int]]) -> tuple[Span, ...]:
 
 def from_dict(data: dict[str, Any]) -> Comparison:
     """Rebuild a comparison from :func:`to_dict` output."""
-    if data.get("schema") != SCHEMA:
+    if data.get("schema") not in READABLE:
         raise ValueError(f"not a {SCHEMA} document (schema is {data.get('schema')!r})")
+    findings = tuple(_finding_from_dict(f) for f in data.get("findings", ()))
+    by_id = {f.id: f for f in findings}
     sources = tuple(
         Source(
             id=s["id"],
@@ -142,16 +251,9 @@ def from_dict(data: dict[str, Any]) -> Comparison:
             b=raw["b"],
             score=float(raw["score"]),
             relation=raw["relation"],
-            findings=tuple(
-                Finding(
-                    kind=f["kind"],
-                    values=(f["values"][0], f["values"][1]),
-                    spans=(_span_list(f["spans"][0]), _span_list(f["spans"][1])),
-                    explanation=f["explanation"],
-                    detail=f.get("detail", {}),
-                )
-                for f in raw["findings"]
-            ),
+            findings=tuple(_finding_from_dict(f) for f in raw["findings"])
+            if "findings" in raw
+            else tuple(by_id[i] for i in raw.get("finding_ids", ()) if i in by_id),
             evidence=Evidence(
                 scorer=raw["evidence"]["scorer"],
                 components=raw["evidence"]["components"],
@@ -175,5 +277,11 @@ def from_dict(data: dict[str, Any]) -> Comparison:
         for c in data.get("checks", ())
     )
     return Comparison(
-        sources=sources, claims=claims, links=links, checks=checks, options=data.get("options", {})
+        sources=sources,
+        claims=claims,
+        links=links,
+        checks=checks,
+        options=data.get("options", {}),
+        findings=findings or tuple(dict.fromkeys(f for link in links for f in link.findings)),
+        facts=tuple(_fact_row_from_dict(r) for r in data.get("facts", ())),
     )

@@ -1,30 +1,58 @@
-"""A comparison as plain text for a terminal: findings grouped by kind."""
+"""A comparison as plain text for a terminal: the discrepancies first, then the fact table."""
 
 from __future__ import annotations
 
 import textwrap
 
-from comparer.core.model import FINDING_KINDS, Claim, Comparison, Link
+from comparer.core.model import Claim, Comparison, Finding
+
+# Display order of finding kinds, most serious first.
+SEVERITY: tuple[str, ...] = (
+    "number_conflict",
+    "casualties",
+    "date_conflict",
+    "time_conflict",
+    "quote_wording",
+    "quote_differs",
+    "attribution",
+    "number_one_side",
+    "certainty",
+    "quote_partial",
+    "name_variant",
+    "spelling_variant",
+    "date_equivalent",
+)
 
 
 def _excerpt(claim: Claim, width: int = 100) -> str:
     return textwrap.shorten(claim.text, width=width, placeholder=" …")
 
 
-def _link_block(comparison: Comparison, link: Link, explanation: str, values: str) -> list[str]:
-    a = comparison.claim(link.a)
-    b = comparison.claim(link.b)
-    return [
-        f"  • {explanation}",
-        f"      {values}" if values else "",
-        f"      {comparison.source(a.source).label} [{a.id}]: {_excerpt(a)}",
-        f"      {comparison.source(b.source).label} [{b.id}]: {_excerpt(b)}",
-        f"      link {link.id}: {link.relation}, score {link.score:.0f} — {link.evidence.summary()}",
-    ]
+def _finding_block(comparison: Comparison, f: Finding) -> list[str]:
+    out = [f"  • [{f.id}] {f.explanation}  (confidence {f.confidence:.2f})"]
+    values = " | ".join(
+        f"{comparison.source(sid).label if sid else side}: {v}"
+        for side, sid, v in zip(("a", "b"), f.sources, f.values, strict=True)
+        if v
+    )
+    if values:
+        out.append(f"      {values}")
+    for side in (0, 1):
+        claims = f.claims[side][:3]
+        for cid in claims:
+            c = comparison.claim(cid)
+            out.append(f"      {comparison.source(c.source).label} [{c.id}]: {_excerpt(c)}")
+        if len(f.claims[side]) > 3:
+            out.append(f"      … and {len(f.claims[side]) - 3} more passages")
+    if f.why:
+        out.append("      why: " + "; ".join(f.why))
+    if f.links:
+        out.append("      links: " + ", ".join(f.links))
+    return out
 
 
-def render_text(comparison: Comparison) -> str:
-    """Readable report: sources, findings by kind, self-checks, and claims only one source makes."""
+def render_text(comparison: Comparison, show_all: bool = False) -> str:
+    """Readable report: sources, findings by severity, the fact table, self-checks, one-source claims."""
     out: list[str] = []
     for s in comparison.sources:
         date = s.published.isoformat() if s.published else "date unknown"
@@ -37,30 +65,30 @@ def render_text(comparison: Comparison) -> str:
         f"\n{len(comparison.links)} links: {counts['agree']} agree, {counts['conflict']} conflict, "
         f"{counts['related']} related"
     )
-    # One finding raised on several links (a figure only one side gives, seen from each counterpart)
-    # is shown once, with the other links named.
-    by_kind: dict[str, dict[tuple[object, ...], list[tuple[Link, int]]]] = {}
-    for link in comparison.links:
-        for i, f in enumerate(link.findings):
-            key = (f.explanation, f.values, f.spans)
-            by_kind.setdefault(f.kind, {}).setdefault(key, []).append((link, i))
-    for kind in [*FINDING_KINDS, *sorted(set(by_kind) - set(FINDING_KINDS))]:
-        groups = by_kind.get(kind)
-        if not groups:
-            continue
-        out.append(f"\n== {kind.replace('_', ' ')} ({len(groups)}) ==")
-        for items in groups.values():
-            link, i = items[0]
-            f = link.findings[i]
-            values = " | ".join(f"{side}: {v}" for side, v in zip(("a", "b"), f.values, strict=True) if v)
-            out.extend(line for line in _link_block(comparison, link, f.explanation, values) if line)
-            if len(items) > 1:
-                out.append("      also on links " + ", ".join(other.id for other, _ in items[1:]))
-    plain = [link for link in comparison.links if not link.findings]
-    if plain:
-        out.append(f"\n== linked, nothing to flag ({len(plain)}) ==")
-        for link in plain:
-            out.extend(line for line in _link_block(comparison, link, link.relation, "") if line)
+    shown = comparison.shown_findings(show_all)
+    hidden = len(comparison.findings) - len(shown)
+    out.append(
+        f"{len(shown)} findings"
+        + (f" ({hidden} less certain ones hidden; --all shows them)" if hidden else "")
+    )
+    order = {k: i for i, k in enumerate(SEVERITY)}
+    by_kind: dict[str, list[Finding]] = {}
+    for f in shown:
+        by_kind.setdefault(f.kind, []).append(f)
+    for kind in sorted(by_kind, key=lambda k: order.get(k, len(order))):
+        group = by_kind[kind]
+        out.append(f"\n== {kind.replace('_', ' ')} ({len(group)}) ==")
+        for f in group:
+            out.extend(_finding_block(comparison, f))
+    if comparison.facts:
+        out.append("\n== facts across accounts ==")
+        for row in comparison.facts:
+            mark = "  ≠ " if row.conflict else "    "
+            cells = "; ".join(
+                f"{comparison.source(c.source).label}: {c.value}" + (" (!)" if c.conflict else "")
+                for c in row.cells
+            )
+            out.append(f"{mark}{row.label}: {cells}")
     if comparison.checks:
         out.append("\n== checks within one source ==")
         for chk in comparison.checks:

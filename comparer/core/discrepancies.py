@@ -1,0 +1,535 @@
+"""One finding per discrepancy, with a confidence, and the fact table across accounts.
+
+The judge raises findings on sentence links; one discrepancy is often seen through several
+pairings ("casualties being assessed" meets every "no one was killed" of the other account). Here
+those are merged into one finding that lists every passage and link it rests on. Figures are not
+judged on links at all: each account's figures are read as facts (:mod:`comparer.core.quantities`)
+and compared with the other account's figures *of the same measure*, wherever each states them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from typing import Any
+
+from comparer.core.concepts import country_table
+from comparer.core.facts import ClaimFacts
+from comparer.core.lexicon import measure_lexicon
+from comparer.core.model import FactCell, FactRow, Finding, Link, Source, Span
+from comparer.core.names import same_entity, spelled_alike
+from comparer.core.quantities import Quantity, all_quantities, same_scope
+from comparer.core.text import fold
+
+# How sure each kind of finding starts out, before what its passages show raises or lowers it.
+BASE_CONFIDENCE: dict[str, float] = {
+    "number_conflict": 0.75,
+    "number_one_side": 0.55,
+    "quote_wording": 0.8,
+    "quote_partial": 0.6,
+    "quote_differs": 0.6,
+    "attribution": 0.55,
+    "casualties": 0.6,
+    "certainty": 0.6,
+    "name_variant": 0.65,
+    "spelling_variant": 0.5,
+    "date_equivalent": 0.55,
+    "date_conflict": 0.55,
+    "time_conflict": 0.55,
+}
+# A link scoring at least this is two claims stating one proposition.
+SAME_PROPOSITION = 40.0
+
+
+@dataclass(slots=True)
+class _Group:
+    """Findings of one discrepancy being merged."""
+
+    first: Finding
+    sources: tuple[str, str]
+    claims: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))
+    links: list[str] = field(default_factory=list)
+    spans: tuple[list[Span], list[Span]] = field(default_factory=lambda: ([], []))
+    aspects: list[str] = field(default_factory=list)
+    best_score: float = 0.0
+    why: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+
+    def add(self, claim_a: str, claim_b: str, finding: Finding, link: Link | None) -> None:
+        for side, claim in ((0, claim_a), (1, claim_b)):
+            if claim and claim not in self.claims[side]:
+                self.claims[side].append(claim)
+            for s in finding.spans[side]:
+                if s not in self.spans[side]:
+                    self.spans[side].append(s)
+        if link is not None and link.id not in self.links:
+            self.links.append(link.id)
+            self.best_score = max(self.best_score, link.score)
+
+    def build(self, number: int) -> Finding:
+        spans = (tuple(sorted(self.spans[0], key=_start)), tuple(sorted(self.spans[1], key=_start)))
+        extra = "" if len(self.links) < 2 else f" (seen on {len(self.links)} sentence pairings)"
+        return replace(
+            self.first,
+            id=f"F{number}",
+            spans=spans,
+            explanation=self.first.explanation + extra,
+            confidence=round(max(0.0, min(1.0, self.confidence)), 2),
+            why=tuple(dict.fromkeys(self.why)),
+            claims=(tuple(self.claims[0]), tuple(self.claims[1])),
+            sources=self.sources,
+            links=tuple(self.links),
+            aspects=tuple(a for a in dict.fromkeys(self.aspects) if a != self.first.kind),
+        )
+
+
+def _start(s: Span) -> int:
+    return s.start
+
+
+def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts) -> tuple[Any, ...] | None:
+    """What makes two findings on different links one discrepancy; ``None`` drops the finding."""
+    kind = f.kind
+    if kind in ("number_conflict", "number_one_side"):
+        return None  # figures are compared as facts, across the whole accounts
+    if kind in ("casualties", "certainty"):
+        return ("casualty", pair, f.detail.get("a"), f.detail.get("b"))
+    if kind == "attribution":
+        side = 0 if f.values[0] and f.values[0].startswith("attributed") else 1
+        claim = (fa if side == 0 else fb).claim.id
+        return (kind, pair, f.values, claim if not f.detail.get("different_speaker") else None)
+    if kind in ("name_variant", "spelling_variant"):
+        return ("name", pair, frozenset(fold(v or "") for v in f.values))
+    if kind == "date_equivalent":
+        return (kind, pair, f.detail.get("day"))
+    return (kind, pair, f.values)
+
+
+def _who_is_a_place_or_outlet(who: str, sources: Mapping[str, Source]) -> bool:
+    words = [w for w in fold(who).replace("attributed: ", "").split() if w.isalpha()]
+    if not words:
+        return False
+    if all(w in country_table() for w in words):
+        return True
+    outlets = {w for s in sources.values() for w in fold(s.outlet or "").split()}
+    return all(w in outlets for w in words)
+
+
+def _link_confidence(
+    f: Finding, link: Link, fa: ClaimFacts, fb: ClaimFacts, sources: Mapping[str, Source]
+) -> tuple[float, list[str]]:
+    base = BASE_CONFIDENCE.get(f.kind, 0.5)
+    why = [f"seen on a link scoring {link.score:.0f}"]
+    if f.kind == "attribution":
+        who = next((v for v in f.values if v and v.startswith("attributed")), "") or ""
+        if f.detail.get("different_speaker"):
+            base -= 0.1
+        if _who_is_a_place_or_outlet(who, sources):
+            return 0.1, [*why, "the 'source' is a place or an outlet"]
+        if link.score < SAME_PROPOSITION:
+            base -= 0.35
+            why.append("the two claims may not state the same proposition")
+        else:
+            why.append("the two claims state one proposition")
+    elif f.kind == "name_variant":
+        if not f.detail.get("spelling"):
+            return 0.25, [*why, "a fuller form of the same name, not a different spelling"]
+        why.append("the same name spelled differently")
+    elif f.kind in ("casualties", "certainty"):
+        if f.detail.get("conflict"):
+            base += 0.05
+        if link.score < SAME_PROPOSITION * 0.6:
+            base -= 0.15
+            why.append("the two casualty statements stand in loosely related sentences")
+    elif f.kind in ("quote_wording", "quote_partial"):
+        why.append("the same quotation in both accounts")
+    elif f.kind == "quote_differs":
+        why.append("the same speaker, other words")
+        if link.score < SAME_PROPOSITION * 0.75:
+            base -= 0.15
+    elif f.kind in ("date_conflict", "time_conflict") and link.score < SAME_PROPOSITION:
+        base -= 0.2
+    return base, why
+
+
+def merge_link_findings(
+    links: Sequence[Link],
+    facts: Mapping[str, ClaimFacts],
+    sources: Mapping[str, Source],
+) -> list[_Group]:
+    """The judge's findings, one group per discrepancy."""
+    groups: dict[tuple[Any, ...], _Group] = {}
+    for link in links:
+        fa, fb = facts.get(link.a), facts.get(link.b)
+        if fa is None or fb is None:
+            continue
+        pair = (fa.claim.source, fb.claim.source)
+        for f in link.findings:
+            key = _link_key(f, pair, fa, fb)
+            if key is None:
+                continue
+            group = groups.get(key)
+            confidence, why = _link_confidence(f, link, fa, fb, sources)
+            if group is None:
+                group = groups[key] = _Group(first=f, sources=pair, confidence=confidence, why=why)
+            elif confidence > group.confidence:
+                group.first, group.confidence, group.why = f, confidence, why
+            if f.kind in ("casualties", "certainty"):
+                group.aspects.append(f.kind)
+                if f.kind == "casualties":
+                    group.first = f if group.first.kind != "casualties" else group.first
+            group.add(link.a, link.b, f, link)
+    for group in groups.values():
+        if len(group.links) >= 2 and group.first.kind in ("casualties", "attribution"):
+            group.why.append(f"seen on {len(group.links)} sentence pairings")
+    return list(groups.values())
+
+
+# Figures --------------------------------------------------------------------------------------------
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _describe(q: Quantity) -> str:
+    bits = [q.value_text]
+    if q.places:
+        bits.append("at " + " / ".join(" ".join(p).title() for p in q.places))
+    if q.moment:
+        bits.append(f"({q.moment})")
+    if q.credited:
+        bits.append(f"— {q.credited}")
+    return " ".join(bits)
+
+
+def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> tuple[float, list[str]]:
+    c = BASE_CONFIDENCE["number_conflict"]
+    why = [f"both measure {qa.label} (a: {qa.how}; b: {qb.how})"]
+    if qa.measure.startswith("count:") or qa.measure.startswith("people:"):
+        c -= 0.1
+        why.append("the measure is read from the thing counted only")
+    if qa.measure == "duration":
+        c -= 0.35
+    if scope == "whole":
+        c -= 0.05
+        why.append("one figure is a total across the places the other names")
+    elif scope == "part":
+        c -= 0.35
+        why.append("one figure names a place, the other none: it may be a part of the other's whole")
+    else:
+        why.append("same places" if qa.places else "neither names a place")
+    if min(qa.number.value, qb.number.value) <= 1:
+        c -= 0.3
+        why.append("one side's figure is a single item")
+    if qa.moment and qb.moment and fold(qa.moment) != fold(qb.moment):
+        c -= 0.15
+        why.append("the figures are given for different moments")
+    if qa.credited and qb.credited and fold(qa.credited) != fold(qb.credited):
+        why.append(f"credited to different sources ({qa.credited} / {qb.credited})")
+    if linked:
+        c += 0.1
+        why.append("the two sentences are linked")
+    return c, why
+
+
+def _bounds(q: Quantity) -> list[float | None]:
+    n = q.number
+    return [n.low, None if math.isinf(n.high) else n.high]
+
+
+def number_findings(
+    quantities: Sequence[Quantity],
+    pair: tuple[str, str],
+    linked: set[tuple[str, str]],
+    speaks_of: Mapping[str, set[str]],
+) -> list[_Group]:
+    """Figures of one measure the two accounts give that cannot both be right; figures only one gives."""
+    sa, sb = pair
+    by_measure: dict[str, tuple[list[Quantity], list[Quantity]]] = defaultdict(lambda: ([], []))
+    for q in quantities:
+        if q.source == sa:
+            by_measure[q.measure][0].append(q)
+        elif q.source == sb:
+            by_measure[q.measure][1].append(q)
+    out: list[_Group] = []
+    for measure, (qas, qbs) in by_measure.items():
+        if not qas or not qbs:
+            side = 0 if qas else 1
+            out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked))
+            continue
+        compatible = [(qa, qb, s) for qa in qas for qb in qbs if (s := same_scope(qa, qb)) is not None]
+        confirmed: set[int] = set()
+        for qa, qb, _ in compatible:
+            if qa.consistent_with(qb):
+                confirmed.update((id(qa), id(qb)))
+        by_scope: dict[str, list[tuple[Quantity, Quantity]]] = defaultdict(list)
+        for qa, qb, scope in compatible:
+            if id(qa) in confirmed or id(qb) in confirmed or qa.consistent_with(qb):
+                continue
+            by_scope["part" if scope == "part" else "same"].append((qa, qb))
+        for scope, conflicts in by_scope.items():
+            best: tuple[float, list[str], Quantity, Quantity] | None = None
+            for qa, qb in conflicts:
+                c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked)
+                if best is None or c > best[0]:
+                    best = (c, why, qa, qb)
+            assert best is not None
+            c, why, qa, qb = best
+            values_a = list(dict.fromkeys(_describe(x) for x, _ in conflicts))
+            values_b = list(dict.fromkeys(_describe(y) for _, y in conflicts))
+            first = Finding(
+                kind="number_conflict",
+                values=("; ".join(values_a), "; ".join(values_b)),
+                spans=((), ()),
+                explanation=f"{qa.label}: {qa.value_text} against {qb.value_text} — the figures cannot both "
+                f"be right ({_range(qa)} vs {_range(qb)})",
+                detail={"measure": measure, "a": _bounds(qa), "b": _bounds(qb), "scope": scope},
+            )
+            group = _Group(first=first, sources=pair, confidence=c, why=why)
+            for x, y in conflicts:
+                group.claims[0].append(x.claim) if x.claim not in group.claims[0] else None
+                group.claims[1].append(y.claim) if y.claim not in group.claims[1] else None
+                for side, q in ((0, x), (1, y)):
+                    if q.number.span not in group.spans[side]:
+                        group.spans[side].append(q.number.span)
+            out.append(group)
+    return out
+
+
+def _range(q: Quantity) -> str:
+    n = q.number
+    if n.exact:
+        return _fmt(n.value)
+    return f"{_fmt(n.low)}–{'∞' if math.isinf(n.high) else _fmt(n.high)}"
+
+
+def _one_side(
+    measure: str,
+    given: Sequence[Quantity],
+    pair: tuple[str, str],
+    side: int,
+    speaks_of: Mapping[str, set[str]],
+    linked: set[tuple[str, str]],
+) -> list[_Group]:
+    """Figures one account gives for a measure the other speaks of without any figure."""
+    other_source = pair[1 - side]
+    talkers = speaks_of.get(f"{other_source}\0{measure}", set())
+    if not talkers:
+        return []
+    known = measure_lexicon().measure(measure) is not None or measure.startswith("count:")
+    if not known:
+        return []
+    claims_given = list(dict.fromkeys(q.claim for q in given))
+    partners = [
+        c for c in sorted(talkers) if any(((c, g) if side == 1 else (g, c)) in linked for g in claims_given)
+    ]
+    confidence = BASE_CONFIDENCE["number_one_side"] + (0.05 if partners else -0.2)
+    why = [f"the other account speaks of {given[0].label} but gives no figure for it"]
+    if not partners:
+        why.append("no linked sentence of the other account speaks of it")
+    if measure.startswith("count:"):
+        confidence -= 0.1
+    shown = "; ".join(dict.fromkeys(_describe(q) for q in given))
+    letter, other = "ab"[side], "ab"[1 - side]
+    values: tuple[str | None, str | None] = (shown, None) if side == 0 else (None, shown)
+    first = Finding(
+        kind="number_one_side",
+        values=values,
+        spans=((), ()),
+        explanation=f"only {letter} gives figures for {given[0].label} ({shown}); {other} gives none",
+        detail={"measure": measure, "values": [q.number.value for q in given]},
+    )
+    group = _Group(first=first, sources=pair, confidence=confidence, why=why)
+    other_claims = partners or sorted(talkers)[:1]
+    group.claims[side].extend(claims_given)
+    group.claims[1 - side].extend(other_claims)
+    group.spans[side].extend(q.number.span for q in given)
+    return [group]
+
+
+def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> dict[str, set[str]]:
+    """source\\0measure -> claims of that source that speak of the measure (with or without a figure)."""
+    lex = measure_lexicon()
+    words = {m.name: set(m.words) for m in lex.measures}
+    out: dict[str, set[str]] = defaultdict(set)
+    thing_measures = {q.measure for q in quantities if q.measure.startswith("count:")}
+    for f in facts:
+        text = fold(f.claim.text)
+        norms = {t.norm for t in f.tokens}
+        stems = {t.stem for t in f.tokens}
+        for name, ws in words.items():
+            if norms & ws or any(" " in w and w in text for w in ws):
+                out[f"{f.claim.source}\0{name}"].add(f.claim.id)
+        for m in thing_measures:
+            key = m.split(":", 1)[1]
+            if key in stems or key in f.concepts:
+                out[f"{f.claim.source}\0{m}"].add(f.claim.id)
+    return out
+
+
+# Names across whole accounts ------------------------------------------------------------------------
+
+
+def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
+    """One person or place spelled two ways by the two accounts, wherever each names it."""
+    sa, sb = pair
+    mentions_a = [(f.claim.id, m) for f in facts if f.claim.source == sa for m in f.names]
+    mentions_b = [(f.claim.id, m) for f in facts if f.claim.source == sb for m in f.names]
+    keys_a = {m.key for _, m in mentions_a}
+    keys_b = {m.key for _, m in mentions_b}
+    words_a = {w for k in keys_a for w in k.split()}
+    words_b = {w for k in keys_b for w in k.split()}
+    groups: dict[frozenset[tuple[str, str]], _Group] = {}
+    for ca, ma in mentions_a:
+        for cb, mb in mentions_b:
+            if ma.key == mb.key or not same_entity(ma, mb):
+                continue
+            spelling = [
+                (x, y)
+                for x in ma.words
+                for y in mb.words
+                if x[:1].isalpha()
+                and x != y
+                and spelled_alike(x, y)
+                and x not in words_b
+                and y not in words_a
+            ]
+            if not spelling:
+                continue
+            key = frozenset(spelling)
+            group = groups.get(key)
+            if group is None:
+                how = ", ".join(f"{x} / {y}" for x, y in spelling)
+                first = Finding(
+                    kind="name_variant",
+                    values=(ma.text, mb.text),
+                    spans=((), ()),
+                    explanation=f"“{ma.text}” and “{mb.text}” name one person or place (spelled {how})",
+                    detail={"spelling": True, "words": [list(ma.words), list(mb.words)]},
+                )
+                group = groups[key] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["name_variant"],
+                    why=["each account spells the name one way only", f"letters alike: {how}"],
+                )
+            if ca not in group.claims[0]:
+                group.claims[0].append(ca)
+            if cb not in group.claims[1]:
+                group.claims[1].append(cb)
+            for side, m in ((0, ma), (1, mb)):
+                if m.span not in group.spans[side]:
+                    group.spans[side].append(m.span)
+    return list(groups.values())
+
+
+# The whole step -------------------------------------------------------------------------------------
+
+
+def discrepancies(
+    links: Sequence[Link],
+    facts: Mapping[str, ClaimFacts],
+    sources: Sequence[Source],
+) -> tuple[tuple[Finding, ...], tuple[Link, ...], tuple[FactRow, ...]]:
+    """Merged findings, the links carrying them, and the fact table."""
+    by_id = {s.id: s for s in sources}
+    ordered = [facts[k] for k in facts]
+    quantities = all_quantities(ordered)
+    speaks = _speaks_of(ordered, quantities)
+    linked = {(link.a, link.b) for link in links}
+    groups = merge_link_findings(links, facts, by_id)
+    # Names seen on links are found again across the whole accounts; keep one of each.
+    for sa, sb in combinations([s.id for s in sources], 2):
+        groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
+        seen_names = {
+            frozenset(fold(v or "") for v in g.first.values)
+            for g in groups
+            if g.first.kind == "name_variant" and g.sources == (sa, sb)
+        }
+        for g in name_findings(ordered, (sa, sb)):
+            if frozenset(fold(v or "") for v in g.first.values) not in seen_names:
+                groups.append(g)
+    findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
+    # A link carries every finding that rests on both of its claims.
+    on_link: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        for link in links:
+            if link.id in f.links or (link.a in f.claims[0] and link.b in f.claims[1]):
+                on_link[link.id].append(f)
+    new_links = tuple(replace(link, findings=tuple(on_link.get(link.id, ()))) for link in links)
+    findings = [
+        replace(f, links=tuple(link.id for link in new_links if f in on_link.get(link.id, ())))
+        for f in findings
+    ]
+    return tuple(findings), new_links, fact_table(quantities, sources, findings)
+
+
+def _in_order(groups: Sequence[_Group], facts: Mapping[str, ClaimFacts]) -> list[_Group]:
+    order = {claim_id: i for i, claim_id in enumerate(facts)}
+
+    def key(g: _Group) -> tuple[int, int]:
+        first_a = min((order.get(c, 0) for c in g.claims[0]), default=0)
+        return (-round(g.confidence * 10), first_a)
+
+    return sorted(groups, key=key)
+
+
+def fact_table(
+    quantities: Sequence[Quantity], sources: Sequence[Source], findings: Sequence[Finding]
+) -> tuple[FactRow, ...]:
+    """One row per fact stated by at least two accounts (or a casualty measure), a cell per account."""
+    conflicted: dict[str, set[str]] = defaultdict(set)
+    for f in findings:
+        if f.kind == "number_conflict" and f.confidence >= 0.5:
+            for sid in f.sources:
+                conflicted[str(f.detail.get("measure"))].add(sid)
+    rows: list[FactRow] = []
+    by_key: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if q.part:
+            continue
+        scope = " / ".join(" ".join(p).title() for p in q.places) if len(q.places) == 1 else ""
+        by_key[(q.measure, scope)].append(q)
+    lex = measure_lexicon()
+    for (measure, scope), qs in by_key.items():
+        stated = {q.source for q in qs}
+        if len(stated) < 2 and lex.measure(measure) is None:
+            continue
+        cells = []
+        for s in sources:
+            mine = [q for q in qs if q.source == s.id]
+            if not mine:
+                continue
+            lows = [q.number.low for q in mine]
+            highs = [q.number.high for q in mine]
+            cells.append(
+                FactCell(
+                    source=s.id,
+                    value="; ".join(dict.fromkeys(q.value_text for q in mine)),
+                    low=min(lows),
+                    high=None if any(math.isinf(h) for h in highs) else max(highs),
+                    credited=next((q.credited for q in mine if q.credited), None),
+                    claims=tuple(dict.fromkeys(q.claim for q in mine)),
+                    spans=tuple(q.number.span for q in mine),
+                    moment=next((q.moment for q in mine if q.moment), None),
+                    conflict=s.id in conflicted.get(measure, set()) and not scope,
+                )
+            )
+        label = qs[0].label + (f" at {scope}" if scope else "")
+        rows.append(
+            FactRow(
+                id=f"T{len(rows) + 1}",
+                measure=measure,
+                label=label,
+                scope=scope,
+                cells=tuple(cells),
+                conflict=sum(1 for c in cells if c.conflict) >= 2,
+            )
+        )
+    rank = {m.name: m.rank for m in lex.measures}
+    rows.sort(key=lambda r: (rank.get(r.measure, 50), -len(r.cells), r.label))
+    return tuple(replace(r, id=f"T{i}") for i, r in enumerate(rows, start=1))
