@@ -8,7 +8,7 @@ from typing import Literal
 
 from comparer.core.model import Span
 
-Status = Literal["none", "some", "unknown"]
+Status = Literal["none", "some", "unknown", "unreported"]
 
 _HARM = (
     r"(?:killed|kill|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|injur(?:ed|y|ies)"
@@ -17,7 +17,7 @@ _HARM = (
 )
 _NONE = re.compile(
     rf"\b(?:no(?:\s+one|body|ne)?\b[\w\s,']{{0,40}}?\b{_HARM}|{_HARM}\b[\w\s]{{0,15}}\bno(?:\s+one|body)\b"
-    rf"|without (?:any )?{_HARM}"
+    rf"|without (?:\w+ ){{0,2}}?(?:any )?{_HARM}"
     rf"|(?:didn['’]t|did not|does not|doesn['’]t|failed to) (?:kill|injure|hurt) (?:anyone|anybody)"
     rf"|no (?:\w+ )?(?:casualties|injuries|deaths|fatalities)\b"
     rf"|\ball\b[\w\s]{{0,40}}\b(?:have|had|has|were|are)?\s*(?:now\s+)?(?:been\s+)?accounted for)",
@@ -33,6 +33,23 @@ _UNKNOWN = re.compile(
     rf"|\bunaccounted for\b|{_HARM}\b[\w\s]{{0,30}}\b(?:could|may|might|is expected to) rise)",
     re.IGNORECASE,
 )
+# Nothing reported yet: not a statement that no one was hurt.
+_UNREPORTED = re.compile(
+    rf"\bno (?:\w+ )?(?:reports?|word|news|information|details|confirmation)\b(?: \w+){{0,2}}? (?:of|on|about) "
+    rf"(?:any )?{_HARM}"
+    rf"|\b{_HARM}\b[\w\s]{{0,20}}\b(?:were|was|have|has) not (?:yet |immediately )?(?:been )?reported",
+    re.IGNORECASE,
+)
+# Hedged reports that people are feared dead or among the victims.
+_FEARED = re.compile(
+    r"\b(?:feared|fears?|may|might|could|believed|thought)\b[\w\s]{0,30}\b(?:among the (?:dead|victims)|"
+    r"(?:be |been )?(?:crash |the )?victims|dead|killed)\b",
+    re.IGNORECASE,
+)
+# No survivors: everyone died.
+_ALL_DIED = re.compile(
+    r"\bno(?: \w+)? survivors?\b|\b(?:none|nobody|no one) (?:\w+ )?survived\b", re.IGNORECASE
+)
 _SOME = re.compile(
     rf"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|many|some|"
     rf"a number of|at least \w+)\b[\w\s]{{0,45}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
@@ -40,7 +57,7 @@ _SOME = re.compile(
 )
 # Every statement above names harm with one of these stems; a claim without them is skipped.
 _HARM_STEMS = re.compile(
-    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for",
+    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for|surviv|victim",
     re.IGNORECASE,
 )
 _NOT_A_REPORT = re.compile(
@@ -63,6 +80,7 @@ class CasualtyReport:
             "none": "none killed or hurt",
             "some": "some killed or hurt",
             "unknown": "unknown / being assessed",
+            "unreported": "none reported yet",
         }[self.status]
 
 
@@ -71,7 +89,15 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyReport]:
     out: list[CasualtyReport] = []
     if not _HARM_STEMS.search(text):
         return out
-    for status, pattern in (("unknown", _UNKNOWN), ("none", _NONE), ("some", _SOME)):
+    patterns = (
+        ("unreported", _UNREPORTED),
+        ("unknown", _FEARED),
+        ("unknown", _UNKNOWN),
+        ("some", _ALL_DIED),
+        ("none", _NONE),
+        ("some", _SOME),
+    )
+    for status, pattern in patterns:
         for m in pattern.finditer(text):
             span = Span(m.start() + offset, m.end() + offset)
             if any(span.overlaps(r.span) for r in out):

@@ -270,8 +270,8 @@ def casualty_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             if x.status != y.status:
                 ra, rb = x, y
                 break
-    if ra.status == rb.status:
-        return []
+    if ra.status == rb.status or "unreported" in (ra.status, rb.status):
+        return []  # nothing reported yet contradicts no later report
     pa, pb = _population(fa, ra.span), _population(fb, rb.span)
     if pa and pb and pa != pb:
         return []
