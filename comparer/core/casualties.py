@@ -35,8 +35,8 @@ _UNKNOWN = re.compile(
 )
 # Nothing reported yet: not a statement that no one was hurt.
 _UNREPORTED = re.compile(
-    rf"\bno (?:\w+ )?(?:reports?|word|news|information|details|confirmation)\b(?: \w+){{0,2}}? (?:of|on|about) "
-    rf"(?:any )?{_HARM}"
+    rf"\bno (?:\w+ )?(?:reports?|word|news|information|details|confirmation)\b"
+    rf"(?: \w+){{0,2}}? (?:of|on|about) (?:any )?{_HARM}"
     rf"|\b{_HARM}\b[\w\s]{{0,20}}\b(?:were|was|have|has) not (?:yet |immediately )?(?:been )?reported",
     re.IGNORECASE,
 )
@@ -57,7 +57,8 @@ _SOME = re.compile(
 )
 # Every statement above names harm with one of these stems; a claim without them is skipped.
 _HARM_STEMS = re.compile(
-    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for|surviv|victim",
+    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for"
+    r"|surviv|victim",
     re.IGNORECASE,
 )
 _NOT_A_REPORT = re.compile(
