@@ -51,7 +51,6 @@ def test_pooled_must_flag_coverage(results):
 
 
 KNOWN_WRONG = {
-    "quake-death-toll": "district counts from different moments of a rising toll read as a number conflict",
     "unrelated-near-miss": "two sentences about sprinkler systems in different cities are linked",
 }
 

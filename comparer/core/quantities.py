@@ -33,7 +33,9 @@ _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 # Words that stand before a place name in the clause that scopes a figure.
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "across", "on", "from", "outside", "around"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "across", "on", "from", "outside", "around", "hit", "struck", "targeted"}
+)
 # Generic words inside a place name that do not tell two places apart.
 _GENERIC_PLACE_WORDS = frozenset(
     """air base airbase airport base bases city town village district province region county state
@@ -98,6 +100,8 @@ def _measure_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
     lex = measure_lexicon()
     out = []
     for m in lex.measures:
+        if not m.words:
+            continue
         words = sorted(m.words, key=len, reverse=True)
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         out.append((re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), m.name, m.rank))
@@ -142,16 +146,26 @@ def _measure_word(
     return (best[2], best[3]) if best else None
 
 
-def _counted_noun(n: NumberFact) -> str | None:
+_ADJECTIVE_ENDINGS = ("al", "ary", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "ern", "ed", "an")
+_FIRST_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
+
+
+def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     """The stem of the word naming the thing counted: "22 missiles" -> missil; "two military bases" -> base.
 
     The word after the figure, unless it only qualifies the next one (a demonym, or a word without a
     concept of its own before one that has it).
     """
+    first = _FIRST_WORD.match(after)
+    if first is not None:
+        word = fold(first.group(1))
+        if word in STOPWORDS and word != "of":
+            return None  # "2,012 on Saturday", "2,059 were wounded": nothing counted right after
     unit = [u for u in n.unit if u not in country_table()]
     if not unit:
         return None
-    if len(unit) >= 2 and _people_group(unit[0]) is None:
+    modifier = first is not None and fold(first.group(1)).endswith(_ADJECTIVE_ENDINGS)
+    if len(unit) >= 2 and _people_group(unit[0]) is None and modifier:
         second = unit[1]
         has_concept = any(not c.startswith("country:") for c in concepts_of(second, second))
         if _people_group(second) is not None or has_concept:
@@ -181,12 +195,13 @@ def _thing_measure(unit_stem: str) -> str:
     return "count:" + (sorted(concepts)[0] if concepts else unit_stem)
 
 
-def _places(f: ClaimFacts, clause: _Clause) -> tuple[tuple[str, ...], ...]:
+def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[str, ...], ...]:
+    """Places named in the figure's clause, or in clauses of the claim that give no figure ("In Derna, …")."""
     text = f.claim.text
     out: list[tuple[str, ...]] = []
     for name in f.names:
         s = name.span.start - f.claim.start
-        if not (clause.start <= s < clause.end):
+        if not (clause.start <= s < clause.end) and not any(c.start <= s < c.end for c in bare):
             continue
         before = fold(text[max(0, s - 12) : s]).split()
         prep = before[-1] if before else ""
@@ -198,6 +213,11 @@ def _places(f: ClaimFacts, clause: _Clause) -> tuple[tuple[str, ...], ...]:
         if words and not all(w in country_table() for w in words):
             out.append(words)
     return tuple(out)
+
+
+def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
+    starts = [n.span.start - f.claim.start for n in f.numbers]
+    return [c for c in clauses if not any(c.start <= s < c.end for s in starts)]
 
 
 def _countries(f: ClaimFacts, clause: _Clause) -> frozenset[str]:
@@ -237,7 +257,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         after = text[span[1] : span[1] + 16]
         if _AGE.match(after) or _AGE_BEFORE.search(text[max(0, span[0] - 6) : span[0]]):
             continue
-        noun = _counted_noun(n)
+        noun = _counted_noun(n, after)
         if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
             continue
         if _is_money(text, span, noun):
@@ -248,6 +268,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         measure: str | None = None
         how = ""
         people = _people_group(noun) if noun else None
+        if noun is not None and _is_measure_word(noun):
+            noun, people = None, None  # "2,059 were wounded": the word after names the measure
         if noun is not None and people is None and not n.unit[0].startswith(("length_", "mass_")):
             if noun in _TIME_UNITS:
                 measure, how = "duration", f"counts {noun}"
@@ -265,6 +287,11 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             continue
         out.append(_quantity(f, n, measure, people, clauses, span, after, how))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_measure_word(unit_stem: str) -> bool:
+    return any(stem(w) == unit_stem for m in _lexicon().measures for w in m.words if " " not in w)
 
 
 def _is_money(text: str, span: tuple[int, int], noun: str | None) -> bool:
@@ -302,7 +329,7 @@ def _quantity(
             number=n,
             measure=measure,
             label=label,
-            places=_places(f, clause),
+            places=_places(f, clause, _bare(clauses, f)),
             countries=_countries(f, clause),
             part=part,
             moment=_moment(f),
@@ -325,10 +352,11 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     """
     if a.countries and b.countries and not a.countries & b.countries:
         return None
+    if a.places and b.places:
+        # Both name the place: what each counts there is comparable, part of a larger whole or not.
+        return "same" if any(_place_match(x, y) for x in a.places for y in b.places) else None
     if a.part != b.part:
         return None
-    if a.places and b.places:
-        return "same" if any(_place_match(x, y) for x in a.places for y in b.places) else None
     if not a.places and not b.places:
         return "same"
     one = a.places or b.places

@@ -1,0 +1,99 @@
+"""Figures read as facts (tests/cases/quantities.json): measure, scope, part; and how they are compared."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from comparer.core.compare import compare
+from comparer.core.facts import extract_facts
+from comparer.core.model import Claim, Source
+from comparer.core.quantities import quantities_of, same_scope
+
+CASES = json.loads((Path(__file__).parent / "cases" / "quantities.json").read_text(encoding="utf-8"))
+
+
+def _quantities(text: str, source: str = "a"):
+    src = Source(id=source, path=f"{source}.txt", text=text)
+    claim = Claim(
+        id=f"{source}:1", source=source, start=0, end=len(text), text=text, role="body", paragraph=0
+    )
+    return quantities_of(extract_facts(claim, src))
+
+
+@pytest.mark.parametrize("case", CASES["measures"], ids=lambda c: f"{c['value']}-{c['text'][:40]}")
+def test_a_figure_measures_what_its_words_say(case):
+    found = {q.number.value: q.measure for q in _quantities(case["text"])}
+    assert found.get(float(case["value"])) == case["measure"], found
+
+
+@pytest.mark.parametrize("case", CASES["not_figures"], ids=lambda c: c["why"])
+def test_ages_and_shares_are_not_counts(case):
+    assert _quantities(case["text"]) == []
+
+
+@pytest.mark.parametrize("case", CASES["scopes"], ids=lambda c: c["why"])
+def test_figures_of_one_measure_are_compared_only_within_one_scope(case):
+    (qa,) = [q for q in _quantities(case["a"], "a") if q.number.value > 2]
+    (qb,) = [q for q in _quantities(case["b"], "b") if q.number.value > 2]
+    assert qa.measure == qb.measure
+    assert same_scope(qa, qb) == case["scope"]
+
+
+def _sources(a: str, b: str) -> list[Source]:
+    return [Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)]
+
+
+def test_deaths_in_different_sentences_are_compared_and_shown_once():
+    a = (
+        "A strong earthquake struck the province of Varna Dol early on Friday.\n\n"
+        "Rescue teams searched collapsed buildings through the night.\n\n"
+        "Officials said more than 100 people were killed and 2,059 were wounded."
+    )
+    b = (
+        "An earthquake hit Varna Dol province on Friday morning.\n\n"
+        "The interior ministry said 87 people are confirmed dead.\n\n"
+        "Another 672 people were injured, it said, and rescue teams were still searching buildings."
+    )
+    comparison = compare(_sources(a, b))
+    conflicts = [f for f in comparison.shown_findings() if f.kind == "number_conflict"]
+    measures = sorted(f.detail["measure"] for f in conflicts)
+    assert measures == ["deaths", "injured"]
+    deaths = next(f for f in conflicts if f.detail["measure"] == "deaths")
+    assert "100" in (deaths.values[0] or "") and "87" in (deaths.values[1] or "")
+    assert deaths.confidence >= 0.5 and deaths.why
+
+
+def test_deaths_are_never_held_against_the_missing():
+    a = "The floods killed 3,958 people in the region, officials said.\n\nRoads were cut."
+    b = "More than 9,000 people are still missing after the floods in the region.\n\nRoads were cut."
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "number_conflict"]
+    rows = {r.measure for r in comparison.facts}
+    assert {"deaths", "missing"} <= rows
+
+
+def test_a_rising_toll_that_meets_the_other_figure_is_no_conflict():
+    a = "By Saturday morning 820 people had died.\n\nBy 10 pm the death toll had risen to 2,012."
+    b = "The death toll reached 2,012 on Saturday night, the ministry said."
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "number_conflict"]
+
+
+def test_more_than_a_dozen_is_consistent_with_fifteen():
+    a = "More than a dozen missiles were fired at the base overnight."
+    b = "Fifteen missiles were fired at the base overnight."
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "number_conflict"]
+
+
+def test_the_fact_table_has_a_row_per_measure_and_marks_conflicting_cells():
+    a = "The storm killed 40 people, officials said.\n\nAbout 300 homes were destroyed."
+    b = "The storm killed 25 people, the governor said.\n\nAbout 300 homes were destroyed."
+    comparison = compare(_sources(a, b))
+    deaths = next(r for r in comparison.facts if r.measure == "deaths")
+    assert deaths.conflict
+    assert {c.source: c.value for c in deaths.cells} == {"a": "40", "b": "25"}
+    assert deaths.cell("a") is not None and deaths.cell("a").credited
+    homes = next(r for r in comparison.facts if r.measure.startswith("count:home"))
+    assert not homes.conflict
