@@ -60,8 +60,10 @@ def test_deaths_in_different_sentences_are_compared_and_shown_once():
     measures = sorted(f.detail["measure"] for f in conflicts)
     assert measures == ["deaths", "injured"]
     deaths = next(f for f in conflicts if f.detail["measure"] == "deaths")
-    assert "100" in (deaths.values[0] or "") and "87" in (deaths.values[1] or "")
-    assert deaths.confidence >= 0.5 and deaths.why
+    assert "100" in (deaths.values[0] or "")
+    assert "87" in (deaths.values[1] or "")
+    assert deaths.confidence >= 0.5
+    assert deaths.why
 
 
 def test_deaths_are_never_held_against_the_missing():
@@ -94,6 +96,7 @@ def test_the_fact_table_has_a_row_per_measure_and_marks_conflicting_cells():
     deaths = next(r for r in comparison.facts if r.measure == "deaths")
     assert deaths.conflict
     assert {c.source: c.value for c in deaths.cells} == {"a": "40", "b": "25"}
-    assert deaths.cell("a") is not None and deaths.cell("a").credited
+    assert deaths.cell("a") is not None
+    assert deaths.cell("a").credited
     homes = next(r for r in comparison.facts if r.measure.startswith("count:home"))
     assert not homes.conflict
