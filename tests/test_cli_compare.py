@@ -44,7 +44,7 @@ def test_text_output_shows_a_finding_raised_on_several_links_once(tmp_path, caps
         "The missiles that Iran fired hit two US bases in Iraq.\n",
         encoding="utf-8",
     )
-    assert main(["compare", str(a), str(b)]) == 0
+    assert main(["compare", str(a), str(b), "--all"]) == 0
     out = capsys.readouterr().out
     assert out.count("only a gives figures for missile (22)") == 1
     assert "links: L1, L2" in out

@@ -10,6 +10,7 @@ and compared with the other account's figures *of the same measure*, wherever ea
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,8 @@ BASE_CONFIDENCE: dict[str, float] = {
 }
 # A link scoring at least this is two claims stating one proposition.
 SAME_PROPOSITION = 40.0
+# Who says a thing is only worth a finding when both claims state one proposition nearly alike.
+ATTRIBUTION_SAME = 70.0
 
 
 @dataclass(slots=True)
@@ -108,28 +111,51 @@ def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts)
     return (kind, pair, f.values)
 
 
-def _who_is_a_place_or_outlet(who: str, sources: Mapping[str, Source]) -> bool:
-    words = [w for w in fold(who).replace("attributed: ", "").split() if w.isalpha()]
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
+)
+_DATELINE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+[ ,]*){1,3})\s*(?:\([^)]*\)\s*)?[-–—:]", re.MULTILINE)
+
+
+def place_words(sources: Mapping[str, Source]) -> frozenset[str]:
+    """Folded words of the places the accounts name ("in Haltern", "at the Asad base", datelines)."""
+    found: set[str] = set()
+    for s in sources.values():
+        for pattern in (_PLACE_BEFORE, _DATELINE):
+            for m in pattern.finditer(s.text):
+                found.update(w for w in fold(m.group(1)).replace(",", " ").split() if len(w) > 2)
+    return frozenset(found)
+
+
+def _who_is_a_place_or_outlet(who: str, sources: Mapping[str, Source], places: frozenset[str]) -> bool:
+    words = [w.strip("'’") for w in fold(who).replace("attributed: ", "").split()]
+    words = [w.removesuffix("'s") for w in words if w.replace("'", "").isalpha()]
     if not words:
         return False
-    if all(w in country_table() for w in words):
-        return True
+    media = measure_lexicon().media_words
     outlets = {w for s in sources.values() for w in fold(s.outlet or "").split()}
-    return all(w in outlets for w in words)
+    if any(w in media or w in outlets for w in words):
+        return True
+    return all(w in country_table() or w in places for w in words)
 
 
 def _link_confidence(
-    f: Finding, link: Link, fa: ClaimFacts, fb: ClaimFacts, sources: Mapping[str, Source]
+    f: Finding,
+    link: Link,
+    fa: ClaimFacts,
+    fb: ClaimFacts,
+    sources: Mapping[str, Source],
+    places: frozenset[str] = frozenset(),
 ) -> tuple[float, list[str]]:
     base = BASE_CONFIDENCE.get(f.kind, 0.5)
     why = [f"seen on a link scoring {link.score:.0f}"]
     if f.kind == "attribution":
-        who = next((v for v in f.values if v and v.startswith("attributed")), "") or ""
+        whos = [v for v in f.values if v and v != "stated as fact"]
         if f.detail.get("different_speaker"):
             base -= 0.1
-        if _who_is_a_place_or_outlet(who, sources):
+        if any(_who_is_a_place_or_outlet(who, sources, places) for who in whos):
             return 0.1, [*why, "the 'source' is a place or an outlet"]
-        if link.score < SAME_PROPOSITION:
+        if link.score < ATTRIBUTION_SAME:
             base -= 0.35
             why.append("the two claims may not state the same proposition")
         else:
@@ -162,6 +188,7 @@ def merge_link_findings(
 ) -> list[_Group]:
     """The judge's findings, one group per discrepancy."""
     groups: dict[tuple[Any, ...], _Group] = {}
+    places = place_words(sources)
     for link in links:
         fa, fb = facts.get(link.a), facts.get(link.b)
         if fa is None or fb is None:
@@ -172,7 +199,7 @@ def merge_link_findings(
             if key is None:
                 continue
             group = groups.get(key)
-            confidence, why = _link_confidence(f, link, fa, fb, sources)
+            confidence, why = _link_confidence(f, link, fa, fb, sources, places)
             if group is None:
                 group = groups[key] = _Group(first=f, sources=pair, confidence=confidence, why=why)
             elif confidence > group.confidence:
@@ -212,13 +239,15 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
     if qa.measure.startswith("count:") or qa.measure.startswith("people:"):
         c -= 0.1
         why.append("the measure is read from the thing counted only")
-    if qa.measure == "duration":
+    if qa.measure.startswith("duration"):
         c -= 0.35
+        why.append("durations in one account often time different things")
     if scope == "whole":
         c -= 0.05
         why.append("one figure is a total across the places the other names")
     elif scope == "part":
-        c -= 0.35
+        c -= 0.4
+        linked = False
         why.append("one figure names a place, the other none: it may be a part of the other's whole")
     else:
         why.append("same places" if qa.places else "neither names a place")
@@ -249,6 +278,9 @@ def number_findings(
 ) -> list[_Group]:
     """Figures of one measure the two accounts give that cannot both be right; figures only one gives."""
     sa, sb = pair
+    stated: dict[str, set[float]] = defaultdict(set)
+    for q in quantities:
+        stated[q.source].add(q.number.value)
     by_measure: dict[str, tuple[list[Quantity], list[Quantity]]] = defaultdict(lambda: ([], []))
     for q in quantities:
         if q.source == sa:
@@ -259,7 +291,7 @@ def number_findings(
     for measure, (qas, qbs) in by_measure.items():
         if not qas or not qbs:
             side = 0 if qas else 1
-            out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked))
+            out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated))
             continue
         compatible = [(qa, qb, s) for qa in qas for qb in qbs if (s := same_scope(qa, qb)) is not None]
         confirmed: set[int] = set()
@@ -314,12 +346,16 @@ def _one_side(
     side: int,
     speaks_of: Mapping[str, set[str]],
     linked: set[tuple[str, str]],
+    stated: Mapping[str, set[float]],
 ) -> list[_Group]:
     """Figures one account gives for a measure the other speaks of without any figure."""
     other_source = pair[1 - side]
     talkers = speaks_of.get(f"{other_source}\0{measure}", set())
     if not talkers:
         return []
+    given = [q for q in given if q.number.value not in stated.get(other_source, set())]
+    if not given:
+        return []  # the other account gives the same figure, read as another measure
     known = measure_lexicon().measure(measure) is not None or measure.startswith("count:")
     if not known:
         return []
@@ -332,7 +368,10 @@ def _one_side(
     if not partners:
         why.append("no linked sentence of the other account speaks of it")
     if measure.startswith("count:"):
-        confidence -= 0.1
+        confidence = min(confidence, 0.35)
+        why.append("a count of things, not of people harmed")
+    if all(q.number.value <= 2 for q in given):
+        confidence -= 0.2
     shown = "; ".join(dict.fromkeys(_describe(q) for q in given))
     letter, other = "ab"[side], "ab"[1 - side]
     values: tuple[str | None, str | None] = (shown, None) if side == 0 else (None, shown)
@@ -438,7 +477,7 @@ def discrepancies(
     """Merged findings, the links carrying them, and the fact table."""
     by_id = {s.id: s for s in sources}
     ordered = [facts[k] for k in facts]
-    quantities = all_quantities(ordered)
+    quantities = _in_main_place(all_quantities(ordered), sources)
     speaks = _speaks_of(ordered, quantities)
     linked = {(link.a, link.b) for link in links}
     groups = merge_link_findings(links, facts, by_id)
@@ -466,6 +505,29 @@ def discrepancies(
         for f in findings
     ]
     return tuple(findings), new_links, fact_table(quantities, sources, findings)
+
+
+def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> list[Quantity]:
+    """Figures for the event's main place count as figures for the whole.
+
+    The main place is the place every account names most often ("in Nepal" in reports of a Nepal
+    earthquake): a toll "in Nepal" and a toll with no place are the same toll.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for s in sources:
+        for m in _PLACE_BEFORE.finditer(s.text):
+            words = [w for w in fold(m.group(1)).split() if len(w) > 2]
+            if words:
+                counts[words[-1]][s.id] += 1
+    everywhere = [(sum(c.values()), w) for w, c in counts.items() if len(c) == len(sources)]
+    if not everywhere:
+        return quantities
+    main = max(everywhere)[1]
+    out = []
+    for q in quantities:
+        kept = tuple(p for p in q.places if main not in p)
+        out.append(replace(q, places=kept) if kept != q.places else q)
+    return out
 
 
 def _in_order(groups: Sequence[_Group], facts: Mapping[str, ClaimFacts]) -> list[_Group]:

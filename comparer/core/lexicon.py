@@ -36,6 +36,7 @@ class MeasureLexicon:
     groups: dict[str, str]  # people noun -> group name
     money_signs: tuple[str, ...] = ()
     money_words: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
 
     def measure(self, name: str) -> Measure | None:
         """The measure with this name, if the lexicon has it."""
@@ -77,6 +78,7 @@ def measure_lexicon() -> MeasureLexicon:
         groups=groups,
         money_signs=tuple(sorted((str(x) for x in money.get("signs", ())), key=len, reverse=True)),
         money_words=frozenset(str(w).lower() for w in money.get("words", ())),
+        media_words=frozenset(str(w).lower() for w in data.get("media", {}).get("words", ())),
     )
 
 

@@ -164,6 +164,11 @@ _MEASURES: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("kilogram", "kilogramm", "kg"), ("mass_kg", 1.0)),
     **dict.fromkeys(("gram",), ("mass_kg", 0.001)),
     **dict.fromkeys(("tonn",), ("mass_kg", 1000.0)),
+    **dict.fromkeys(("second",), ("duration_h", 1 / 3600)),
+    **dict.fromkeys(("minut", "min"), ("duration_h", 1 / 60)),
+    **dict.fromkeys(("hour", "hr", "hrs"), ("duration_h", 1.0)),
+    **dict.fromkeys(("day",), ("duration_h", 24.0)),
+    **dict.fromkeys(("week",), ("duration_h", 168.0)),
 }
 
 

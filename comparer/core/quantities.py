@@ -31,6 +31,7 @@ _PARTITIVE = re.compile(
 )
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:\w+\s+){0,2}$", re.I)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
+_CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 # Words that stand before a place name in the clause that scopes a figure.
 _PLACE_PREPOSITIONS = frozenset(
@@ -47,6 +48,10 @@ _TIME_UNITS = frozenset(
     for w in "second seconds minute minutes hour hours day days week weeks month months year years".split()
 )
 _SKIP_UNITS = frozenset(stem(w) for w in "percent per cent time times".split()) | {"%"}
+# Measures of harm: their words decide what a count of a particular group of people measures
+# ("16 students were killed" counts deaths); other measure words do not ("16 students on board").
+_MEASUREMENTS = ("length_", "mass_", "duration_")
+_HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties"})
 # How near (in words) a measure word must stand to the figure it qualifies.
 _NEAR = 7
 
@@ -119,7 +124,7 @@ def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
 
 def _measure_word(
     text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
-) -> tuple[str, str] | None:
+) -> tuple[str, str, int] | None:
     """The measure whose word stands nearest the figure in its clause (none past another figure)."""
     index = _word_index(text[clause.start : clause.end])
     shift = clause.start
@@ -143,7 +148,7 @@ def _measure_word(
             key = (distance, rank)
             if best is None or key < best[:2]:
                 best = (distance, rank, name, m.group().lower())
-    return (best[2], best[3]) if best else None
+    return (best[2], best[3], best[0]) if best else None
 
 
 _ADJECTIVE_ENDINGS = ("al", "ary", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "ern", "ed", "an")
@@ -209,15 +214,24 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
             prep = before[-2]
         if prep not in _PLACE_PREPOSITIONS:
             continue
-        words = tuple(w for w in name.words if w not in _GENERIC_PLACE_WORDS)
+        words = tuple(
+            w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
+        )
         if words and not all(w in country_table() for w in words):
             out.append(words)
     return tuple(out)
 
 
 def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
+    """Clauses before the claim's first figure that give none ("In Derna, …")."""
     starts = [n.span.start - f.claim.start for n in f.numbers]
-    return [c for c in clauses if not any(c.start <= s < c.end for s in starts)]
+    first = min(starts, default=0)
+    return [c for c in clauses if c.end <= first]
+
+
+@lru_cache(maxsize=1)
+def _measure_vocabulary() -> frozenset[str]:
+    return frozenset(w for m in _lexicon().measures for phrase in m.words for w in phrase.split())
 
 
 def _countries(f: ClaimFacts, clause: _Clause) -> frozenset[str]:
@@ -255,7 +269,11 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
     out: list[Quantity] = []
     for n, span in zip(f.numbers, spans, strict=True):
         after = text[span[1] : span[1] + 16]
-        if _AGE.match(after) or _AGE_BEFORE.search(text[max(0, span[0] - 6) : span[0]]):
+        if (
+            _AGE.match(after)
+            or _AGE_BEFORE.search(text[max(0, span[0] - 6) : span[0]])
+            or _CLOCK.match(after)
+        ):
             continue
         noun = _counted_noun(n, after)
         if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
@@ -270,16 +288,16 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         people = _people_group(noun) if noun else None
         if noun is not None and _is_measure_word(noun):
             noun, people = None, None  # "2,059 were wounded": the word after names the measure
-        if noun is not None and people is None and not n.unit[0].startswith(("length_", "mass_")):
+        if noun is not None and people is None and not n.unit[0].startswith(_MEASUREMENTS):
             if noun in _TIME_UNITS:
                 measure, how = "duration", f"counts {noun}"
             else:
                 measure, how = _thing_measure(noun), f"counts “{noun}”"
-        elif noun is not None and n.unit[0].startswith(("length_", "mass_")):
+        elif noun is not None and n.unit[0].startswith(_MEASUREMENTS):
             measure, how = n.unit[0], "a measurement"
         else:
             word = _measure_word(text, clause, span, others)
-            if word is not None:
+            if word is not None and (people in (None, "people") or word[0] in _HARM_MEASURES or word[2] <= 3):
                 measure, how = word[0], f"the word “{word[1]}”"
             elif people is not None:
                 measure, how = "people:" + people, f"counts “{noun}”"
@@ -318,7 +336,12 @@ def _quantity(
         lex = _lexicon()
         known = lex.measure(measure)
         label = (
-            known.label if known else measure.split(":", 1)[-1].replace("_m", " (m)").replace("_kg", " (kg)")
+            known.label
+            if known
+            else measure.split(":", 1)[-1]
+            .replace("_m", " (m)")
+            .replace("_kg", " (kg)")
+            .replace("_h", " (hours)")
         )
         if people and people != "people" and known is None:
             label = people
