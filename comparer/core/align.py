@@ -25,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
+from comparer.core import semantic
 from comparer.core.concepts import concepts_of
 from comparer.core.facts import ClaimFacts, extract_source_facts, subject_name
 from comparer.core.model import Claim, Evidence, Source
@@ -361,7 +362,19 @@ def align(
 
 
 def similarity(a: str, b: str) -> float:
-    """The pair score the aligner uses, for two sentences on their own (0–100).
+    """How alike two sentences are in meaning (0–100), as the aligner judges a pair.
+
+    The sentence vectors' cosine and the wording score (:func:`lexical_similarity`)
+    are combined by coefficients fitted on graded sentence pairs; a denial against
+    an assertion scores low however alike the words.
+    """
+    meaning = semantic.embedder().cosine(a, b)
+    lexical = lexical_similarity(a, b) / 100.0
+    return 100.0 * semantic.combine(meaning, lexical, semantic.opposite_polarity(a, b))
+
+
+def lexical_similarity(a: str, b: str) -> float:
+    """The wording part of the pair score, for two sentences on their own (0–100).
 
     Rarity within a comparison cannot be known from two sentences, so only
     English-wide rarity weights the words here.

@@ -1,0 +1,70 @@
+"""How well similarity() ranks graded sentence pairs, against plain word overlap in the same run.
+
+STS-B dev without MSRpar: Spearman of similarity() and of rapidfuzz's token_set_ratio
+against the gold score. SICK: how many contradiction pairs of opposite polarity (a
+denial against an assertion) would pass as the same claim (score ≥ strong_score),
+against entailment pairs. Also the model's load time.
+
+    .venv/bin/python bench/bench_similarity.py [--data /work/shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+from fit_similarity import features, predict, read_sick, read_sts, spearman
+from rapidfuzz import fuzz
+
+from comparer.core import semantic
+from comparer.core.options import AlignOptions
+
+
+def main() -> None:
+    """Print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    args = ap.parse_args()
+    start = time.perf_counter()
+    semantic.Embedder()
+    print(f"model load: {time.perf_counter() - start:.2f} s")
+    coef = dict(semantic.coefficients())
+
+    dev = read_sts(args.data / "stsb" / "sts-dev.csv")
+    start = time.perf_counter()
+    ours = predict(features(dev), coef)
+    took = time.perf_counter() - start
+    base = np.array(
+        [
+            fuzz.token_set_ratio(a.lower(), b.lower(), processor=None)
+            for a, b in zip(dev.a, dev.b, strict=True)
+        ]
+    )
+    gold = dev.gold.to_numpy()
+    print(f"STS-B dev, no MSRpar ({len(dev)} pairs, {took:.2f} s):")
+    print(f"  similarity()       Spearman {spearman(ours, gold):.4f}")
+    print(f"  token_set_ratio    Spearman {spearman(base, gold):.4f}")
+    for genre in sorted(set(dev.file)):
+        mask = (dev.file == genre).to_numpy()
+        print(f"    {genre:10s} {mask.sum():4d} pairs  {spearman(ours[mask], gold[mask]):.4f}")
+
+    sick = read_sick(args.data / "sick" / "SICK.txt")
+    xs = features(sick)
+    score = predict(xs, coef)
+    strong = AlignOptions().strong_score / 100.0
+    opposite = xs.opposite.to_numpy()
+    for label in ("CONTRADICTION", "ENTAILMENT", "NEUTRAL"):
+        mask = (sick.label == label).to_numpy()
+        both = mask & opposite
+        passed = np.mean(score[both] >= strong) if both.any() else 0.0
+        print(
+            f"SICK {label:13s} {mask.sum():5d} pairs: {np.mean(score[mask] >= strong):6.1%} same claim;"
+            f" of opposite polarity {both.sum():4d}: {passed:6.1%}"
+        )
+    print(f"SICK relatedness Spearman {spearman(score, sick.gold.to_numpy()):.4f}")
+
+
+if __name__ == "__main__":
+    main()
