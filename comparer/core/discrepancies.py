@@ -14,8 +14,11 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
+
+from wordfreq import zipf_frequency
 
 from comparer.core.concepts import country_table
 from comparer.core.facts import ClaimFacts
@@ -104,6 +107,9 @@ def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts)
         side = 0 if f.values[0] and f.values[0].startswith("attributed") else 1
         claim = (fa if side == 0 else fb).claim.id
         return (kind, pair, f.values, claim if not f.detail.get("different_speaker") else None)
+    if kind == "quote_partial":
+        fuller = max(f.values, key=lambda v: len(v or ""))
+        return (kind, pair, fold(fuller or ""))
     if kind in ("name_variant", "spelling_variant"):
         return ("name", pair, frozenset(fold(v or "") for v in f.values))
     if kind == "date_equivalent":
@@ -167,6 +173,10 @@ def _link_confidence(
     elif f.kind in ("casualties", "certainty"):
         if f.detail.get("conflict"):
             base += 0.05
+            why.append("one account says no one was harmed, the other says otherwise or does not know")
+        else:
+            base -= 0.2
+            why.append("a toll given against a toll still being counted: both can be true")
         if link.score < SAME_PROPOSITION * 0.6:
             base -= 0.15
             why.append("the two casualty statements stand in loosely related sentences")
@@ -413,29 +423,93 @@ def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> d
 # Names across whole accounts ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _common(word: str) -> bool:
+    """An ordinary English word ("crows", "cross"), which a lone capitalised word often is."""
+    return bool(zipf_frequency(word, "en") >= 3.5)
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name as written (lower case, accents kept), split at hyphens and apostrophes."""
+    return [w for w in re.split(r"[\s\-‐–'’.]+", text.lower()) if len(w) > 2 and w not in _NAME_TITLES]
+
+
+_NAME_TITLES = frozenset(
+    "mr mrs ms dr the president minister prime secretary general governor mayor deputy chief".split()
+)
+
+
+def date_findings(
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: set[tuple[str, str]]
+) -> list[_Group]:
+    """One calendar day the two accounts name differently ("August 18" / "Saturday"): not a discrepancy."""
+    sa, sb = pair
+    days_a = [(f.claim.id, d) for f in facts if f.claim.source == sa for d in f.dates if d.day]
+    days_b = [(f.claim.id, d) for f in facts if f.claim.source == sb for d in f.dates if d.day]
+    forms_a = {(d.day, fold(d.text)) for _, d in days_a}
+    forms_b = {(d.day, fold(d.text)) for _, d in days_b}
+    groups: dict[Any, _Group] = {}
+    for ca, da in days_a:
+        for cb, db in days_b:
+            if da.day != db.day or fold(da.text) == fold(db.text):
+                continue
+            if (da.day, fold(da.text)) in forms_b and (db.day, fold(db.text)) in forms_a:
+                continue  # both accounts use both forms
+            group = groups.get(da.day)
+            if group is None:
+                assert da.day is not None
+                first = Finding(
+                    kind="date_equivalent",
+                    values=(da.text, db.text),
+                    spans=((), ()),
+                    explanation=f"“{da.text}” and “{db.text}” are the same day, "
+                    f"{da.day.strftime('%A %-d %B %Y')}, given the publication dates — not a discrepancy",
+                    detail={"day": da.day.isoformat()},
+                )
+                group = groups[da.day] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["date_equivalent"] - 0.1,
+                    why=["the two accounts write one calendar day differently"],
+                )
+            if (ca, cb) in linked:
+                group.confidence = BASE_CONFIDENCE["date_equivalent"]
+                if "in linked sentences" not in group.why:
+                    group.why.append("in linked sentences")
+            if ca not in group.claims[0]:
+                group.claims[0].append(ca)
+            if cb not in group.claims[1]:
+                group.claims[1].append(cb)
+            for side, d in ((0, da), (1, db)):
+                if d.span not in group.spans[side]:
+                    group.spans[side].append(d.span)
+    return list(groups.values())
+
+
 def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
     """One person or place spelled two ways by the two accounts, wherever each names it."""
     sa, sb = pair
     mentions_a = [(f.claim.id, m) for f in facts if f.claim.source == sa for m in f.names]
     mentions_b = [(f.claim.id, m) for f in facts if f.claim.source == sb for m in f.names]
-    keys_a = {m.key for _, m in mentions_a}
-    keys_b = {m.key for _, m in mentions_b}
-    words_a = {w for k in keys_a for w in k.split()}
-    words_b = {w for k in keys_b for w in k.split()}
+    words_a = {w for _, m in mentions_a for w in _name_words(m.text)}
+    words_b = {w for _, m in mentions_b for w in _name_words(m.text)}
     groups: dict[frozenset[tuple[str, str]], _Group] = {}
     for ca, ma in mentions_a:
         for cb, mb in mentions_b:
-            if ma.key == mb.key or not same_entity(ma, mb):
+            if not same_entity(ma, mb):
                 continue
             spelling = [
                 (x, y)
-                for x in ma.words
-                for y in mb.words
+                for x in _name_words(ma.text)
+                for y in _name_words(mb.text)
                 if x[:1].isalpha()
                 and x != y
-                and spelled_alike(x, y)
-                and x not in words_b
-                and y not in words_a
+                and fold(x) != fold(y)  # accents dropped (Piñera / Pinera) are not a different spelling
+                and spelled_alike(fold(x), fold(y))
+                and not (x in words_b and y in words_a)
+                and not (
+                    (len(ma.words) == 1 and _common(fold(x))) or (len(mb.words) == 1 and _common(fold(y)))
+                )
             ]
             if not spelling:
                 continue
@@ -492,6 +566,14 @@ def discrepancies(
         for g in name_findings(ordered, (sa, sb)):
             if frozenset(fold(v or "") for v in g.first.values) not in seen_names:
                 groups.append(g)
+        seen_days = {
+            g.first.detail.get("day")
+            for g in groups
+            if g.first.kind == "date_equivalent" and g.sources == (sa, sb)
+        }
+        groups.extend(
+            g for g in date_findings(ordered, (sa, sb), linked) if g.first.detail["day"] not in seen_days
+        )
     findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
     # A link carries every finding that rests on both of its claims.
     on_link: dict[str, list[Finding]] = defaultdict(list)
