@@ -22,16 +22,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def run_one(kind: str, sentences: int) -> dict[str, float]:
+def run_one(kind: str, sentences: int, texts: str = "generated") -> dict[str, float]:
     """One measurement, in this process."""
     from rapidfuzz import fuzz, process, utils
+    from realistic import make_real_pair
     from synthetic import make_pair
 
     from comparer.core.compare import compare
     from comparer.core.segment import segment
     from comparer.core.sources import source_from_text
 
-    text_a, text_b = make_pair(sentences)
+    text_a, text_b = make_pair(sentences) if texts == "generated" else make_real_pair(sentences)
     start = time.perf_counter()
     if kind == "baseline":
         sa = source_from_text(text_a, source_id="a")
@@ -69,9 +70,9 @@ def sample_warm(repeats: int = 5) -> float:
     return statistics.median(times)
 
 
-def measure(kind: str, sentences: int) -> dict[str, float]:
+def measure(kind: str, sentences: int, texts: str) -> dict[str, float]:
     out = subprocess.run(
-        [sys.executable, __file__, "--one", kind, "--sizes", str(sentences)],
+        [sys.executable, __file__, "--one", kind, "--sizes", str(sentences), "--texts", texts],
         capture_output=True,
         text=True,
         check=True,
@@ -84,23 +85,29 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="2000,10000", help="sentences per account, comma-separated")
+    parser.add_argument(
+        "--texts",
+        default="generated,real",
+        help="generated (bench/synthetic.py), real (corpus sentences, bench/realistic.py), or both",
+    )
     parser.add_argument("--one", choices=("baseline", "engine"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.one:
-        print(json.dumps(run_one(args.one, sizes[0])))
+        print(json.dumps(run_one(args.one, sizes[0], args.texts)))
         return
     print(f"sample pair, warm: {sample_warm() * 1000:.0f} ms (median of 5)")
-    header = ("sentences", "baseline s", "engine s", "ratio", "base MB", "engine MB")
-    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (10, 11, 9, 6, 8, 10), strict=True)))
-    for n in sizes:
-        base = measure("baseline", n)
-        eng = measure("engine", n)
-        ratio = eng["seconds"] / base["seconds"]
-        print(
-            f"{n:>10} {base['seconds']:>11.2f} {eng['seconds']:>9.2f} {ratio:>6.2f} "
-            f"{base['peak_mb']:>8.0f} {eng['peak_mb']:>10.0f}"
-        )
+    header = ("texts", "sentences", "baseline s", "engine s", "ratio", "base MB", "engine MB")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (9, 10, 11, 9, 6, 8, 10), strict=True)))
+    for texts in args.texts.split(","):
+        for n in sizes:
+            base = measure("baseline", n, texts)
+            eng = measure("engine", n, texts)
+            ratio = eng["seconds"] / base["seconds"]
+            print(
+                f"{texts:>9} {n:>10} {base['seconds']:>11.2f} {eng['seconds']:>9.2f} {ratio:>6.2f} "
+                f"{base['peak_mb']:>8.0f} {eng['peak_mb']:>10.0f}"
+            )
 
 
 if __name__ == "__main__":
