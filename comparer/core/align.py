@@ -52,10 +52,15 @@ DATE_BONUS = 15.0
 # Two claims that open with different names ("The Tarrow plant …" / "The Ellesby plant …") are about
 # different things however alike their wording; their score is multiplied by this.
 OTHER_SUBJECT = 0.2
+# A link's confidence (0–1) starts from the fitted similarity of meaning and wording. Specifics the
+# two claims share (names, numbers, days) close this share of the gap to 1; when both name specifics
+# and share none, they are likely two different events and the confidence is multiplied by the second.
+SHARED_SPECIFICS = 0.5
+NO_SHARED_SPECIFICS = 0.5
 
 
-# The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, notes.
-_Parts = tuple[float, float, float, float, float, list[str]]
+# The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, meaning, notes.
+_Parts = tuple[float, float, float, float, float, float, list[str]]
 _Scored = tuple[str, str, float, _Parts]
 
 
@@ -207,6 +212,12 @@ class _Scorer:
         self.content = {cid: _content_string(f) for cid, f in facts.items()}
         self.proper = proper_words(facts.values())
         self.subjects = {cid: subject_name(f) for cid, f in facts.items()}
+        # Each claim is embedded once, all in one batch; a pair's meaning is then one dot product.
+        ids = list(facts)
+        vectors = semantic.embedder().embed([facts[c].claim.text for c in ids])
+        self.vectors = dict(zip(ids, vectors, strict=True))
+        self.days = {cid: frozenset(d.day for d in f.dates if d.day) for cid, f in facts.items()}
+        self.specific = {cid: bool(f.names or f.numbers or self.days[cid]) for cid, f in facts.items()}
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
@@ -236,6 +247,7 @@ class _Scorer:
         if quote_part:
             notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
+        meaning = float(self.vectors[a] @ self.vectors[b])
         sa, sb = self.subjects[a], self.subjects[b]
         others = (
             None if quote_part or sa is None or sb is None else other_subjects(fa, fb, sa, sb, self.proper)
@@ -243,17 +255,31 @@ class _Scorer:
         if others is not None:
             total *= OTHER_SUBJECT
             notes.append(f"about different subjects ({others[0]} / {others[1]}): score lowered")
-        return total, (dice, containment, fuzzy, quote, bonus, notes)
+        return total, (dice, containment, fuzzy, quote, bonus, meaning, notes)
 
-    def evidence(self, a: str, b: str, parts: _Parts) -> Evidence:
+    def confidence(self, a: str, b: str, score: float, meaning: float, shared_specifics: bool) -> float:
+        """How sure (0–1) it is that two claims state one proposition about one event.
+
+        The fitted similarity of meaning and wording, raised when the claims share
+        specifics and lowered when both name specifics but none in common.
+        """
+        base = semantic.combine(meaning, min(1.0, score / 100.0), False)
+        if shared_specifics:
+            return base + SHARED_SPECIFICS * (1.0 - base)
+        if self.specific[a] and self.specific[b]:
+            return base * NO_SHARED_SPECIFICS
+        return base
+
+    def evidence(self, a: str, b: str, score: float, parts: _Parts) -> Evidence:
         """What two linked claims share, and the parts of their score, for people to read."""
-        dice, containment, fuzzy, quote, bonus, notes = parts
+        dice, containment, fuzzy, quote, bonus, meaning, notes = parts
         components = {
             "dice": round(100 * dice, 1),
             "containment": round(100 * containment, 1),
             "token_set_ratio": round(float(fuzzy), 1),
             "quote_partial_ratio": round(quote, 1),
             "fact_bonus": bonus,
+            "meaning": round(meaning, 3),
         }
         ba, bb = self.bags[a], self.bags[b]
         shared = set(ba) & set(bb)
@@ -263,14 +289,21 @@ class _Scorer:
         )
         shown_words = tuple(next((t.norm for t in fa.content if t.stem == w), w) for w in words)
         names = tuple(sorted({n.text for n in fa.names if "n:" + translit_key(n.words[-1]) in shared}))
+        numbers = tuple(sorted(k[2:] for k in shared if k.startswith("#:")))
+        days = self.days[a] & self.days[b]
+        confidence = self.confidence(a, b, score, meaning, bool(names or numbers or days))
+        components["confidence"] = round(confidence, 3)
+        why = [f"meaning {meaning:.2f}", f"confidence {confidence:.2f}"]
+        if not (names or numbers or days) and self.specific[a] and self.specific[b]:
+            why.append("no name, number or day in common")
         return Evidence(
-            scorer="weighted-overlap+token_set_ratio+quote_partial_ratio",
+            scorer="weighted-overlap+token_set_ratio+quote_partial_ratio+meaning",
             components=components,
             shared_words=shown_words,
             shared_names=names,
-            shared_numbers=tuple(sorted(k[2:] for k in shared if k.startswith("#:"))),
+            shared_numbers=numbers,
             shared_concepts=tuple(sorted({k[2:] for k in shared if k.startswith(("k:", "c:", "p:"))})),
-            notes=tuple(notes),
+            notes=(*notes, *why),
         )
 
     def candidates(
@@ -354,7 +387,7 @@ def align(
             if score >= options.min_score:
                 scored.append((a, b, score, parts))
         for a, b, score, parts in _select(scored, options):
-            out.append(Candidate(by_id[a], by_id[b], score, scorer.evidence(a, b, parts)))
+            out.append(Candidate(by_id[a], by_id[b], score, scorer.evidence(a, b, score, parts)))
         if progress:
             progress((k + 1) / len(pairs_of_sources))
     out.sort(key=lambda c: (c.a.source, c.a.start, c.b.source, c.b.start))
