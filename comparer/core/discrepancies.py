@@ -306,8 +306,13 @@ def number_findings(
         compatible = [(qa, qb, s) for qa in qas for qb in qbs if (s := same_scope(qa, qb)) is not None]
         confirmed: set[int] = set()
         for qa, qb, _ in compatible:
+            # An exact figure is borne out only by the same figure; a hedged one by any figure it allows
+            # ("more than 1,800" does not settle 1,805 against 1,865).
             if qa.consistent_with(qb):
-                confirmed.update((id(qa), id(qb)))
+                if qa.number.exact == qb.number.exact or not qa.number.exact:
+                    confirmed.add(id(qa))
+                if qa.number.exact == qb.number.exact or not qb.number.exact:
+                    confirmed.add(id(qb))
         by_scope: dict[str, list[tuple[Quantity, Quantity]]] = defaultdict(list)
         for qa, qb, scope in compatible:
             if id(qa) in confirmed or id(qb) in confirmed or qa.consistent_with(qb):
