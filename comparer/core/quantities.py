@@ -297,6 +297,9 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             measure, how = n.unit[0], "a measurement"
         else:
             word = _measure_word(text, clause, span, others)
+            if word is None and people is not None:
+                # "leaving nearly 1,500 people, most of them in the capital, dead": look past the clause
+                word = _measure_word(text, _Clause(0, len(text)), span, others)
             if word is not None and (people in (None, "people") or word[0] in _HARM_MEASURES or word[2] <= 3):
                 measure, how = word[0], f"the word “{word[1]}”"
             elif people is not None:
