@@ -56,7 +56,13 @@ OTHER_SUBJECT = 0.2
 # two claims share (names, numbers, days) close this share of the gap to 1; when both name specifics
 # and share none, they are likely two different events and the confidence is multiplied by the second.
 SHARED_SPECIFICS = 0.5
+# Two claims from accounts that both name people, places or days, none in common, are likely of two
+# different events however alike their wording ("no one was killed"); their score is multiplied by this.
+OTHER_EVENT = 0.5
 NO_SHARED_SPECIFICS = 0.5
+# Two claims from accounts that both name people, places or days, none in common, are likely of two
+# different events however alike their wording ("no one was killed"); their score is multiplied by this.
+OTHER_EVENT = 0.5
 
 
 # The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, meaning, notes.
@@ -218,6 +224,14 @@ class _Scorer:
         self.vectors = dict(zip(ids, vectors, strict=True))
         self.days = {cid: frozenset(d.day for d in f.dates if d.day) for cid, f in facts.items()}
         self.specific = {cid: bool(f.names or f.numbers or self.days[cid]) for cid, f in facts.items()}
+        # What each account names (name keys and days): two accounts naming nothing in common are
+        # likely of two different events.
+        named: dict[str, set[str]] = defaultdict(set)
+        for cid, f in facts.items():
+            named[f.claim.source].update(
+                {k for k in self.raw[cid] if k.startswith("n:")} | {f"day:{d}" for d in self.days[cid]}
+            )
+        self.context = {cid: frozenset(named[f.claim.source]) for cid, f in facts.items()}
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
@@ -255,7 +269,15 @@ class _Scorer:
         if others is not None:
             total *= OTHER_SUBJECT
             notes.append(f"about different subjects ({others[0]} / {others[1]}): score lowered")
+        elif not quote_part and self._other_events(a, b):
+            total *= OTHER_EVENT
+            notes.append("the accounts name no person, place or day in common: score lowered")
         return total, (dice, containment, fuzzy, quote, bonus, meaning, notes)
+
+    def _other_events(self, a: str, b: str) -> bool:
+        """True when the claims' accounts both name people, places or days, and none in common."""
+        ca, cb = self.context[a], self.context[b]
+        return bool(ca) and bool(cb) and not ca & cb
 
     def confidence(self, a: str, b: str, score: float, meaning: float, shared_specifics: bool) -> float:
         """How sure (0–1) it is that two claims state one proposition about one event.
