@@ -24,7 +24,7 @@ from comparer.core.concepts import country_table
 from comparer.core.facts import ClaimFacts
 from comparer.core.lexicon import measure_lexicon
 from comparer.core.model import FactCell, FactRow, Finding, Link, Source, Span
-from comparer.core.names import same_entity, spelled_alike
+from comparer.core.names import NameMention, same_entity, spelled_alike, translit_key
 from comparer.core.quantities import Quantity, all_quantities, same_scope
 from comparer.core.text import fold
 
@@ -434,9 +434,10 @@ def _common(word: str) -> bool:
     return bool(zipf_frequency(word, "en") >= 3.5)
 
 
-def _name_words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[str, ...]:
     """The words of a name as written (lower case, accents kept), split at hyphens and apostrophes."""
-    return [w for w in re.split(r"[\s\-‐–'’.]+", text.lower()) if len(w) > 2 and w not in _NAME_TITLES]
+    return tuple(w for w in re.split(r"[\s\-‐–'’.]+", text.lower()) if len(w) > 2 and w not in _NAME_TITLES)
 
 
 _NAME_TITLES = frozenset(
@@ -454,9 +455,12 @@ def date_findings(
     forms_a = {(d.day, fold(d.text)) for _, d in days_a}
     forms_b = {(d.day, fold(d.text)) for _, d in days_b}
     groups: dict[Any, _Group] = {}
+    b_by_day: dict[Any, list[tuple[str, Any]]] = defaultdict(list)
+    for cb, db in days_b:
+        b_by_day[db.day].append((cb, db))
     for ca, da in days_a:
-        for cb, db in days_b:
-            if da.day != db.day or fold(da.text) == fold(db.text):
+        for cb, db in b_by_day.get(da.day, ()):
+            if fold(da.text) == fold(db.text):
                 continue
             if (da.day, fold(da.text)) in forms_b and (db.day, fold(db.text)) in forms_a:
                 continue  # both accounts use both forms
@@ -491,6 +495,18 @@ def date_findings(
     return list(groups.values())
 
 
+def _by_text(mentions: list[tuple[str, NameMention]]) -> dict[str, list[tuple[str, NameMention]]]:
+    out: dict[str, list[tuple[str, NameMention]]] = defaultdict(list)
+    for claim, m in mentions:
+        out[m.text].append((claim, m))
+    return out
+
+
+def _block(m: NameMention) -> str:
+    """Names that may be one entity share the first letter of their last word's romanisation key."""
+    return translit_key(m.words[-1])[:1] if m.words else ""
+
+
 def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
     """One person or place spelled two ways by the two accounts, wherever each names it."""
     sa, sb = pair
@@ -499,10 +515,20 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     words_a = {w for _, m in mentions_a for w in _name_words(m.text)}
     words_b = {w for _, m in mentions_b for w in _name_words(m.text)}
     groups: dict[frozenset[tuple[str, str]], _Group] = {}
-    for ca, ma in mentions_a:
-        for cb, mb in mentions_b:
-            if not same_entity(ma, mb):
-                continue
+    by_text_a = _by_text(mentions_a)
+    by_text_b = _by_text(mentions_b)
+    blocks_b: dict[str, list[str]] = defaultdict(list)
+    for text_b, (_, mb0) in ((t, ms[0]) for t, ms in by_text_b.items()):
+        blocks_b[_block(mb0)].append(text_b)
+    pairs = []
+    for text_a, ms_a in by_text_a.items():
+        ma0 = ms_a[0][1]
+        for text_b in blocks_b.get(_block(ma0), ()):
+            mb0 = by_text_b[text_b][0][1]
+            if text_a != text_b and same_entity(ma0, mb0):
+                pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
+    for ca, ma, cb, mb in pairs:
+        if True:
             spelling = [
                 (x, y)
                 for x in _name_words(ma.text)
@@ -581,16 +607,22 @@ def discrepancies(
         )
     findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
     # A link carries every finding that rests on both of its claims.
-    on_link: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        for link in links:
-            if link.id in f.links or (link.a in f.claims[0] and link.b in f.claims[1]):
-                on_link[link.id].append(f)
-    new_links = tuple(replace(link, findings=tuple(on_link.get(link.id, ()))) for link in links)
-    findings = [
-        replace(f, links=tuple(link.id for link in new_links if f in on_link.get(link.id, ())))
-        for f in findings
-    ]
+    link_of_pair = {(link.a, link.b): link.id for link in links}
+    on_link: dict[str, list[int]] = defaultdict(list)
+    rests_on: list[list[str]] = []
+    for i, f in enumerate(findings):
+        ids = set(f.links)
+        ids.update(
+            lid for ca in f.claims[0] for cb in f.claims[1] if (lid := link_of_pair.get((ca, cb))) is not None
+        )
+        ordered_ids = sorted(ids, key=lambda lid: int(lid[1:]) if lid[1:].isdigit() else 0)
+        rests_on.append(ordered_ids)
+        for lid in ordered_ids:
+            on_link[lid].append(i)
+    findings = [replace(f, links=tuple(rests_on[i])) for i, f in enumerate(findings)]
+    new_links = tuple(
+        replace(link, findings=tuple(findings[i] for i in on_link.get(link.id, ()))) for link in links
+    )
     return tuple(findings), new_links, fact_table(quantities, sources, findings)
 
 
