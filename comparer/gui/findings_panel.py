@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.model import RELATIONS
+from comparer.core.model import RELATIONS, Source
 from comparer.gui.models import (
     COL_EXCERPT_A,
     COL_EXCERPT_B,
@@ -31,6 +34,12 @@ from comparer.gui.models import (
 from comparer.gui.palette import MARK_KINDS, kind_label
 from comparer.gui.rows import Row
 
+
+def account_name(source: Source) -> str:
+    """How the list names an account: its outlet, else its id."""
+    return source.outlet or source.id
+
+
 NARROW = 640  # pixels: below this width the excerpt columns are hidden
 QUIET = ""  # the kind of rows for links with nothing to flag
 ALL = "*"  # combo data meaning "no restriction" (not None: see _apply_filters)
@@ -40,6 +49,7 @@ class FindingsPanel(QWidget):
     """Table of findings with filters. Emits ``row_selected`` with the :class:`Row` (or ``None``)."""
 
     row_selected = Signal(object)
+    filters_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +81,16 @@ class FindingsPanel(QWidget):
         self.search.setAccessibleName("Search findings")
         self.count = QLabel(self)
         self.count.setAccessibleName("Number of findings shown")
+        self.show_all = QCheckBox("Show &all", self)
+        self.show_all.setToolTip("Also show unsure findings and weakly related links with nothing to flag")
+        self.show_all.setAccessibleName("Show all findings")
+        self.pair_box = QComboBox(self)
+        self.pair_box.setAccessibleName("Accounts compared")
+        self.pair_box.setToolTip("Which two accounts the list compares")
+        self.pair_box.addItem("All accounts", ALL)
+        self.pair_box.hide()  # shown when there are three or more accounts
+        self._pairs: dict[str, tuple[Source, Source]] = {}
+        self._sources: list[Source] = []
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -98,7 +118,9 @@ class FindingsPanel(QWidget):
             lab.setBuddy(widget)
             bar.addWidget(lab)
             bar.addWidget(widget)
+        bar.addWidget(self.pair_box)
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_all)
         bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +130,8 @@ class FindingsPanel(QWidget):
         self.kind_box.currentIndexChanged.connect(self._apply_filters)
         self.relation_box.currentIndexChanged.connect(self._apply_filters)
         self.search.textChanged.connect(self._apply_filters)
+        self.show_all.toggled.connect(self._apply_filters)
+        self.pair_box.currentIndexChanged.connect(self._apply_filters)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self._apply_filters()
 
@@ -117,6 +141,37 @@ class FindingsPanel(QWidget):
         narrow = event.size().width() < NARROW
         for col in (COL_EXCERPT_A, COL_EXCERPT_B):
             self.table.setColumnHidden(col, narrow)
+
+    def set_sources(self, sources: Sequence[Source]) -> None:
+        """The accounts the rows come from: names the columns; with three or more, a pair can be chosen."""
+        self._sources = list(sources)
+        self._pairs = {
+            f"{a.id}|{b.id}": (a, b) for i, a in enumerate(sources) for b in list(sources)[i + 1 :]
+        }
+        self.pair_box.blockSignals(True)
+        self.pair_box.clear()
+        self.pair_box.addItem("All accounts", ALL)
+        for key, (a, b) in self._pairs.items():
+            self.pair_box.addItem(f"{account_name(a)} ↔ {account_name(b)}", key)
+        self.pair_box.blockSignals(False)
+        self.pair_box.setVisible(len(sources) > 2)
+        self._apply_filters()
+
+    def choose_pair(self, a: str, b: str) -> None:
+        """Compare only accounts ``a`` and ``b`` in the list."""
+        for key in (f"{a}|{b}", f"{b}|{a}"):
+            i = self.pair_box.findData(key)
+            if i >= 0:
+                self.pair_box.setCurrentIndex(i)
+
+    def _name_columns(self) -> None:
+        pair = self._pairs.get(str(self.pair_box.currentData()))
+        if pair is None and len(self._sources) == 2:
+            pair = (self._sources[0], self._sources[1])
+        if pair is None:
+            self.model.set_side_names("A", "B")
+        else:
+            self.model.set_side_names(account_name(pair[0]), account_name(pair[1]))
 
     def set_rows(self, rows: list[Row]) -> None:
         """Show these rows (clears the selection)."""
@@ -137,7 +192,12 @@ class FindingsPanel(QWidget):
         rel = self.relation_box.currentData()
         self.proxy.set_relations(None if rel == ALL else {rel})
         self.proxy.set_search(self.search.text())
+        self.proxy.set_show_all(self.show_all.isChecked())
+        pair = self._pairs.get(str(self.pair_box.currentData()))
+        self.proxy.set_pair(None if pair is None else (pair[0].id, pair[1].id))
+        self._name_columns()
         self._update_count()
+        self.filters_changed.emit()
 
     def _update_count(self) -> None:
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
@@ -168,11 +228,25 @@ class FindingsPanel(QWidget):
         row = current.row() + delta if current.isValid() else (0 if delta > 0 else n - 1)
         self.select_proxy_row(row % n)
 
+    def step_conflict(self, delta: int) -> bool:
+        """Go to the next (``+1``) or previous (``-1``) visible conflict, wrapping; False if none."""
+        n = self.proxy.rowCount()
+        current = self.table.currentIndex()
+        start = current.row() if current.isValid() else (-1 if delta > 0 else n)
+        for step in range(1, n + 1):
+            r = (start + delta * step) % n
+            row: Row = self.proxy.index(r, 0).data(Roles.ROW)
+            if row.is_conflict:
+                self.select_proxy_row(r)
+                return True
+        return False
+
     def select_where(self, *, link_id: str | None = None, key: str | None = None) -> bool:
         """Select the first visible row of this link (or with this key); False when none is visible."""
         for r in range(self.proxy.rowCount()):
             row: Row = self.proxy.index(r, 0).data(Roles.ROW)
-            if (link_id is not None and row.link_id == link_id) or (key is not None and row.key == key):
+            linked = link_id is not None and (row.link_id == link_id or link_id in row.link_ids)
+            if linked or (key is not None and row.key == key):
                 if self.table.currentIndex().row() != r:
                     self.select_proxy_row(r)
                 return True

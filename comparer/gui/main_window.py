@@ -36,7 +36,7 @@ from comparer.gui.pane_area import PaneArea
 from comparer.gui.panes import SourcePane
 from comparer.gui.prefs_dialog import PreferencesDialog
 from comparer.gui.presentation import PresentationDialog
-from comparer.gui.rows import Row, build_rows
+from comparer.gui.rows import Row, build_rows, severity_summary
 from comparer.gui.settings import Preferences, SettingsStore
 from comparer.gui.tasks import TaskRunner
 from comparer.gui.theme import apply_theme, is_dark
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self)
         self.findings.set_allowed_kinds(self.prefs.kinds_shown)
         self.findings.row_selected.connect(self._apply_row)
+        self.findings.filters_changed.connect(self._show_counts)
         self.detail = DetailPanel(self)
         self.detail.setMinimumWidth(220)  # narrower, it wraps word by word
         self.findings.setMinimumWidth(320)
@@ -166,10 +167,26 @@ class MainWindow(QMainWindow):
 
     def select_link(self, link_id: str) -> None:
         """Select link ``link_id`` in the list, the panes and the detail panel ("" clears)."""
-        if link_id and self.findings.select_where(link_id=link_id):
+        if not link_id:
+            self._apply_row(None)
             return
-        row = next((r for r in self._rows if r.link_id == link_id), None) if link_id else None
-        self._apply_row(row)
+        if not self.findings.select_where(link_id=link_id):  # hidden by the filters: show it anyway
+            self._apply_row(next((r for r in self._rows if link_id in r.link_ids), None))
+        self._focus_link(link_id)
+
+    def _focus_link(self, link_id: str) -> None:
+        # A row can stand for several links; the one asked for is the current link (labels go to it).
+        comp = self._comparison
+        link = next((lk for lk in comp.links if lk.id == link_id), None) if comp else None
+        if comp is None or link is None or link_id == self._current_link:
+            return
+        spans: dict[str, list[Span]] = {}
+        for cid in (link.a, link.b):
+            claim = comp.claim(cid)
+            spans.setdefault(claim.source, []).append(claim.span)
+        self.area.set_current(spans, link_id)
+        self._current_link = link_id
+        self.current_link_changed.emit(link_id)
 
     # -- opening ----------------------------------------------------------------------------------
     def set_sources(self, sources: Sequence[Source]) -> None:
@@ -265,9 +282,14 @@ class MainWindow(QMainWindow):
     def _on_compared(self, comparison: Comparison) -> None:
         self.area.set_sources(comparison.sources, comparison)
         self._set_comparison(comparison)
-        n_findings = sum(len(link.findings) for link in comparison.links)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        # Counted over the rows the list shows, so "show all" and the filters change the figures too.
+        if self._comparison is None:
+            return
         self.status_label.setText(
-            f"{len(comparison.sources)} accounts · {len(comparison.links)} links · {n_findings} findings"
+            f"{severity_summary(self.findings.visible_rows())} · {len(self._comparison.sources)} accounts"
         )
 
     def _on_failed(self, error: object) -> None:
@@ -281,6 +303,7 @@ class MainWindow(QMainWindow):
         self._comparison = comparison
         self._rows = build_rows(comparison) if comparison is not None else []
         self._current_link = ""
+        self.findings.set_sources(comparison.sources if comparison is not None else ())
         self.findings.set_rows(self._rows)
         self._repaint()
         self.comparison_changed.emit(comparison)
@@ -332,6 +355,13 @@ class MainWindow(QMainWindow):
         """Next (+1) or previous (-1) finding in the list."""
         self.findings.step(delta)
         self.findings.table.setFocus()
+
+    def step_conflict(self, delta: int) -> None:
+        """Next (+1) or previous (-1) conflict in the list; says so when there is none."""
+        if self.findings.step_conflict(delta):
+            self.findings.table.setFocus()
+        elif self._comparison is not None:
+            self.statusBar().showMessage("No conflict among the findings shown", 4000)
 
     def focus_search(self) -> None:
         """Put the cursor in the findings search box."""

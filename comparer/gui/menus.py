@@ -60,10 +60,10 @@ def build_menus(win: MainWindow) -> dict[str, QMenu]:
     )
     _action(edit, "&Find in findings", win.focus_search, [QKeySequence(Key.Find)], "Search the findings list")
 
-    _action(view, "&Next finding", lambda: win.step(1), [QKeySequence("F8"), QKeySequence("Alt+Down")])
-    _action(
-        view, "P&revious finding", lambda: win.step(-1), [QKeySequence("Shift+F8"), QKeySequence("Alt+Up")]
-    )
+    _action(view, "&Next finding", lambda: win.step(1), [QKeySequence("F8")])
+    _action(view, "P&revious finding", lambda: win.step(-1), [QKeySequence("Shift+F8")])
+    _action(view, "Next &conflict", lambda: win.step_conflict(1), [QKeySequence("Alt+Down")])
+    _action(view, "Previous c&onflict", lambda: win.step_conflict(-1), [QKeySequence("Alt+Up")])
     view.addSeparator()
     win.sync_action = _action(
         view, "&Synchronized scrolling", win.toggle_sync, [QKeySequence("Ctrl+Shift+S")]

@@ -34,6 +34,8 @@ class Roles(IntEnum):
     ROW = Qt.ItemDataRole.UserRole + 4
     SORT = Qt.ItemDataRole.UserRole + 5
     SEARCH = Qt.ItemDataRole.UserRole + 6
+    MINOR = Qt.ItemDataRole.UserRole + 7
+    SOURCES = Qt.ItemDataRole.UserRole + 8
 
 
 COLUMNS = ("Kind", "Value A", "Value B", "Excerpt A", "Excerpt B", "Score", "Relation")
@@ -59,6 +61,18 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._side_names = ("A", "B")
+
+    def set_side_names(self, a: str, b: str) -> None:
+        """Name the value and excerpt columns after the two accounts the list compares."""
+        self._side_names = (a, b)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_VALUE_A, COL_EXCERPT_B)
+
+    def column_name(self, section: int) -> str:
+        """The header of a column, with the accounts' names in the value and excerpt columns."""
+        a, b = self._side_names
+        names = {COL_VALUE_A: a, COL_VALUE_B: b, COL_EXCERPT_A: f"Excerpt {a}", COL_EXCERPT_B: f"Excerpt {b}"}
+        return names.get(section, COLUMNS[section])
 
     def set_rows(self, rows: list[Row]) -> None:
         """Replace every row."""
@@ -85,7 +99,7 @@ class FindingsModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return self.column_name(section)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -115,6 +129,10 @@ class FindingsModel(QAbstractTableModel):
             return row.link_id or ""
         if role == Roles.ROW:
             return row
+        if role == Roles.MINOR:
+            return row.minor
+        if role == Roles.SOURCES:
+            return row.sources
         if role == Roles.SORT:
             return (
                 (-1.0 if row.score is None else row.score) if col == COL_SCORE else _display(row, col).lower()
@@ -132,7 +150,18 @@ class FindingsFilter(QSortFilterProxyModel):
         self._kinds: frozenset[str] | None = None
         self._relations: frozenset[str] | None = None
         self._search = ""
+        self._show_all = False
+        self._pair: frozenset[str] | None = None
         self.setSortRole(Roles.SORT)
+
+    def set_show_all(self, show_all: bool) -> None:
+        """Also show low-confidence findings and weak (``related``) links with nothing to flag."""
+        self._refilter(lambda: setattr(self, "_show_all", bool(show_all)))
+
+    def set_pair(self, pair: Collection[str] | None) -> None:
+        """Show only rows between these two sources (and claims only one of them makes); ``None``: all."""
+        value = None if pair is None else frozenset(pair)
+        self._refilter(lambda: setattr(self, "_pair", value))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         if hasattr(self, "endFilterChange"):  # Qt 6.10+: invalidateRowsFilter is deprecated
@@ -149,7 +178,7 @@ class FindingsFilter(QSortFilterProxyModel):
         self._refilter(lambda: setattr(self, "_kinds", value))
 
     def set_relations(self, relations: Collection[str] | None) -> None:
-        """Show only links of these relations (rows without a link always pass); ``None`` shows all."""
+        """Show only rows whose link has one of these relations (rows without a link fail); ``None``: all."""
         value = None if relations is None else frozenset(relations)
         self._refilter(lambda: setattr(self, "_relations", value))
 
@@ -165,8 +194,14 @@ class FindingsFilter(QSortFilterProxyModel):
         if self._kinds is not None and kind not in self._kinds:
             return False
         relation = model.data(index, Roles.RELATION)
-        if self._relations is not None and relation and relation not in self._relations:
+        if self._relations is not None and relation not in self._relations:
             return False
+        if not self._show_all and model.data(index, Roles.MINOR):
+            return False
+        if self._pair is not None:
+            sources = {s for s in model.data(index, Roles.SOURCES) if s}
+            if not sources or not sources <= self._pair:
+                return False
         if self._search:
             haystack = model.data(index, Roles.SEARCH)
             return all(word in haystack for word in self._search.split())

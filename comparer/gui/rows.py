@@ -1,16 +1,58 @@
-"""The findings list as plain data: one row per finding, per quiet link, per claim only one source makes.
+"""The findings list as plain data: one row per discrepancy, per quiet link, per claim only one source makes.
 
-Nothing here imports Qt; the table model in :mod:`comparer.gui.models` adapts these rows.
+Rows come in severity order (conflicts, figures one side gives, quotations, attribution, names and
+dates, then claims one source makes and links with nothing to flag). A discrepancy seen on several
+links is one row listing them all. Nothing here imports Qt; :mod:`comparer.gui.models` adapts these rows.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from comparer.core.model import Claim, Comparison, Finding, Link, Span
+from comparer.core.model import SHOW_ABOVE, Claim, Comparison, Finding, Link, Span
 
 ONLY_IN = "only_in"
+
+# Rank of each kind in the list, most serious first; unknown kinds rank with the notes.
+_RANKED: tuple[tuple[str, ...], ...] = (
+    ("number_conflict", "casualties", "date_conflict", "time_conflict", "sum_mismatch"),
+    ("number_one_side",),
+    ("quote_differs", "quote_wording", "quote_partial"),
+    ("attribution", "certainty"),
+    ("name_variant", "spelling_variant", "date_equivalent", "sum_consistent"),
+)
+SEVERITY_RANK: dict[str, int] = {kind: rank for rank, kinds in enumerate(_RANKED) for kind in kinds}
+NOTE_RANK = len(_RANKED) - 1
+ONLY_RANK = len(_RANKED)
+QUIET_RANK = len(_RANKED) + 1
+
+# What the status bar counts: a rank's severity class, in the order it is told.
+SEVERITY_CLASSES: tuple[tuple[str, str], ...] = (
+    ("conflict", "conflicts"),
+    ("difference", "differences"),
+    ("note", "notes"),
+)
+
+
+def severity_rank(kind: str) -> int:
+    """Where a row of this kind goes in the list (0 first)."""
+    if kind == ONLY_IN:
+        return ONLY_RANK
+    if not kind:
+        return QUIET_RANK
+    return SEVERITY_RANK.get(kind, NOTE_RANK)
+
+
+def severity_class(kind: str) -> str | None:
+    """``conflict``, ``difference`` or ``note`` for a finding kind; ``None`` for other rows."""
+    rank = severity_rank(kind)
+    if rank == 0:
+        return "conflict"
+    if rank < NOTE_RANK:
+        return "difference"
+    return "note" if rank == NOTE_RANK else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +73,20 @@ class Row:
     score: float | None
     explanation: str
     spans: tuple[tuple[str, Span], ...]
+    link_ids: tuple[str, ...] = ()
+    sources: tuple[str, str] = ("", "")
+    confidence: float = 1.0
+    minor: bool = False  # shown only when the list shows everything (low confidence, weak links)
+
+    @property
+    def rank(self) -> int:
+        """Severity rank of the row (0 is most serious)."""
+        return severity_rank(self.kind)
+
+    @property
+    def is_conflict(self) -> bool:
+        """A finding of the most serious rank."""
+        return self.rank == 0
 
 
 def excerpt(text: str, width: int = 90) -> str:
@@ -42,19 +98,40 @@ def _link_spans(a: Claim, b: Claim) -> tuple[tuple[str, Span], ...]:
     return ((a.source, a.span), (b.source, b.span))
 
 
-def _finding_row(link: Link, n: int, finding: Finding, a: Claim, b: Claim) -> Row:
+def _finding_row(
+    comparison: Comparison, claims: dict[str, Claim], n: int, finding: Finding, links: list[Link]
+) -> Row:
+    """One row for one discrepancy, however many links show it."""
     va, vb = finding.values
+    side_claims = [[claims[c] for c in ids if c in claims] for ids in finding.claims]
+    for link in links:  # a finding built before findings named their claims: take its links'
+        for side, cid in enumerate((link.a, link.b)):
+            if cid in claims and claims[cid] not in side_claims[side]:
+                side_claims[side].append(claims[cid])
+    first = [cl[0] if cl else None for cl in side_claims]
+    spans: list[tuple[str, Span]] = []
+    for cl in side_claims:
+        spans.extend((c.source, c.span) for c in cl)
+    fallback = (first[0].source if first[0] else "", first[1].source if first[1] else "")
+    sources = finding.sources if any(finding.sources) else fallback
+    best = max(links, key=lambda lk: lk.score) if links else None
+    confidence = float(getattr(finding, "confidence", 1.0))
+    shown_above = float(comparison.options.get("show_above", SHOW_ABOVE))
     return Row(
-        key=f"{link.id}#{n}",
+        key=f"finding:{finding.id or n}",
         kind=finding.kind,
-        relation=link.relation,
-        link_id=link.id,
-        claims=(a.id, b.id),
+        relation=best.relation if best else "",
+        link_id=best.id if best else None,
+        claims=(first[0].id if first[0] else None, first[1].id if first[1] else None),
         values=(va or "—", vb or "—"),
-        excerpts=(excerpt(a.text), excerpt(b.text)),
-        score=link.score,
+        excerpts=(excerpt(first[0].text) if first[0] else "", excerpt(first[1].text) if first[1] else ""),
+        score=best.score if best else None,
         explanation=finding.explanation,
-        spans=_link_spans(a, b),
+        spans=tuple(spans),
+        link_ids=tuple(lk.id for lk in links),
+        sources=sources,
+        confidence=confidence,
+        minor=confidence < shown_above,
     )
 
 
@@ -70,6 +147,8 @@ def _quiet_link_row(link: Link, a: Claim, b: Claim) -> Row:
         score=link.score,
         explanation=f"linked ({link.relation}), nothing to flag: {link.evidence.summary()}",
         spans=_link_spans(a, b),
+        link_ids=(link.id,),
+        sources=(a.source, b.source),
     )
 
 
@@ -87,19 +166,72 @@ def _only_row(comparison: Comparison, claim: Claim, side: int) -> Row:
         score=None,
         explanation=f"Only {label} says this; no other source has a matching claim.",
         spans=((claim.source, claim.span),),
+        sources=(claim.source, ""),
     )
 
 
-def build_rows(comparison: Comparison, *, include_only: bool = True) -> list[Row]:
-    """Rows in reading order: each link's findings (or the link itself), then claims only one source makes."""
-    rows: list[Row] = []
+def _discrepancies(comparison: Comparison) -> list[tuple[Finding, list[Link]]]:
+    """Each discrepancy with the links that show it.
+
+    A comparison's own findings are one per discrepancy already; without them (an older
+    comparison), findings on several links with the same kind and values are one discrepancy.
+    """
+    by_id = {link.id: link for link in comparison.links}
+    if comparison.findings:
+        out = []
+        for f in comparison.findings:
+            links = [by_id[i] for i in f.links if i in by_id]
+            if not links:
+                links = [lk for lk in comparison.links if f in lk.findings]
+            out.append((f, links))
+        return out
+    grouped: dict[tuple[str, tuple[str | None, ...]], tuple[Finding, list[Link]]] = {}
     for link in comparison.links:
-        a, b = comparison.claim(link.a), comparison.claim(link.b)
-        if link.findings:
-            rows.extend(_finding_row(link, n, f, a, b) for n, f in enumerate(link.findings))
-        else:
-            rows.append(_quiet_link_row(link, a, b))
+        for f in link.findings:
+            key = (f.kind, tuple(v.casefold() if v else v for v in f.values))
+            grouped.setdefault(key, (f, []))[1].append(link)
+    return list(grouped.values())
+
+
+def _ordered(rows: Iterable[Row]) -> list[Row]:
+    # Stable: within a rank, rows keep reading order; surer findings first.
+    return sorted(rows, key=lambda r: (r.rank, -r.confidence))
+
+
+def build_rows(comparison: Comparison, *, include_only: bool = True) -> list[Row]:
+    """Rows in severity order: discrepancies, claims only one source makes, then quiet links."""
+    claims = comparison._claims_by_id()
+    rows = [
+        _finding_row(comparison, claims, n, f, links)
+        for n, (f, links) in enumerate(_discrepancies(comparison))
+    ]
     if include_only:
         for side, source in enumerate(comparison.sources):
             rows.extend(_only_row(comparison, c, min(side, 1)) for c in comparison.only_in(source.id))
-    return rows
+    with_findings = {i for r in rows for i in r.link_ids}
+    for link in comparison.links:
+        if link.id not in with_findings:
+            row = _quiet_link_row(link, claims[link.a], claims[link.b])
+            rows.append(row if link.relation != "related" else _as_minor(row))
+    return _ordered(rows)
+
+
+def _as_minor(row: Row) -> Row:
+    return replace(row, minor=True)
+
+
+def severity_counts(rows: Iterable[Row]) -> dict[str, int]:
+    """How many rows of each severity class (``conflict``, ``difference``, ``note``)."""
+    counts = {name: 0 for name, _plural in SEVERITY_CLASSES}
+    for row in rows:
+        cls = severity_class(row.kind)
+        if cls is not None:
+            counts[cls] += 1
+    return counts
+
+
+def severity_summary(rows: Iterable[Row]) -> str:
+    """ "1 conflict · 6 differences · 3 notes" for these rows."""
+    counts = severity_counts(rows)
+    parts = [f"{counts[name]} {name if counts[name] == 1 else plural}" for name, plural in SEVERITY_CLASSES]
+    return " · ".join(parts)

@@ -22,7 +22,7 @@ def test_findings_appear_for_the_sample(sample_window):
     assert panel.proxy.rowCount() > 0
     kinds = {row.kind for row in panel.model.rows()}
     assert kinds - {"", ONLY_IN}, "the sample should give at least one finding beyond bare links"
-    assert sample_window.status_label.text().startswith("2 accounts")
+    assert sample_window.status_label.text().endswith("· 2 accounts")
 
 
 def test_selecting_each_row_selects_its_claims_in_both_panes(sample_window, qtbot):
@@ -40,7 +40,7 @@ def test_selecting_each_row_selects_its_claims_in_both_panes(sample_window, qtbo
             painted = pane.extra_selection_spans()
             for span in wanted.get(sid, []):
                 assert span in painted
-        if row.link_id:
+        if len(row.link_ids) == 1 and row.link_id:
             link = next(lk for lk in comp.links if lk.id == row.link_id)
             a, b = comp.claim(link.a), comp.claim(link.b)
             assert win.pane(a.source).current_spans() == (a.span,)
@@ -50,11 +50,12 @@ def test_selecting_each_row_selects_its_claims_in_both_panes(sample_window, qtbo
 
 def test_select_link_reports_the_link_and_clears(sample_window, qtbot):
     win = sample_window
-    link = win.comparison.links[-1]
+    listed = [i for row in win.findings.visible_rows() for i in row.link_ids]
+    link = next(lk for lk in reversed(win.comparison.links) if lk.id in listed)
     with qtbot.waitSignal(win.current_link_changed, timeout=1000) as blocker:
         win.select_link(link.id)
     assert blocker.args == [link.id]
-    assert win.findings.current_row().link_id == link.id
+    assert link.id in win.findings.current_row().link_ids
     assert "link " + link.id in win.detail.toPlainText()
     with qtbot.waitSignal(win.current_link_changed, timeout=1000) as blocker:
         win.select_link("")
@@ -62,7 +63,7 @@ def test_select_link_reports_the_link_and_clears(sample_window, qtbot):
     assert all(not p.current_spans() for p in win.area.panes.values())
 
 
-@pytest.mark.parametrize(("forward", "back"), [(Qt.Key.Key_F8, "Shift+F8"), ("Alt+Down", "Alt+Up")])
+@pytest.mark.parametrize(("forward", "back"), [(Qt.Key.Key_F8, "Shift+F8")])
 def test_next_and_previous_walk_every_visible_finding(sample_window, qtbot, forward, back):
     win = sample_window
     win.activateWindow()
@@ -101,7 +102,7 @@ def test_kind_relation_and_search_filters_hide_rows(sample_window, qtbot):
 
     relation = next(r.relation for r in panel.model.rows() if r.relation)
     panel.relation_box.setCurrentIndex(panel.relation_box.findData(relation))
-    assert all(r.relation in (relation, "") for r in panel.visible_rows())
+    assert all(r.relation == relation for r in panel.visible_rows())
     panel.relation_box.setCurrentIndex(0)
 
     word = panel.model.rows()[0].excerpts[0].split()[1]
@@ -112,7 +113,7 @@ def test_kind_relation_and_search_filters_hide_rows(sample_window, qtbot):
     )
     panel.search.setText("zzzz no such words qqqq")
     assert panel.proxy.rowCount() == 0
-    assert panel.count.text() == f"0 of {total}"
+    assert panel.count.text() == f"0 of {panel.model.rowCount()}"
 
 
 def test_preferences_kinds_hide_rows_and_marks(sample_window):
