@@ -283,7 +283,7 @@ def _bounds(q: Quantity) -> list[float | None]:
 def number_findings(
     quantities: Sequence[Quantity],
     pair: tuple[str, str],
-    linked: set[tuple[str, str]],
+    linked: Mapping[tuple[str, str], float],
     speaks_of: Mapping[str, set[str]],
 ) -> list[_Group]:
     """Figures of one measure the two accounts give that cannot both be right; figures only one gives."""
@@ -360,7 +360,7 @@ def _one_side(
     pair: tuple[str, str],
     side: int,
     speaks_of: Mapping[str, set[str]],
-    linked: set[tuple[str, str]],
+    linked: Mapping[tuple[str, str], float],
     stated: Mapping[str, set[float]],
 ) -> list[_Group]:
     """Figures one account gives for a measure the other speaks of without any figure."""
@@ -382,9 +382,18 @@ def _one_side(
     why = [f"the other account speaks of {given[0].label} but gives no figure for it"]
     if not partners:
         why.append("no linked sentence of the other account speaks of it")
+    strong = any(
+        linked.get((c, g) if side == 1 else (g, c), 0.0) >= SAME_PROPOSITION
+        for c in partners
+        for g in claims_given
+    )
     if measure.startswith("count:"):
-        confidence = min(confidence, 0.35)
-        why.append("a count of things, not of people harmed")
+        confidence = min(confidence, 0.5 if strong else 0.35)
+        why.append(
+            "a count of things, in a sentence the other account states alike"
+            if strong
+            else "a count of things, not of people harmed"
+        )
     if all(q.number.value <= 2 for q in given):
         confidence -= 0.2
     shown = "; ".join(dict.fromkeys(_describe(q) for q in given))
@@ -446,7 +455,7 @@ _NAME_TITLES = frozenset(
 
 
 def date_findings(
-    facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: set[tuple[str, str]]
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: Mapping[tuple[str, str], float]
 ) -> list[_Group]:
     """One calendar day the two accounts name differently ("August 18" / "Saturday"): not a discrepancy."""
     sa, sb = pair
@@ -520,7 +529,7 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     blocks_b: dict[str, list[str]] = defaultdict(list)
     for text_b, (_, mb0) in ((t, ms[0]) for t, ms in by_text_b.items()):
         blocks_b[_block(mb0)].append(text_b)
-    pairs = []
+    pairs: list[tuple[str, NameMention, str, NameMention]] = []
     for text_a, ms_a in by_text_a.items():
         ma0 = ms_a[0][1]
         for text_b in blocks_b.get(_block(ma0), ()):
@@ -584,7 +593,7 @@ def discrepancies(
     ordered = [facts[k] for k in facts]
     quantities = _in_main_place(all_quantities(ordered), sources)
     speaks = _speaks_of(ordered, quantities)
-    linked = {(link.a, link.b) for link in links}
+    linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
