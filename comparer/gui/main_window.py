@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from comparer.core.compare import CompareCancelled, compare
 from comparer.core.errors import ComparerError
-from comparer.core.model import Comparison, Link, Source, Span
+from comparer.core.model import Claim, Comparison, Link, Source, Span
 from comparer.core.options import AlignOptions
 from comparer.core.samples import load_samples
 from comparer.gui import messages, presentation, shortcuts
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sources: list[Source] = []
         self._comparison: Comparison | None = None
         self._rows: list[Row] = []
+        self._claims: dict[str, Claim] = {}
         self._current_link = ""
         self.presentation: PresentationDialog | None = None
         self.project_panels: ProjectPanels | None = None  # set by comparer.gui.app.build_window
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
             return
         spans: dict[str, list[Span]] = {}
         for cid in (link.a, link.b):
-            claim = comp.claim(cid)
+            claim = self._claims[cid]
             spans.setdefault(claim.source, []).append(claim.span)
         self.area.set_current(spans, link_id)
         self._current_link = link_id
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
 
     def _set_comparison(self, comparison: Comparison | None) -> None:
         self._comparison = comparison
+        self._claims = {c.id: c for c in comparison.claims} if comparison is not None else {}
         self._rows = build_rows(comparison) if comparison is not None else []
         self._current_link = ""
         self.findings.set_sources(comparison.sources if comparison is not None else ())
@@ -334,17 +336,17 @@ class MainWindow(QMainWindow):
         links = self._links_of(claim_id)
         if not links:
             if not self.findings.select_where(key=f"only:{claim_id}"):
-                claim = comp.claim(claim_id)
+                claim = self._claims[claim_id]
                 self.area.set_current({claim.source: [claim.span]}, "", scroll=False)
             return
         self.select_link(max(links, key=lambda lk: lk.score).id)
         spans: dict[str, list[Span]] = {}
         for link in links:  # every counterpart of the clicked claim, not only the best
             for cid in (link.a, link.b):
-                claim = comp.claim(cid)
+                claim = self._claims[cid]
                 if cid == claim_id or claim.span not in spans.get(claim.source, []):
                     spans.setdefault(claim.source, []).append(claim.span)
-        clicked = comp.claim(claim_id)
+        clicked = self._claims[claim_id]
         spans[clicked.source] = [clicked.span]
         self.area.set_current(spans, self._current_link, scroll=False)
         for sid, pane in self.area.panes.items():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
 
-from comparer.core.model import Comparison, Span
+from comparer.core.model import Claim, Comparison, Finding, Span
 from comparer.gui.palette import kind_label
 from comparer.gui.rows import ONLY_IN
 
@@ -21,19 +21,23 @@ class Mark:
 
 
 def finding_marks(comparison: Comparison, source_id: str, kinds: Collection[str]) -> list[Mark]:
-    """Marks of one source: finding spans on either side of each link, self-checks and unmatched claims."""
+    """Marks of one source: the findings worth showing, self-checks and unmatched claims.
+
+    Only findings the list shows without "show all" are painted, and only on the words that carry
+    them where the engine gives those, so a tint means there is something to read there.
+    """
+    claims = {c.id: c for c in comparison.claims}
     marks: list[Mark] = []
-    for link in comparison.links:
-        a, b = comparison.claim(link.a), comparison.claim(link.b)
-        for side, claim in enumerate((a, b)):
-            if claim.source != source_id:
+    for f, sides in _findings_by_side(comparison, claims):
+        if f.kind not in kinds:
+            continue
+        for side, sid in enumerate(sides):
+            if sid != source_id:
                 continue
-            for f in link.findings:
-                if f.kind not in kinds:
-                    continue
-                spans = f.spans[side] or (claim.span,)
-                tip = _finding_tip(f.kind, f.explanation, f.values[side], f.values[1 - side])
-                marks.extend(Mark(s, f.kind, tip, link.id) for s in spans)
+            spans = f.spans[side] or tuple(claims[c].span for c in f.claims[side] if c in claims)
+            tip = _finding_tip(f.kind, f.explanation, f.values[side], f.values[1 - side])
+            link_id = f.links[0] if f.links else None
+            marks.extend(Mark(s, f.kind, tip, link_id) for s in spans)
     for check in comparison.checks:
         if check.source == source_id and check.kind in kinds:
             tip = _finding_tip(check.kind, check.explanation, ", ".join(check.values), None)
@@ -46,6 +50,29 @@ def finding_marks(comparison: Comparison, source_id: str, kinds: Collection[str]
     return marks
 
 
+def _findings_by_side(
+    comparison: Comparison, claims: dict[str, Claim]
+) -> Iterator[tuple[Finding, tuple[str, str]]]:
+    """Each finding to paint with the source of each of its sides."""
+    if comparison.findings:
+        for f in comparison.shown_findings():
+            sides = f.sources
+            if not any(sides):
+                firsts = [next((claims[c].source for c in ids if c in claims), "") for ids in f.claims]
+                sides = (firsts[0], firsts[1])
+            yield f, sides
+        return
+    for link in comparison.links:  # a comparison whose findings live only on its links
+        a, b = claims[link.a], claims[link.b]
+        for f in link.findings:
+            filled = replace(
+                f,
+                claims=f.claims if any(f.claims) else ((a.id,), (b.id,)),
+                links=f.links or (link.id,),
+            )
+            yield filled, (a.source, b.source)
+
+
 def _finding_tip(kind: str, explanation: str, here: str | None, there: str | None) -> str:
     lines = [kind_label(kind), explanation]
     if here or there:
@@ -55,9 +82,10 @@ def _finding_tip(kind: str, explanation: str, here: str | None, there: str | Non
 
 def linked_claims(comparison: Comparison, source_id: str) -> dict[str, list[tuple[str, str]]]:
     """Claim id of this source -> [(link id, relation)] of the links that touch it."""
+    source_of = {c.id: c.source for c in comparison.claims}
     out: dict[str, list[tuple[str, str]]] = {}
     for link in comparison.links:
         for cid in (link.a, link.b):
-            if comparison.claim(cid).source == source_id:
+            if source_of.get(cid) == source_id:
                 out.setdefault(cid, []).append((link.id, link.relation))
     return out

@@ -65,8 +65,9 @@ class PaneArea(QSplitter):
 
     def _connect(self, comparison: Comparison) -> None:
         pairs: list[tuple[str, Span, str, Span]] = []
+        claims = {c.id: c for c in comparison.claims}
         for link in comparison.links:
-            a, b = comparison.claim(link.a), comparison.claim(link.b)
+            a, b = claims[link.a], claims[link.b]
             pairs.append((a.source, a.span, b.source, b.span))
         for gutter in self.gutters:
             left, right = gutter.left.source.id, gutter.right.source.id
@@ -84,10 +85,10 @@ class PaneArea(QSplitter):
         """(Re)paint every pane's marks."""
         if comparison is None:
             return
+        claims = {c.id: c for c in comparison.claims}
         for sid, pane in self.panes.items():
             linked = [
-                (comparison.claim(cid).span, links[0][1])
-                for cid, links in linked_claims(comparison, sid).items()
+                (claims[cid].span, links[0][1]) for cid, links in linked_claims(comparison, sid).items()
             ]
             pane.set_marks(finding_marks(comparison, sid, kinds), linked, dark=dark)
 
