@@ -249,6 +249,9 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
     if qa.measure.startswith("count:") or qa.measure.startswith("people:"):
         c -= 0.1
         why.append("the measure is read from the thing counted only")
+    if qa.measure == "people:people":
+        c -= 0.25
+        why.append("a count of people with nothing saying what happened to them")
     if qa.measure.startswith("duration"):
         c -= 0.35
         why.append("durations in one account often time different things")
@@ -440,7 +443,7 @@ def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> d
 @lru_cache(maxsize=8192)
 def _common(word: str) -> bool:
     """An ordinary English word ("crows", "cross"), which a lone capitalised word often is."""
-    return bool(zipf_frequency(word, "en") >= 3.5)
+    return bool(zipf_frequency(word, "en") >= 3.0)
 
 
 @lru_cache(maxsize=65536)

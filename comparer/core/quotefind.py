@@ -15,6 +15,8 @@ from comparer.core.text import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 PARTIAL_MIN = 90.0
+# An editor's clarification inside a quotation: "deliver oxygen (in the cave)", "[the minister] said".
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\w\s]")
 WORDING_MIN = 72.0
 
 
@@ -87,6 +89,9 @@ def quote_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             continue
         qb = fb.quotes[best[1]]
         ta, tb = fold(qa.text), fold(qb.text)
+        if _BRACKETED.sub(" ", ta).split() == _BRACKETED.sub(" ", tb).split():
+            used_b.add(best[1])
+            continue  # the same words; one adds an editor's clarification in brackets
         short, long_ = sorted((len(ta), len(tb)))
         whole_ratio = fuzz.ratio(ta, tb, processor=None)
         if best[0] >= PARTIAL_MIN and short < 0.8 * long_ and short >= 8:
