@@ -12,10 +12,11 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from comparer.core.model import Claim, Source, Span
 from comparer.gui.marks import Mark
+from comparer.gui.overview import Overview, overview_bands
 from comparer.gui.palette import current_format, linked_format, mark_format
 
 
@@ -155,7 +156,14 @@ class SourcePane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
-        layout.addWidget(self.view, 1)
+        self.overview = Overview(self.view.verticalScrollBar(), self)
+        self.overview.jumped.connect(self.jump_to)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.view, 1)
+        row.addWidget(self.overview)
+        layout.addLayout(row, 1)
         self._format_roles(claims)
 
     def _format_roles(self, claims: Iterable[Claim]) -> None:
@@ -195,7 +203,14 @@ class SourcePane(QWidget):
         """Paint finding marks and the faint backgrounds of linked claims (``(span, relation)``)."""
         self._marks, self._linked, self._dark = marks, linked, dark
         self.view.set_marks(marks)
+        self.overview.set_bands(overview_bands(len(self.source.text), marks, linked))
         self._repaint()
+
+    def jump_to(self, fraction: float) -> None:
+        """Show the point ``fraction`` of the way through the account, centred."""
+        length = len(self.source.text)
+        pos = min(max(0, int(fraction * length)), max(0, length - 1))
+        self.scroll_to_span(Span(pos, pos + 1), fraction=0.5)
 
     def set_current(self, spans: tuple[Span, ...]) -> None:
         """Highlight the claims of the current link (empty: none)."""
