@@ -73,9 +73,9 @@ class FindingsPanel(QWidget):
             self.relation_box.addItem(rel, rel)
         for box in (self.kind_box, self.relation_box):  # sized to a short entry, not the longest one
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(10)
+            box.setMinimumContentsLength(7)
         self.search = QLineEdit(self)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(80)
         self.search.setPlaceholderText("Search findings…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search findings")
@@ -113,9 +113,11 @@ class FindingsPanel(QWidget):
             header.setSectionResizeMode(col, mode)
 
         bar = QHBoxLayout()
+        self._bar_labels: list[QLabel] = []
         for label, widget in (("&Kind:", self.kind_box), ("&Relation:", self.relation_box)):
             lab = QLabel(label, self)
             lab.setBuddy(widget)
+            self._bar_labels.append(lab)
             bar.addWidget(lab)
             bar.addWidget(widget)
         bar.addWidget(self.pair_box)
@@ -141,6 +143,8 @@ class FindingsPanel(QWidget):
         narrow = event.size().width() < NARROW
         for col in (COL_EXCERPT_A, COL_EXCERPT_B):
             self.table.setColumnHidden(col, narrow)
+        for lab in self._bar_labels:  # the combos say what they filter (tooltip, accessible name)
+            lab.setVisible(not narrow)
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         """The accounts the rows come from: names the columns; with three or more, a pair can be chosen."""
