@@ -18,13 +18,14 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from comparer.core.concepts import country_table
 from comparer.core.facts import ClaimFacts
 from comparer.core.lexicon import measure_lexicon
 from comparer.core.model import FactCell, FactRow, Finding, Link, Source, Span
-from comparer.core.names import NameMention, same_entity, spelled_alike, translit_key
+from comparer.core.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.quantities import Quantity, all_quantities, same_scope
 from comparer.core.text import fold
 
@@ -107,6 +108,9 @@ def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts)
         side = 0 if f.values[0] and f.values[0].startswith("attributed") else 1
         claim = (fa if side == 0 else fb).claim.id
         return (kind, pair, f.values, claim if not f.detail.get("different_speaker") else None)
+    if kind == "quote_differs":
+        speaker = str((f.detail.get("speaker") or [""])[0])
+        return (kind, pair, fold(speaker).split()[-1:] and fold(speaker).split()[-1])
     if kind == "quote_partial":
         fuller = max(f.values, key=lambda v: len(v or ""))
         return (kind, pair, fold(fuller or ""))
@@ -507,6 +511,109 @@ def date_findings(
     return list(groups.values())
 
 
+def _same_speaker_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    return words_match(a[-1], b[-1])
+
+
+def quote_findings_across(
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], seen: set[tuple[str, str]]
+) -> list[_Group]:
+    """Quotations of one speaker compared across whole accounts, not only in linked sentences.
+
+    The same words reworded or cut to a fragment, wherever each account quotes them; and other words quoted
+    from the same speaker, once per speaker. ``seen`` holds the folded quotation pairs already shown on links.
+    """
+    sa, sb = pair
+    qa = [(f.claim.id, q) for f in facts if f.claim.source == sa for q in f.quotes if len(q.text) >= 12]
+    qb = [(f.claim.id, q) for f in facts if f.claim.source == sb for q in f.quotes if len(q.text) >= 12]
+    if not qa or not qb:
+        return []
+    texts_a = [fold(q.text) for _, q in qa]
+    texts_b = [fold(q.text) for _, q in qb]
+    partial = process.cdist(texts_a, texts_b, scorer=fuzz.partial_ratio, workers=1, dtype="uint8")
+    whole = process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1, dtype="uint8")
+    out: list[_Group] = []
+    matched_a: set[int] = set()
+    matched_b: set[int] = set()
+    for i in range(len(qa)):
+        for j in range(len(qb)):
+            ta, tb = texts_a[i], texts_b[j]
+            short, long_ = sorted((len(ta), len(tb)))
+            if partial[i][j] >= 90 or whole[i][j] >= 72:
+                matched_a.add(i)
+                matched_b.add(j)
+            if (ta, tb) in seen:
+                continue
+            if whole[i][j] >= 72 and whole[i][j] < 100 and short >= 0.8 * long_:
+                kind, text = "quote_wording", "the same quotation worded differently"
+            elif partial[i][j] >= 90 and short < 0.8 * long_ and short >= 12:
+                kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
+            else:
+                continue
+            if kind == "quote_wording" and _BRACKETS.sub(" ", ta).split() == _BRACKETS.sub(" ", tb).split():
+                continue
+            ca, a_quote = qa[i]
+            cb, b_quote = qb[j]
+            first = Finding(
+                kind=kind,
+                values=(a_quote.text, b_quote.text),
+                spans=(a_quote.parts, b_quote.parts),
+                explanation=text + ("" if kind == "quote_wording" else ": a fragment, not a misquote"),
+                detail={"ratio": int(whole[i][j]), "partial": int(partial[i][j])},
+            )
+            group = _Group(
+                first=first,
+                sources=pair,
+                confidence=BASE_CONFIDENCE[kind] - 0.05,
+                why=["the same quotation in both accounts, in sentences not linked"],
+            )
+            group.claims[0].append(ca)
+            group.claims[1].append(cb)
+            group.spans[0].extend(a_quote.parts)
+            group.spans[1].extend(b_quote.parts)
+            seen.add((ta, tb))
+            out.append(group)
+    by_speaker: dict[str, _Group] = {}
+    for i, (ca, a_quote) in enumerate(qa):
+        if i in matched_a or not a_quote.speaker_words:
+            continue
+        for j, (cb, b_quote) in enumerate(qb):
+            if j in matched_b or not _same_speaker_words(a_quote.speaker_words, b_quote.speaker_words):
+                continue
+            key = a_quote.speaker_words[-1]
+            found = by_speaker.get(key)
+            if found is not None:
+                group = found
+            else:
+                first = Finding(
+                    kind="quote_differs",
+                    values=(a_quote.text, b_quote.text),
+                    spans=(a_quote.parts, b_quote.parts),
+                    explanation="different words quoted from the same speaker "
+                    f"({a_quote.speaker} / {b_quote.speaker})",
+                    detail={"speaker": [a_quote.speaker, b_quote.speaker]},
+                )
+                group = by_speaker[key] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["quote_differs"] - 0.1,
+                    why=["each account quotes this speaker with words the other does not have"],
+                )
+                out.append(group)
+            if ca not in group.claims[0]:
+                group.claims[0].append(ca)
+                group.spans[0].extend(a_quote.parts)
+            if cb not in group.claims[1]:
+                group.claims[1].append(cb)
+                group.spans[1].extend(b_quote.parts)
+    return out
+
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\w\s]")
+
+
 def _by_text(mentions: list[tuple[str, NameMention]]) -> dict[str, list[tuple[str, NameMention]]]:
     out: dict[str, list[tuple[str, NameMention]]] = defaultdict(list)
     for claim, m in mentions:
@@ -609,6 +716,24 @@ def discrepancies(
         for g in name_findings(ordered, (sa, sb)):
             if frozenset(fold(v or "") for v in g.first.values) not in seen_names:
                 groups.append(g)
+        seen_quotes = {
+            (fold(g.first.values[0] or ""), fold(g.first.values[1] or ""))
+            for g in groups
+            if g.first.kind.startswith("quote_") and g.sources == (sa, sb)
+        }
+        speakers_seen = {
+            fold(str(g.first.detail.get("speaker", [""])[0]))
+            for g in groups
+            if g.first.kind == "quote_differs" and g.sources == (sa, sb)
+        }
+        for g in quote_findings_across(ordered, (sa, sb), seen_quotes):
+            if g.first.kind == "quote_differs" and any(
+                fold(str(w)) in speakers_seen
+                or any(fold(str(w)).split()[-1:] == s.split()[-1:] for s in speakers_seen)
+                for w in g.first.detail.get("speaker", [])[:1]
+            ):
+                continue
+            groups.append(g)
         seen_days = {
             g.first.detail.get("day")
             for g in groups
