@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from comparer.core.model import Span
 from comparer.gui.palette import relation_colour
@@ -23,13 +24,22 @@ _PEN_STYLES = {
 
 
 class Gutter(QWidget):
-    """Paints a band from each linked claim in the left pane to its counterpart in the right pane."""
+    """Paints a band from each linked claim in the left pane to its counterpart in the right pane.
+
+    A click on a band emits ``link_clicked(link_id)``; hovering one shows why it was linked
+    (``describe(link_id)``, set by whoever knows the comparison).
+    """
+
+    link_clicked = Signal(str)
 
     def __init__(self, left: SourcePane, right: SourcePane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
         self.connectors: list[Connector] = []
         self.current = ""
+        self.describe: Callable[[str], str] = lambda link_id: f"link {link_id}"
+        self._drawn: list[tuple[str, QPainterPath]] = []  # as painted last, bottom first
+        self.setMouseTracking(True)
         self.setMinimumWidth(36)
         self.setMaximumWidth(80)
         self.setAccessibleName(f"Links between {left.source.label} and {right.source.label}")
@@ -63,6 +73,7 @@ class Gutter(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = float(self.width())
         ordered = sorted(self.connectors, key=lambda c: c[0] == self.current)  # current drawn last, on top
+        self._drawn = []
         for link_id, span_l, span_r, relation in ordered:
             l0, l1 = self._local(self.left, self.left.view.span_rect(span_l))
             r0, r1 = self._local(self.right, self.right.view.span_rect(span_r))
@@ -81,7 +92,42 @@ class Gutter(QWidget):
             pen.setStyle(_PEN_STYLES.get(relation, Qt.PenStyle.DotLine))
             painter.setPen(pen)
             painter.drawPath(path)
+            self._drawn.append((link_id, path))
         painter.end()
+
+    def link_at(self, point: QPointF) -> str:
+        """The link whose band is drawn on top at ``point`` ("" when none)."""
+        for link_id, path in reversed(self._drawn):
+            if path.contains(point) or (path.boundingRect().height() < 4 and _near(path, point)):
+                return link_id
+        return ""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        link_id = self.link_at(event.position()) if event.button() == Qt.MouseButton.LeftButton else ""
+        if link_id:
+            self.link_clicked.emit(link_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = bool(self.link_at(event.position()))
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            link_id = self.link_at(QPointF(event.pos()))
+            if link_id:
+                QToolTip.showText(event.globalPos(), self.describe(link_id), self)
+                return True
+        return super().event(event)
+
+
+def _near(path: QPainterPath, point: QPointF) -> bool:
+    # A band for a one-line claim scrolled half away is a sliver: accept a click a few pixels off.
+    box = path.boundingRect().adjusted(0, -3, 0, 3)
+    return box.contains(point)
 
 
 class ScrollSync:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
 
         self.area = PaneArea(self)
         self.area.claim_clicked.connect(self._on_claim_clicked)
+        self.area.link_clicked.connect(self.select_link)
         self.area.set_font_size(self.prefs.font_size)
         self.area.set_sync(self.prefs.sync_scroll)
         self.findings = FindingsPanel(self)

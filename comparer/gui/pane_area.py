@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
@@ -13,10 +14,15 @@ from comparer.gui.marks import finding_marks, linked_claims
 from comparer.gui.panes import SourcePane
 
 
+def _describe(why: Mapping[str, str], link_id: str) -> str:
+    return why.get(link_id, f"link {link_id}")
+
+
 class PaneArea(QSplitter):
     """One :class:`SourcePane` per source, a :class:`Gutter` between each neighbouring pair."""
 
     claim_clicked = Signal(str)
+    link_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -53,6 +59,7 @@ class PaneArea(QSplitter):
             pane.claim_clicked.connect(self.claim_clicked)
             if previous is not None:
                 gutter = Gutter(previous, pane, self)
+                gutter.link_clicked.connect(self.link_clicked)
                 self.addWidget(gutter)
                 self.gutters.append(gutter)
             self.addWidget(pane)
@@ -66,6 +73,10 @@ class PaneArea(QSplitter):
     def _connect(self, comparison: Comparison) -> None:
         pairs: list[tuple[str, Span, str, Span]] = []
         claims = {c.id: c for c in comparison.claims}
+        why = {
+            link.id: f"link {link.id} · {link.relation} · score {link.score:.0f}\n{link.evidence.summary()}"
+            for link in comparison.links
+        }
         for link in comparison.links:
             a, b = claims[link.a], claims[link.b]
             pairs.append((a.source, a.span, b.source, b.span))
@@ -78,6 +89,7 @@ class PaneArea(QSplitter):
                 elif (sb, sa) == (left, right):
                     connectors.append((link.id, span_b, span_a, link.relation))
             gutter.set_connectors(connectors)
+            gutter.describe = partial(_describe, why)
         self.sync = ScrollSync(list(self.panes.values()), pairs)
         self.sync.enabled = self._sync_enabled
 

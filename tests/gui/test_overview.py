@@ -41,3 +41,20 @@ def test_panes_tint_only_the_findings_the_list_shows(sample_window):
         }
         allowed |= {(span, c.kind) for c in comp.checks if c.source == source.id for span in c.spans}
         assert {(m.span, m.kind) for m in marks} <= allowed
+
+
+def test_a_click_on_a_connector_selects_its_link_and_hovering_tells_why(sample_window, qtbot):
+    win = sample_window
+    gutter = win.area.gutters[0]
+    gutter.repaint()
+    qtbot.waitUntil(lambda: bool(gutter._drawn), timeout=2000)
+    _link_id, path = gutter._drawn[-1]
+    target = QPoint(gutter.width() // 2, round(path.boundingRect().center().y()))
+    clicked = gutter.link_at(target.toPointF())
+    assert clicked
+    with qtbot.waitSignal(win.current_link_changed, timeout=2000) as blocker:
+        qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=target)
+    assert blocker.args == [clicked]
+    link = next(lk for lk in win.comparison.links if lk.id == clicked)
+    assert f"link {clicked}" in gutter.describe(clicked)
+    assert link.relation in gutter.describe(clicked)
