@@ -310,7 +310,7 @@ def number_findings(
             side = 0 if qas else 1
             out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated))
             continue
-        compatible = [(qa, qb, s) for qa in qas for qb in qbs if (s := same_scope(qa, qb)) is not None]
+        compatible = _compatible(qas, qbs)
         confirmed: set[int] = set()
         for qa, qb, _ in compatible:
             # An exact figure is borne out only by the same figure; a hedged one by any figure it allows
@@ -351,6 +351,39 @@ def number_findings(
                     if q.number.span not in group.spans[side]:
                         group.spans[side].append(q.number.span)
             out.append(group)
+    return out
+
+
+def _scope_key(q: Quantity) -> tuple[Any, ...]:
+    return (q.places, q.countries, q.part)
+
+
+def _compatible(qas: Sequence[Quantity], qbs: Sequence[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
+    """Pairs of figures whose scopes allow a comparison, with how (see :func:`same_scope`).
+
+    Scopes are judged once per distinct scope, and of the figures one account gives with one value in one
+    scope only the first is paired (the others are the same statement repeated).
+    """
+    groups_a = _distinct(qas)
+    groups_b = _distinct(qbs)
+    out: list[tuple[Quantity, Quantity, str]] = []
+    for items_a in groups_a.values():
+        for items_b in groups_b.values():
+            scope = same_scope(items_a[0], items_b[0])
+            if scope is not None:
+                out.extend((qa, qb, scope) for qa in items_a for qb in items_b)
+    return out
+
+
+def _distinct(qs: Sequence[Quantity]) -> dict[tuple[Any, ...], list[Quantity]]:
+    out: dict[tuple[Any, ...], list[Quantity]] = defaultdict(list)
+    seen: set[tuple[Any, ...]] = set()
+    for q in qs:
+        value_key = (_scope_key(q), q.number.low, q.number.high)
+        if value_key in seen:
+            continue
+        seen.add(value_key)
+        out[_scope_key(q)].append(q)
     return out
 
 
@@ -537,50 +570,55 @@ def quote_findings_across(
     out: list[_Group] = []
     matched_a: set[int] = set()
     matched_b: set[int] = set()
-    for i in range(len(qa)):
-        for j in range(len(qb)):
-            ta, tb = texts_a[i], texts_b[j]
-            short, long_ = sorted((len(ta), len(tb)))
-            if partial[i][j] >= 90 or whole[i][j] >= 72:
-                matched_a.add(i)
-                matched_b.add(j)
-            if (ta, tb) in seen:
-                continue
-            if whole[i][j] >= 72 and whole[i][j] < 100 and short >= 0.8 * long_:
-                kind, text = "quote_wording", "the same quotation worded differently"
-            elif partial[i][j] >= 90 and short < 0.8 * long_ and short >= 12:
-                kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
-            else:
-                continue
-            if kind == "quote_wording" and _BRACKETS.sub(" ", ta).split() == _BRACKETS.sub(" ", tb).split():
-                continue
-            ca, a_quote = qa[i]
-            cb, b_quote = qb[j]
-            first = Finding(
-                kind=kind,
-                values=(a_quote.text, b_quote.text),
-                spans=(a_quote.parts, b_quote.parts),
-                explanation=text + ("" if kind == "quote_wording" else ": a fragment, not a misquote"),
-                detail={"ratio": int(whole[i][j]), "partial": int(partial[i][j])},
-            )
-            group = _Group(
-                first=first,
-                sources=pair,
-                confidence=BASE_CONFIDENCE[kind] - 0.05,
-                why=["the same quotation in both accounts, in sentences not linked"],
-            )
-            group.claims[0].append(ca)
-            group.claims[1].append(cb)
-            group.spans[0].extend(a_quote.parts)
-            group.spans[1].extend(b_quote.parts)
-            seen.add((ta, tb))
-            out.append(group)
+    close = ((partial >= 90) | (whole >= 72)).nonzero()
+    for i, j in zip(close[0].tolist(), close[1].tolist(), strict=True):
+        ta, tb = texts_a[i], texts_b[j]
+        short, long_ = sorted((len(ta), len(tb)))
+        if partial[i][j] >= 90 or whole[i][j] >= 72:
+            matched_a.add(i)
+            matched_b.add(j)
+        if (ta, tb) in seen:
+            continue
+        if whole[i][j] >= 72 and whole[i][j] < 100 and short >= 0.8 * long_:
+            kind, text = "quote_wording", "the same quotation worded differently"
+        elif partial[i][j] >= 90 and short < 0.8 * long_ and short >= 12:
+            kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
+        else:
+            continue
+        if kind == "quote_wording" and _BRACKETS.sub(" ", ta).split() == _BRACKETS.sub(" ", tb).split():
+            continue
+        ca, a_quote = qa[i]
+        cb, b_quote = qb[j]
+        first = Finding(
+            kind=kind,
+            values=(a_quote.text, b_quote.text),
+            spans=(a_quote.parts, b_quote.parts),
+            explanation=text + ("" if kind == "quote_wording" else ": a fragment, not a misquote"),
+            detail={"ratio": int(whole[i][j]), "partial": int(partial[i][j])},
+        )
+        group = _Group(
+            first=first,
+            sources=pair,
+            confidence=BASE_CONFIDENCE[kind] - 0.05,
+            why=["the same quotation in both accounts, in sentences not linked"],
+        )
+        group.claims[0].append(ca)
+        group.claims[1].append(cb)
+        group.spans[0].extend(a_quote.parts)
+        group.spans[1].extend(b_quote.parts)
+        seen.add((ta, tb))
+        out.append(group)
     by_speaker: dict[str, _Group] = {}
+    b_by_initial: dict[str, list[int]] = defaultdict(list)
+    for j, (_, b_quote) in enumerate(qb):
+        if j not in matched_b and b_quote.speaker_words:
+            b_by_initial[translit_key(b_quote.speaker_words[-1])[:1]].append(j)
     for i, (ca, a_quote) in enumerate(qa):
         if i in matched_a or not a_quote.speaker_words:
             continue
-        for j, (cb, b_quote) in enumerate(qb):
-            if j in matched_b or not _same_speaker_words(a_quote.speaker_words, b_quote.speaker_words):
+        for j in b_by_initial.get(translit_key(a_quote.speaker_words[-1])[:1], ()):
+            cb, b_quote = qb[j]
+            if not _same_speaker_words(a_quote.speaker_words, b_quote.speaker_words):
                 continue
             key = a_quote.speaker_words[-1]
             found = by_speaker.get(key)
@@ -647,46 +685,43 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             if text_a != text_b and same_entity(ma0, mb0):
                 pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
     for ca, ma, cb, mb in pairs:
-        if True:
-            spelling = [
-                (x, y)
-                for x in _name_words(ma.text)
-                for y in _name_words(mb.text)
-                if x[:1].isalpha()
-                and x != y
-                and fold(x) != fold(y)  # accents dropped (Piñera / Pinera) are not a different spelling
-                and spelled_alike(fold(x), fold(y))
-                and not (x in words_b and y in words_a)
-                and not (
-                    (len(ma.words) == 1 and _common(fold(x))) or (len(mb.words) == 1 and _common(fold(y)))
-                )
-            ]
-            if not spelling:
-                continue
-            key = frozenset(spelling)
-            group = groups.get(key)
-            if group is None:
-                how = ", ".join(f"{x} / {y}" for x, y in spelling)
-                first = Finding(
-                    kind="name_variant",
-                    values=(ma.text, mb.text),
-                    spans=((), ()),
-                    explanation=f"“{ma.text}” and “{mb.text}” name one person or place (spelled {how})",
-                    detail={"spelling": True, "words": [list(ma.words), list(mb.words)]},
-                )
-                group = groups[key] = _Group(
-                    first=first,
-                    sources=pair,
-                    confidence=BASE_CONFIDENCE["name_variant"],
-                    why=["each account spells the name one way only", f"letters alike: {how}"],
-                )
-            if ca not in group.claims[0]:
-                group.claims[0].append(ca)
-            if cb not in group.claims[1]:
-                group.claims[1].append(cb)
-            for side, m in ((0, ma), (1, mb)):
-                if m.span not in group.spans[side]:
-                    group.spans[side].append(m.span)
+        spelling = [
+            (x, y)
+            for x in _name_words(ma.text)
+            for y in _name_words(mb.text)
+            if x[:1].isalpha()
+            and x != y
+            and fold(x) != fold(y)  # accents dropped (Piñera / Pinera) are not a different spelling
+            and spelled_alike(fold(x), fold(y))
+            and not (x in words_b and y in words_a)
+            and not ((len(ma.words) == 1 and _common(fold(x))) or (len(mb.words) == 1 and _common(fold(y))))
+        ]
+        if not spelling:
+            continue
+        key = frozenset(spelling)
+        group = groups.get(key)
+        if group is None:
+            how = ", ".join(f"{x} / {y}" for x, y in spelling)
+            first = Finding(
+                kind="name_variant",
+                values=(ma.text, mb.text),
+                spans=((), ()),
+                explanation=f"“{ma.text}” and “{mb.text}” name one person or place (spelled {how})",
+                detail={"spelling": True, "words": [list(ma.words), list(mb.words)]},
+            )
+            group = groups[key] = _Group(
+                first=first,
+                sources=pair,
+                confidence=BASE_CONFIDENCE["name_variant"],
+                why=["each account spells the name one way only", f"letters alike: {how}"],
+            )
+        if ca not in group.claims[0]:
+            group.claims[0].append(ca)
+        if cb not in group.claims[1]:
+            group.claims[1].append(cb)
+        for side, m in ((0, ma), (1, mb)):
+            if m.span not in group.spans[side]:
+                group.spans[side].append(m.span)
     return list(groups.values())
 
 

@@ -335,33 +335,29 @@ def _quantity(
 ) -> Quantity:
     text = f.claim.text
     clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
-    if True:
-        lex = _lexicon()
-        known = lex.measure(measure)
-        label = (
-            known.label
-            if known
-            else measure.split(":", 1)[-1]
-            .replace("_m", " (m)")
-            .replace("_kg", " (kg)")
-            .replace("_h", " (hours)")
-        )
-        if people and people != "people" and known is None:
-            label = people
-        part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
-        return Quantity(
-            claim=f.claim.id,
-            source=f.claim.source,
-            number=n,
-            measure=measure,
-            label=label,
-            places=_places(f, clause, _bare(clauses, f)),
-            countries=_countries(f, clause),
-            part=part,
-            moment=_moment(f),
-            credited=_credited(f),
-            how=how,
-        )
+    lex = _lexicon()
+    known = lex.measure(measure)
+    label = (
+        known.label
+        if known
+        else measure.split(":", 1)[-1].replace("_m", " (m)").replace("_kg", " (kg)").replace("_h", " (hours)")
+    )
+    if people and people != "people" and known is None:
+        label = people
+    part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
+    return Quantity(
+        claim=f.claim.id,
+        source=f.claim.source,
+        number=n,
+        measure=measure,
+        label=label,
+        places=_places(f, clause, _bare(clauses, f)),
+        countries=_countries(f, clause),
+        part=part,
+        moment=_moment(f),
+        credited=_credited(f),
+        how=how,
+    )
 
 
 def _place_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
