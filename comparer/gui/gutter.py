@@ -72,7 +72,16 @@ class Gutter(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = float(self.width())
-        ordered = sorted(self.connectors, key=lambda c: c[0] == self.current)  # current drawn last, on top
+        # Only connectors with an end in view are laid out: asking the text layout where every
+        # claim of a long account sits, on each paint, stalls scrolling.
+        lo_l, hi_l = _visible_range(self.left)
+        lo_r, hi_r = _visible_range(self.right)
+        near = [
+            c
+            for c in self.connectors
+            if (c[1].end >= lo_l and c[1].start <= hi_l) or (c[2].end >= lo_r and c[2].start <= hi_r)
+        ]
+        ordered = sorted(near, key=lambda c: c[0] == self.current)  # current drawn last, on top
         self._drawn = []
         for link_id, span_l, span_r, relation in ordered:
             l0, l1 = self._local(self.left, self.left.view.span_rect(span_l))
@@ -124,6 +133,14 @@ class Gutter(QWidget):
         return super().event(event)
 
 
+def _visible_range(pane: SourcePane) -> tuple[int, int]:
+    """The first and last character positions the pane's viewport shows."""
+    viewport = pane.view.viewport()
+    top = pane.view.cursorForPosition(viewport.rect().topLeft()).position()
+    bottom = pane.view.cursorForPosition(viewport.rect().bottomRight()).position()
+    return top, bottom
+
+
 def _near(path: QPainterPath, point: QPointF) -> bool:
     # A band for a one-line claim scrolled half away is a sliver: accept a click a few pixels off.
     box = path.boundingRect().adjusted(0, -3, 0, 3)
@@ -143,10 +160,26 @@ class ScrollSync:
         self.links = links  # (source id, span, source id, span)
         self.enabled = True
         self._busy = False
+        self._cache: dict[tuple[str, str, int, int, int, int], list[tuple[int, int]]] = {}
         for pane in panes:
             pane.view.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self.follow(p))
 
     def _anchors(self, src: SourcePane, dst: SourcePane) -> list[tuple[int, int]]:
+        # The heights change only when the layout does (a resize, another text size): cache them on that.
+        key = (
+            src.source.id,
+            dst.source.id,
+            src.view.viewport().width(),
+            dst.view.viewport().width(),
+            src.view.verticalScrollBar().maximum(),
+            dst.view.verticalScrollBar().maximum(),
+        )
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._measure(src, dst)
+        return cached
+
+    def _measure(self, src: SourcePane, dst: SourcePane) -> list[tuple[int, int]]:
         pairs: list[tuple[int, int]] = [(0, 0)]
         for sa, span_a, sb, span_b in self.links:
             if sa == src.source.id and sb == dst.source.id:
