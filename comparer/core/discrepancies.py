@@ -565,8 +565,10 @@ def quote_findings_across(
         return []
     texts_a = [fold(q.text) for _, q in qa]
     texts_b = [fold(q.text) for _, q in qb]
-    partial = process.cdist(texts_a, texts_b, scorer=fuzz.partial_ratio, workers=1, dtype="uint8")
-    whole = process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1, dtype="uint8")
+    partial = process.cdist(
+        texts_a, texts_b, scorer=fuzz.partial_ratio, workers=-1, dtype="uint8", score_cutoff=90
+    )
+    whole = process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=-1, dtype="uint8", score_cutoff=72)
     out: list[_Group] = []
     matched_a: set[int] = set()
     matched_b: set[int] = set()
