@@ -119,6 +119,9 @@ class SourceView(QTextEdit):
             self.claim_clicked.emit(claim.id)
 
 
+WINDOWED_ABOVE = 600  # marks: above this many, only those near the view are set
+
+
 class SourcePane(QWidget):
     """Header plus :class:`SourceView` for one source. ``selected_span()`` serves annotation tools.
 
@@ -153,6 +156,8 @@ class SourcePane(QWidget):
         self._current: tuple[Span, ...] = ()
         self._marks: list[Mark] = []
         self._linked: list[tuple[Span, str]] = []
+        self._painted = (0, 0)
+        self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
@@ -244,12 +249,41 @@ class SourcePane(QWidget):
 
     def _repaint(self) -> None:
         # Draw order: linked-claim tint, current link, then finding marks on top so underlines stay visible.
+        # A long account has thousands of marks and placing each costs a layout query: then only
+        # those within a screen of the view are set, and scrolling out of that stretch sets them again.
+        many = len(self._linked) + len(self._marks) > WINDOWED_ABOVE
+        lo, hi = self._painted = self._paint_window() if many else (0, len(self.source.text) + 1)
+
+        def near(span: Span) -> bool:
+            return span.end >= lo and span.start <= hi
+
         selections = [
-            self._selection(span, linked_format(rel, dark=self._dark)) for span, rel in self._linked
+            self._selection(span, linked_format(rel, dark=self._dark))
+            for span, rel in self._linked
+            if near(span)
         ]
         selections += [self._selection(span, current_format(dark=self._dark)) for span in self._current]
-        selections += [self._selection(m.span, mark_format(m.kind, dark=self._dark)) for m in self._marks]
+        selections += [
+            self._selection(m.span, mark_format(m.kind, dark=self._dark)) for m in self._marks if near(m.span)
+        ]
         self.view.setExtraSelections(selections)
+
+    def _paint_window(self) -> tuple[int, int]:
+        viewport = self.view.viewport()
+        top = self.view.cursorForPosition(viewport.rect().topLeft()).position()
+        bottom = self.view.cursorForPosition(viewport.rect().bottomRight()).position()
+        screen = max(bottom - top, 1)
+        return max(0, top - screen), bottom + screen
+
+    def _on_scrolled(self) -> None:
+        if len(self._linked) + len(self._marks) <= WINDOWED_ABOVE:
+            return
+        viewport = self.view.viewport()
+        top = self.view.cursorForPosition(viewport.rect().topLeft()).position()
+        bottom = self.view.cursorForPosition(viewport.rect().bottomRight()).position()
+        lo, hi = self._painted
+        if top < lo or bottom > hi:
+            self._repaint()
 
     def scroll_to_span(self, span: Span, *, fraction: float = 0.35) -> None:
         """Scroll so the span's top sits ``fraction`` of the way down the view."""

@@ -7,7 +7,6 @@ links is one row listing them all. Nothing here imports Qt; :mod:`comparer.gui.m
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -90,8 +89,13 @@ class Row:
 
 
 def excerpt(text: str, width: int = 90) -> str:
-    """A claim shortened for one table cell."""
-    return textwrap.shorten(" ".join(text.split()), width=width, placeholder=" …")
+    """A claim shortened for one table cell, at a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut) + " …"
 
 
 def _link_spans(a: Claim, b: Claim) -> tuple[tuple[str, Span], ...]:
@@ -178,11 +182,13 @@ def _discrepancies(comparison: Comparison) -> list[tuple[Finding, list[Link]]]:
     """
     by_id = {link.id: link for link in comparison.links}
     if comparison.findings:
+        carried: dict[int, list[Link]] = {}  # by identity: comparing findings field by field is slow
+        for link in comparison.links:
+            for f in link.findings:
+                carried.setdefault(id(f), []).append(link)
         out = []
         for f in comparison.findings:
-            links = [by_id[i] for i in f.links if i in by_id]
-            if not links:
-                links = [lk for lk in comparison.links if f in lk.findings]
+            links = [by_id[i] for i in f.links if i in by_id] or carried.get(id(f), [])
             out.append((f, links))
         return out
     grouped: dict[tuple[str, tuple[str | None, ...]], tuple[Finding, list[Link]]] = {}
