@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._comparison: Comparison | None = None
         self._rows: list[Row] = []
         self._claims: dict[str, Claim] = {}
+        self._prebuilt: tuple[Comparison, list[Row]] | None = None  # rows the worker built with it
         self._current_link = ""
         self.presentation: PresentationDialog | None = None
         self.project_panels: ProjectPanels | None = None  # set by comparer.gui.app.build_window
@@ -264,9 +265,13 @@ class MainWindow(QMainWindow):
         if len(self.sources) < 2:
             return
         sources, options = list(self.sources), AlignOptions(min_score=self.prefs.min_score)
-        self.tasks.start(
-            lambda progress, cancelled: compare(sources, options, progress=progress, cancelled=cancelled)
-        )
+
+        def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Comparison:
+            comparison = compare(sources, options, progress=progress, cancelled=cancelled)
+            self._prebuilt = (comparison, build_rows(comparison))  # plain data: built off the GUI thread
+            return comparison
+
+        self.tasks.start(job)
 
     def _on_started(self) -> None:
         self.status_label.setText(f"Comparing {len(self.sources)} accounts…")
@@ -304,7 +309,13 @@ class MainWindow(QMainWindow):
     def _set_comparison(self, comparison: Comparison | None) -> None:
         self._comparison = comparison
         self._claims = {c.id: c for c in comparison.claims} if comparison is not None else {}
-        self._rows = build_rows(comparison) if comparison is not None else []
+        prebuilt, self._prebuilt = self._prebuilt, None
+        if comparison is None:
+            self._rows = []
+        elif prebuilt is not None and prebuilt[0] is comparison:
+            self._rows = prebuilt[1]
+        else:
+            self._rows = build_rows(comparison)
         self._current_link = ""
         self.findings.set_sources(comparison.sources if comparison is not None else ())
         self.findings.set_rows(self._rows)
