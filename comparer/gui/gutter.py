@@ -183,9 +183,9 @@ class ScrollSync:
         pairs: list[tuple[int, int]] = [(0, 0)]
         for sa, span_a, sb, span_b in self.links:
             if sa == src.source.id and sb == dst.source.id:
-                pairs.append((src.doc_y(span_a.start), dst.doc_y(span_b.start)))
+                pairs.append((src.block_y(span_a.start), dst.block_y(span_b.start)))
             elif sb == src.source.id and sa == dst.source.id:
-                pairs.append((src.doc_y(span_b.start), dst.doc_y(span_a.start)))
+                pairs.append((src.block_y(span_b.start), dst.block_y(span_a.start)))
         src_h = src.view.verticalScrollBar().maximum() + src.view.viewport().height()
         dst_h = dst.view.verticalScrollBar().maximum() + dst.view.viewport().height()
         pairs.append((src_h, dst_h))

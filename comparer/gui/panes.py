@@ -291,6 +291,11 @@ class SourcePane(QWidget):
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - int(self.view.viewport().height() * fraction))
 
+    def block_y(self, pos: int) -> int:
+        """Document y of the top of the paragraph holding character ``pos`` (cheap: no line layout)."""
+        doc = self.view.document()
+        return round(doc.documentLayout().blockBoundingRect(doc.findBlock(pos)).top())
+
     def doc_y(self, pos: int) -> int:
         """Document y (pixels from the top of the text) of character ``pos``."""
         return self.view.span_rect(Span(pos, pos + 1)).top() + self.view.verticalScrollBar().value()
