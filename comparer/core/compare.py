@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from comparer.core import align, checks, judge
-from comparer.core.discrepancies import discrepancies
+from comparer.core.discrepancies import discrepancies, spelling_checks
 from comparer.core.errors import ComparerError
 from comparer.core.facts import ClaimFacts, extract_source_facts
 from comparer.core.model import Claim, Comparison, Source
@@ -61,6 +61,7 @@ def compare(
     tick(0.95)
     findings, merged_links, table = discrepancies(links, facts, sources)
     found_checks = [chk for s in sources for chk in checks.check_source(s, claims, facts)]
+    found_checks.extend(chk for s in sources for chk in spelling_checks(list(facts.values()), s))
     tick(1.0)
     return Comparison(
         sources=tuple(sources),

@@ -24,7 +24,7 @@ from wordfreq import zipf_frequency
 from comparer.core.concepts import country_table
 from comparer.core.facts import ClaimFacts
 from comparer.core.lexicon import measure_lexicon
-from comparer.core.model import FactCell, FactRow, Finding, Link, Source, Span
+from comparer.core.model import Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.quantities import Quantity, all_quantities, same_scope
 from comparer.core.text import fold
@@ -477,6 +477,15 @@ def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> d
 # Names across whole accounts ------------------------------------------------------------------------
 
 
+def _openers(facts: Sequence[ClaimFacts]) -> set[Span]:
+    """Spans of one-word names that open their sentence: often an ordinary word with a capital ("Crows")."""
+    out: set[Span] = set()
+    for f in facts:
+        lead = len(f.claim.text) - len(f.claim.text.lstrip(" “\"'‘("))
+        out.update(m.span for m in f.names if len(m.words) == 1 and m.span.start == f.claim.start + lead)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _common(word: str) -> bool:
     """An ordinary English word ("crows", "cross"), which a lone capitalised word often is."""
@@ -671,6 +680,7 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     sa, sb = pair
     mentions_a = [(f.claim.id, m) for f in facts if f.claim.source == sa for m in f.names]
     mentions_b = [(f.claim.id, m) for f in facts if f.claim.source == sb for m in f.names]
+    openers = _openers(facts)
     words_a = {w for _, m in mentions_a for w in _name_words(m.text)}
     words_b = {w for _, m in mentions_b for w in _name_words(m.text)}
     groups: dict[frozenset[tuple[str, str]], _Group] = {}
@@ -696,7 +706,7 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             and fold(x) != fold(y)  # accents dropped (Piñera / Pinera) are not a different spelling
             and spelled_alike(fold(x), fold(y))
             and not (x in words_b and y in words_a)
-            and not ((len(ma.words) == 1 and _common(fold(x))) or (len(mb.words) == 1 and _common(fold(y))))
+            and not ((ma.span in openers and _common(fold(x))) or (mb.span in openers and _common(fold(y))))
         ]
         if not spelling:
             continue
@@ -725,6 +735,52 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             if m.span not in group.spans[side]:
                 group.spans[side].append(m.span)
     return list(groups.values())
+
+
+def spelling_checks(facts: Sequence[ClaimFacts], source: Source) -> list[Check]:
+    """One account writing one name two ways (Kathmandu / Katmandu): a check of the account against itself."""
+    mentions = [(f.claim.id, m) for f in facts if f.claim.source == source.id for m in f.names]
+    openers = _openers(facts)
+    by_text = _by_text(mentions)
+    texts = list(by_text)
+    out: list[Check] = []
+    seen: set[frozenset[str]] = set()
+    for i, ta in enumerate(texts):
+        ma = by_text[ta][0][1]
+        for tb in texts[i + 1 :]:
+            mb = by_text[tb][0][1]
+            if _block(ma) != _block(mb) or not same_entity(ma, mb):
+                continue
+            pairs = [
+                (x, y)
+                for x in _name_words(ta)
+                for y in _name_words(tb)
+                if x[:1].isalpha() and fold(x) != fold(y) and spelled_alike(fold(x), fold(y))
+            ]
+            pairs = [
+                (x, y)
+                for x, y in pairs
+                if not (
+                    (ma.span in openers and _common(fold(x))) or (mb.span in openers and _common(fold(y)))
+                )
+            ]
+            if not pairs:
+                continue
+            key = frozenset({pairs[0][0], pairs[0][1]})
+            if key in seen:
+                continue
+            seen.add(key)
+            x, y = pairs[0]
+            out.append(
+                Check(
+                    source=source.id,
+                    kind="spelling_inconsistent",
+                    spans=(ma.span, mb.span),
+                    values=(ta, tb),
+                    explanation=f"this account writes one name two ways: “{ta}” and “{tb}” ({x} / {y})",
+                )
+            )
+    return out
 
 
 # The whole step -------------------------------------------------------------------------------------

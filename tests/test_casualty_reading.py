@@ -1,0 +1,43 @@
+"""Casualty statements (tests/cases/casualties.json), and an account checked against itself for spellings."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from comparer.core.casualties import find_casualties
+from comparer.core.compare import compare
+from comparer.core.model import Source
+
+CASES = json.loads((Path(__file__).parent / "cases" / "casualties.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["text"][:45])
+def test_negation_and_hedges_are_read_in_their_scope(case):
+    assert [r.status for r in find_casualties(case["text"])] == [case["status"]]
+
+
+def test_nothing_reported_yet_contradicts_no_later_report():
+    a = Source(
+        id="a",
+        path="a.txt",
+        text="The storm hit the coast overnight. There were no reports yet of casualties.",
+    )
+    b = Source(id="b", path="b.txt", text="The storm hit the coast overnight. Three people were injured.")
+    comparison = compare([a, b])
+    assert not [f for f in comparison.findings if f.kind == "casualties" and f.detail.get("conflict")]
+
+
+def test_one_account_writing_one_name_two_ways_is_a_check():
+    a = Source(
+        id="a", path="a.txt", text="Rescuers reached Kathmandu on Sunday.\n\nHospitals in Katmandu were full."
+    )
+    b = Source(id="b", path="b.txt", text="The quake struck near the capital on Saturday.")
+    checks = [c for c in compare([a, b]).checks if c.kind == "spelling_inconsistent"]
+    assert [c.values for c in checks] == [("Kathmandu", "Katmandu")]
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_name_variant():
+    a = Source(id="a", path="a.txt", text="Crows screeched over the square as the ground shook.")
+    b = Source(id="b", path="b.txt", text="The Red Cross said it was sending teams to the square.")
+    assert not [f for f in compare([a, b]).findings if f.kind == "name_variant"]
