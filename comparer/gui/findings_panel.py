@@ -192,13 +192,15 @@ class FindingsPanel(QWidget):
         # Combo data is never None: PySide6 6.12 on Python 3.11 loses a reference to None each time
         # an empty QVariant is handed back to Python.
         chosen = self.kind_box.currentData()
-        self.proxy.set_kinds(self._allowed if chosen == ALL else self._allowed & {chosen})
         rel = self.relation_box.currentData()
-        self.proxy.set_relations(None if rel == ALL else {rel})
-        self.proxy.set_search(self.search.text())
-        self.proxy.set_show_all(self.show_all.isChecked())
         pair = self._pairs.get(str(self.pair_box.currentData()))
-        self.proxy.set_pair(None if pair is None else (pair[0].id, pair[1].id))
+        self.proxy.set_filters(
+            kinds=self._allowed if chosen == ALL else self._allowed & {chosen},
+            relations=None if rel == ALL else {rel},
+            search=self.search.text(),
+            show_all=self.show_all.isChecked(),
+            pair=None if pair is None else (pair[0].id, pair[1].id),
+        )
         self._name_columns()
         self._update_count()
         self.filters_changed.emit()

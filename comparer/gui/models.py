@@ -154,6 +154,26 @@ class FindingsFilter(QSortFilterProxyModel):
         self._pair: frozenset[str] | None = None
         self.setSortRole(Roles.SORT)
 
+    def set_filters(
+        self,
+        *,
+        kinds: Collection[str] | None,
+        relations: Collection[str] | None,
+        search: str,
+        show_all: bool,
+        pair: Collection[str] | None,
+    ) -> None:
+        """Set every filter at once, refiltering the rows once."""
+
+        def change() -> None:
+            self._kinds = None if kinds is None else frozenset(kinds)
+            self._relations = None if relations is None else frozenset(relations)
+            self._search = search.strip().lower()
+            self._show_all = bool(show_all)
+            self._pair = None if pair is None else frozenset(pair)
+
+        self._refilter(change)
+
     def set_show_all(self, show_all: bool) -> None:
         """Also show low-confidence findings and weak (``related``) links with nothing to flag."""
         self._refilter(lambda: setattr(self, "_show_all", bool(show_all)))
@@ -188,21 +208,27 @@ class FindingsFilter(QSortFilterProxyModel):
         self._refilter(lambda: setattr(self, "_search", value))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        # Reads the row itself rather than one Qt data() call per role: a long comparison has
+        # thousands of rows and each toggle refilters them all on the GUI thread.
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        kind = model.data(index, Roles.KIND)
+        if isinstance(model, FindingsModel):
+            row = model.row_at(source_row)
+            kind, relation, minor, sources = row.kind, row.relation, row.minor, row.sources
+        else:
+            index = model.index(source_row, 0, source_parent)
+            kind, relation = model.data(index, Roles.KIND), model.data(index, Roles.RELATION)
+            minor, sources = model.data(index, Roles.MINOR), model.data(index, Roles.SOURCES)
         if self._kinds is not None and kind not in self._kinds:
             return False
-        relation = model.data(index, Roles.RELATION)
         if self._relations is not None and relation not in self._relations:
             return False
-        if not self._show_all and model.data(index, Roles.MINOR):
+        if not self._show_all and minor:
             return False
         if self._pair is not None:
-            sources = {s for s in model.data(index, Roles.SOURCES) if s}
-            if not sources or not sources <= self._pair:
+            named = {s for s in sources if s}
+            if not named or not named <= self._pair:
                 return False
         if self._search:
-            haystack = model.data(index, Roles.SEARCH)
+            haystack = model.data(model.index(source_row, 0, source_parent), Roles.SEARCH)
             return all(word in haystack for word in self._search.split())
         return True
