@@ -574,25 +574,41 @@ def quote_findings_across(
         return []
     texts_a = [fold(q.text) for _, q in qa]
     texts_b = [fold(q.text) for _, q in qb]
-    partial = process.cdist(
-        texts_a, texts_b, scorer=fuzz.partial_ratio, workers=-1, dtype="uint8", score_cutoff=90
-    )
-    whole = process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=-1, dtype="uint8", score_cutoff=72)
+    # Quotations both accounts give word for word need no score; the rest are scored once per distinct text.
+    same = set(texts_a) & set(texts_b)
+    matched_a: set[int] = {i for i, t in enumerate(texts_a) if t in same}
+    matched_b: set[int] = {j for j, t in enumerate(texts_b) if t in same}
+    rows = sorted({t for t in texts_a if t not in same})
+    cols = sorted({t for t in texts_b if t not in same})
     out: list[_Group] = []
-    matched_a: set[int] = set()
-    matched_b: set[int] = set()
-    close = ((partial >= 90) | (whole >= 72)).nonzero()
-    for i, j in zip(close[0].tolist(), close[1].tolist(), strict=True):
+    if not rows or not cols:
+        return out
+    partial = process.cdist(rows, cols, scorer=fuzz.partial_ratio, workers=-1, dtype="uint8", score_cutoff=90)
+    whole = process.cdist(rows, cols, scorer=fuzz.ratio, workers=-1, dtype="uint8", score_cutoff=72)
+    at_a: dict[str, list[int]] = defaultdict(list)
+    at_b: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(texts_a):
+        at_a[t].append(i)
+    for j, t in enumerate(texts_b):
+        at_b[t].append(j)
+    close_rows, close_cols = ((partial >= 90) | (whole >= 72)).nonzero()
+    close = [
+        (i, j, int(partial[r][c]), int(whole[r][c]))
+        for r, c in zip(close_rows.tolist(), close_cols.tolist(), strict=True)
+        for i in at_a[rows[r]][:1]
+        for j in at_b[cols[c]][:1]
+    ]
+    for i, j, partial_ij, whole_ij in close:
         ta, tb = texts_a[i], texts_b[j]
         short, long_ = sorted((len(ta), len(tb)))
-        if partial[i][j] >= 90 or whole[i][j] >= 72:
+        if partial_ij >= 90 or whole_ij >= 72:
             matched_a.add(i)
             matched_b.add(j)
         if (ta, tb) in seen:
             continue
-        if whole[i][j] >= 72 and whole[i][j] < 100 and short >= 0.8 * long_:
+        if whole_ij >= 72 and whole_ij < 100 and short >= 0.8 * long_:
             kind, text = "quote_wording", "the same quotation worded differently"
-        elif partial[i][j] >= 90 and short < 0.8 * long_ and short >= 12:
+        elif partial_ij >= 90 and short < 0.8 * long_ and short >= 12:
             kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
         else:
             continue
@@ -605,7 +621,7 @@ def quote_findings_across(
             values=(a_quote.text, b_quote.text),
             spans=(a_quote.parts, b_quote.parts),
             explanation=text + ("" if kind == "quote_wording" else ": a fragment, not a misquote"),
-            detail={"ratio": int(whole[i][j]), "partial": int(partial[i][j])},
+            detail={"ratio": int(whole_ij), "partial": int(partial_ij)},
         )
         group = _Group(
             first=first,
@@ -837,14 +853,15 @@ def discrepancies(
         )
     findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
     # A link carries every finding that rests on both of its claims.
-    link_of_pair = {(link.a, link.b): link.id for link in links}
+    links_from: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for link in links:
+        links_from[link.a].append((link.b, link.id))
     on_link: dict[str, list[int]] = defaultdict(list)
     rests_on: list[list[str]] = []
     for i, f in enumerate(findings):
         ids = set(f.links)
-        ids.update(
-            lid for ca in f.claims[0] for cb in f.claims[1] if (lid := link_of_pair.get((ca, cb))) is not None
-        )
+        side_b = set(f.claims[1])
+        ids.update(lid for ca in f.claims[0] for cb, lid in links_from.get(ca, ()) if cb in side_b)
         ordered_ids = sorted(ids, key=lambda lid: int(lid[1:]) if lid[1:].isdigit() else 0)
         rests_on.append(ordered_ids)
         for lid in ordered_ids:
