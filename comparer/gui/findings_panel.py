@@ -107,6 +107,7 @@ class FindingsPanel(QWidget):
         # what is left, so no column is squeezed to nothing and no horizontal scroll bar is needed.
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
+        header.setResizeContentsPrecision(200)  # fit to the first rows, not to thousands of them
         for col in range(len(COLUMNS)):
             fit = col in (COL_KIND, COL_SCORE, COL_RELATION)
             mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Stretch
