@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from comparer.core.model import Span
+from comparer.core.spanset import SpanSet
 
 Status = Literal["none", "some", "unknown", "unreported"]
 
@@ -88,6 +89,7 @@ class CasualtyReport:
 def find_casualties(text: str, offset: int = 0) -> list[CasualtyReport]:
     """Casualty statements in ``text``; the first that matches decides each region."""
     out: list[CasualtyReport] = []
+    taken = SpanSet()  # the spans of ``out``, for overlap look-ups by bisection
     if not _HARM_STEMS.search(text):
         return out
     patterns = (
@@ -101,9 +103,10 @@ def find_casualties(text: str, offset: int = 0) -> list[CasualtyReport]:
     for status, pattern in patterns:
         for m in pattern.finditer(text):
             span = Span(m.start() + offset, m.end() + offset)
-            if any(span.overlaps(r.span) for r in out):
+            if taken.overlaps(span):
                 continue
             if _NOT_A_REPORT.search(text[max(0, m.start() - 25) : m.end()]) and status != "none":
                 continue
+            taken.add(span)
             out.append(CasualtyReport(span, m.group(), status))  # type: ignore[arg-type]
     return sorted(out, key=lambda r: r.span.start)

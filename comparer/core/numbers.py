@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from comparer.core.model import Span
+from comparer.core.spanset import SpanSet
 from comparer.core.text import STOPWORDS, fold, stem
 
 _UNITS = (
@@ -196,11 +197,11 @@ def _in_date(text: str, start: int, end: int) -> bool:
 def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
     """Quantities in ``text``; spans are shifted by ``offset``."""
     found: list[tuple[int, int, float, float, float, str | None]] = []
-    taken: list[Span] = []
+    taken = SpanSet()  # disjoint, so a look-up is a bisection, not a scan
 
     def add(start: int, end: int, value: float, low: float | None = None, high: float | None = None) -> None:
         span = Span(start, end)
-        if any(span.overlaps(t) for t in taken):
+        if taken.overlaps(span):
             return
         hedge_m = _HEDGE.search(text[max(0, start - 20) : start])
         hedge = hedge_m.group("hedge") if hedge_m else None
@@ -209,7 +210,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         lo, hi = _bounds(value, hedge)
         if low is not None and high is not None:
             lo, hi = (low, high) if hedge is None else (max(lo, low), hi)
-        taken.append(span)
+        taken.add(span)
         found.append((start, end, value, lo, hi, hedge))
 
     for m in _VAGUE.finditer(text):
