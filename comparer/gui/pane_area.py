@@ -46,12 +46,24 @@ class PaneArea(QSplitter):
         self.panes, self.gutters, self.sync = {}, [], None
 
     def set_sources(self, sources: Sequence[Source], comparison: Comparison | None) -> None:
-        """Build panes for ``sources``; with a comparison, also its claims, connectors and scroll sync."""
-        self.clear()
+        """Build panes for ``sources``; with a comparison, also its claims, connectors and scroll sync.
+
+        When the panes already show these texts (a comparison of the sources just opened), they are
+        kept: laying out a long account again would stall the window.
+        """
         claims: dict[str, list[Claim]] = {s.id: [] for s in sources}
         if comparison is not None:
             for claim in comparison.claims:
                 claims.setdefault(claim.source, []).append(claim)
+        same = [s.id for s in sources] == list(self.panes) and all(
+            self.panes[s.id].source.text == s.text for s in sources
+        )
+        if same and comparison is not None:
+            for source in sources:
+                self.panes[source.id].refresh(source, claims.get(source.id, []))
+            self._connect(comparison)
+            return
+        self.clear()
         previous: SourcePane | None = None
         for source in sources:
             pane = SourcePane(source, claims.get(source.id, []), self)
@@ -90,6 +102,8 @@ class PaneArea(QSplitter):
                     connectors.append((link.id, span_b, span_a, link.relation))
             gutter.set_connectors(connectors)
             gutter.describe = partial(_describe, why)
+        if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
+            self.sync.enabled = False
         self.sync = ScrollSync(list(self.panes.values()), pairs)
         self.sync.enabled = self._sync_enabled
 

@@ -171,6 +171,17 @@ class SourcePane(QWidget):
         layout.addLayout(row, 1)
         self._format_roles(claims)
 
+    def refresh(self, source: Source, claims: list[Claim]) -> None:
+        """The same text with new source details and claims: keeps the document and its layout."""
+        self.source = source
+        self.header.setText(header_text(source))
+        self.view.set_claims(claims)
+        self._claims = {c.id: c for c in claims}
+        cursor = QTextCursor(self.view.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        self._format_roles(claims)
+
     def _format_roles(self, claims: Iterable[Claim]) -> None:
         heading, boiler = QTextCharFormat(), QTextCharFormat()
         heading.setFontWeight(QFont.Weight.Bold)
