@@ -9,7 +9,9 @@ import pysbd
 
 from comparer.core.model import Claim, Role, Source, Span
 
-# Lines that are page furniture rather than reporting. Matched against a whole paragraph.
+# Lines that are page furniture rather than reporting. Matched against a whole paragraph. A citation's
+# "retrieved/accessed/viewed" must be followed by the date (or a link) itself, and what may follow is
+# bounded, so a long paragraph costs linear time and a sentence such as "hackers accessed … in 2019" is news.
 _BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:print|share|comment|cite|upload|translate|updates|tweet|email|facebook|whatsapp|copy\ link)
@@ -22,7 +24,13 @@ _BOILERPLATE_LINE = re.compile(
       | (?:date|published|updated)\s*:?\s*\d{4}-\d{2}-\d{2}\b.{0,40}
       | contents
       | .*\[(?:internet|online)\].*
-      | .*\b(?:retrieved\ from|available\ from|accessed|viewed)\b.*\d{4}.*
+      | .*\b(?:retrieved|available)\ from\s{0,3}[<(\[]?(?:https?://|www\.|doi:).*
+      | .*\b(?:retrieved|accessed|viewed)(?:\ on)?\s{0,3}:?\s{0,3}(?:
+            \d{1,2}\s{1,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s{1,3}\d{4}
+          | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{1,2},?\s{1,3})?\d{4}
+          | \d{4}-\d{2}-\d{2}
+          | \d{1,2}/\d{1,2}/\d{2,4}
+        )\b.{0,200}
       | .*\b(?:all\ rights\ reserved|cookie\ (?:policy|settings)|privacy\ policy)\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
