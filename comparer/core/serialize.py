@@ -7,6 +7,7 @@ findings by id (``finding_ids``). Documents of ``comparer/1`` (findings inside l
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
@@ -141,7 +142,7 @@ def to_dict(comparison: Comparison, show_all: bool = True) -> dict[str, Any]:
 
     findings = comparison.shown_findings(show_all)
     listed = {f.id for f in findings}
-    return {
+    data = {
         "schema": SCHEMA,
         "comparer": __version__,
         "lexicon": lexicon_stamp(),
@@ -204,6 +205,24 @@ def to_dict(comparison: Comparison, show_all: bool = True) -> dict[str, Any]:
         "only": {s.id: [c.id for c in comparison.only_in(s.id)] for s in comparison.sources},
         "options": comparison.options,
     }
+    cleaned: dict[str, Any] = strict(data)
+    return cleaned
+
+
+def strict(value: Any) -> Any:
+    """``value`` with every non-finite number replaced by ``None``, so the JSON is strict (RFC 8259).
+
+    Python's ``json`` writes ``Infinity`` and ``NaN``, which JavaScript, jq and most parsers reject.
+    An infinite number here is an open bound ("more than a dozen" is 13 and up), so ``null`` reads as
+    "no bound"; the schema says so. Tuples become lists, as ``json`` would make them anyway.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict(v) for v in value]
+    return value
 
 
 def _span_list(raw: list[list[int]]) -> tuple[Span, ...]:
