@@ -22,6 +22,7 @@ from typing import Any
 
 from comparer.cli.compare_cmd import CSV_COLUMNS, csv_rows
 from comparer.core.compare import compare
+from comparer.core.csvsafe import safe_row
 from comparer.core.errors import ComparerError, OptionsError
 from comparer.core.options import AlignOptions
 from comparer.core.serialize import to_dict
@@ -127,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         if fmt == "jsonl":
             chunks.append(json.dumps({"pair": job.name, **to_dict(comparison)}, ensure_ascii=False) + "\n")
         else:
-            writer.writerows([job.name, *row] for row in csv_rows(comparison))
+            writer.writerows(safe_row([job.name, *row]) for row in csv_rows(comparison))
         conflicts = sum(1 for link in comparison.links if link.relation == "conflict")
         print(
             f"{job.name}: {len(comparison.links)} links, {conflicts} conflict",

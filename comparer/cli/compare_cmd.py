@@ -12,6 +12,7 @@ from typing import Any
 
 from comparer.cli.common import add_source_options, load_sources
 from comparer.core.compare import compare
+from comparer.core.csvsafe import safe_row
 from comparer.core.errors import ComparerError
 from comparer.core.model import Comparison
 from comparer.core.options import AlignOptions
@@ -105,7 +106,7 @@ def csv_text(comparison: Comparison) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(comparison))
+    writer.writerows(safe_row(row) for row in csv_rows(comparison))
     return buf.getvalue()
 
 
@@ -136,21 +137,23 @@ def facts_csv_text(comparison: Comparison) -> str:
             source = comparison.source(cell.source)
             passage = " | ".join(comparison.claim(c).text for c in cell.claims)
             writer.writerow(
-                [
-                    row.id,
-                    row.measure,
-                    row.scope,
-                    cell.source,
-                    source.label,
-                    cell.value,
-                    "" if cell.low is None else f"{cell.low:g}",
-                    "" if cell.high is None else f"{cell.high:g}",
-                    cell.credited or "",
-                    cell.moment or "",
-                    "yes" if cell.conflict else "",
-                    ";".join(cell.claims),
-                    passage,
-                ]
+                safe_row(
+                    [
+                        row.id,
+                        row.measure,
+                        row.scope,
+                        cell.source,
+                        source.label,
+                        cell.value,
+                        "" if cell.low is None else f"{cell.low:g}",
+                        "" if cell.high is None else f"{cell.high:g}",
+                        cell.credited or "",
+                        cell.moment or "",
+                        "yes" if cell.conflict else "",
+                        ";".join(cell.claims),
+                        passage,
+                    ]
+                )
             )
     return buf.getvalue()
 

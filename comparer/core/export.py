@@ -2,8 +2,10 @@
 
 A link nobody annotated has one row with an empty ``annotator``. Every row
 carries the options the comparison was made with, so a result can be
-reproduced. :data:`COLUMNS` names the columns and their pandas dtypes; read an
-export back with ``pandas.read_csv(f, dtype=DTYPES, keep_default_na=False)``,
+reproduced. :data:`COLUMNS` names the columns and their pandas dtypes. In CSV a
+text cell that would start a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a
+leading apostrophe (:mod:`comparer.core.csvsafe`); :func:`read_export` removes it. Read an
+export back with :func:`read_export`, ``pandas.read_csv(f, dtype=DTYPES, keep_default_na=False)``,
 ``pandas.read_excel(f, sheet_name="links", dtype=DTYPES, keep_default_na=False)``
 or ``pandas.read_json(f, orient="table")``.
 """
@@ -12,13 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from comparer.core.annotations import AddedLink, LinkAnnotation, LinkRow, link_rows
+from comparer.core.csvsafe import restore_cell, safe_cell
 from comparer.core.errors import ComparerError
 from comparer.core.model import Comparison
 
@@ -127,13 +130,22 @@ def write_export(frame: pd.DataFrame, path: str | Path, fmt: str, *, options: di
     target = Path(path)
     try:
         if fmt == "csv":
-            frame.to_csv(target, index=False, encoding="utf-8")
+            _neutralised(frame, safe_cell).to_csv(target, index=False, encoding="utf-8")
         elif fmt == "json":
             frame.to_json(target, orient="table", index=False, force_ascii=False, indent=1)
         else:
             _write_xlsx(frame, target, options)
     except OSError as exc:
         raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _neutralised(frame: pd.DataFrame, change: Callable[[str], object]) -> pd.DataFrame:
+    """``frame`` with ``change`` applied to every text column (formula neutralisation, both ways)."""
+    out = frame.copy()
+    for name, (dtype, _) in COLUMNS.items():
+        if dtype == "str" and name in out:
+            out[name] = out[name].map(lambda v: change(v) if isinstance(v, str) else v)
+    return out
 
 
 def _write_xlsx(frame: pd.DataFrame, target: Path, options: dict[str, Any]) -> None:
@@ -158,7 +170,7 @@ def read_export(path: str | Path, fmt: str | None = None) -> pd.DataFrame:
     p = Path(path)
     kind = fmt or p.suffix.lstrip(".").lower()
     if kind == "csv":
-        return pd.read_csv(p, dtype=DTYPES, keep_default_na=False)
+        return _neutralised(pd.read_csv(p, dtype=DTYPES, keep_default_na=False), restore_cell)
     if kind == "xlsx":
         return pd.read_excel(p, sheet_name="links", dtype=DTYPES, keep_default_na=False)
     if kind == "json":
