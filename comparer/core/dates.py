@@ -60,7 +60,15 @@ _ZONE = re.compile(
 )
 
 
-def _weekday_date(published: date, weekday: int, rel: str, future: bool) -> date:
+def _weekday_date(published: date, weekday: int, rel: str, future: bool) -> date | None:
+    """The day a weekday names; ``None`` past the calendar's edges (year 1 or 9999)."""
+    try:
+        return _weekday_shift(published, weekday, rel, future)
+    except OverflowError:
+        return None
+
+
+def _weekday_shift(published: date, weekday: int, rel: str, future: bool) -> date:
     diff = (weekday - published.weekday()) % 7
     if rel == "next":
         return published + timedelta(days=diff or 7)
@@ -104,10 +112,13 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
     for m in _RELATIVE.finditer(text):
         rel = m.group("rel").lower()
         shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(rel, 0)
-        day = published + timedelta(days=shift) if published else None
-        if published and "month" in rel:
-            following = (published.replace(day=1) + timedelta(days=32)).replace(day=1)
-            day = following - timedelta(days=1)
+        try:
+            day = published + timedelta(days=shift) if published else None
+            if published and "month" in rel:
+                following = (published.replace(day=1) + timedelta(days=32)).replace(day=1)
+                day = following - timedelta(days=1)
+        except OverflowError:  # a day past the calendar's edges (year 1 or 9999) is no day
+            day = None
         out.append(DateMention(Span(m.start() + offset, m.end() + offset), m.group(), day, "relative"))
     return sorted(out, key=lambda d: d.span.start)
 
