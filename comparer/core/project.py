@@ -34,7 +34,15 @@ from comparer.core.annotations import (
     now_iso,
 )
 from comparer.core.model import Comparison
-from comparer.core.project_schema import CURRENT_VERSION, ProjectError, initialise, inspect, migrate
+from comparer.core.project_schema import (
+    CURRENT_VERSION,
+    LOCKED,
+    ProjectError,
+    initialise,
+    inspect,
+    is_locked,
+    migrate,
+)
 from comparer.core.serialize import from_dict, to_dict
 
 __all__ = ["Project", "ProjectError"]
@@ -110,6 +118,8 @@ class Project:
             db = _connect(p, read_only=False)
             migrate(db)
         except sqlite3.Error as exc:
+            if is_locked(exc):
+                raise ProjectError(p, LOCKED) from exc
             raise ProjectError(p, f"cannot open the project ({exc})") from exc
         return cls(p, db, read_only=False)
 

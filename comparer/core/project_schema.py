@@ -10,6 +10,7 @@ labels and classroom marks. A file from a newer version is refused untouched.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -191,6 +192,7 @@ def inspect(path: Path) -> int:
         raise ProjectError(path, f"cannot read ({exc.strerror or exc})") from exc
     if header != SQLITE_HEADER:
         raise ProjectError(path, "not a comparer project (not an SQLite database)")
+    recover_journal(path)
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except sqlite3.Error as exc:
@@ -201,6 +203,8 @@ def inspect(path: Path) -> int:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         check = db.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if is_locked(exc):
+            raise ProjectError(path, LOCKED) from exc
         raise ProjectError(path, f"the project file is damaged ({exc})") from exc
     finally:
         db.close()
@@ -217,3 +221,42 @@ def inspect(path: Path) -> int:
     if version < 1:
         raise ProjectError(path, "not a comparer project (no format version)")
     return version
+
+
+LOCKED = "the project is in use by another program (the file is locked); close it there and try again"
+
+
+def is_locked(exc: sqlite3.Error) -> bool:
+    """True when SQLite refused because another connection holds the file, not because it is damaged."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(exc)
+
+
+def recover_journal(path: Path) -> None:
+    """Roll back what a write interrupted by a crash left in the ``-journal`` (a "hot" journal).
+
+    A read-only connection cannot roll a hot journal back, so it reports the file as read-only or
+    damaged although the data is intact. The first read of a writable connection does the rollback.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    if not os.access(path.resolve().parent, os.W_OK) or not os.access(path, os.W_OK):
+        raise ProjectError(
+            path,
+            "a write to the project was interrupted and it sits in a read-only place; copy the project "
+            f"together with {journal.name} somewhere writable and open it there",
+        )
+    try:
+        db = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        if is_locked(exc):
+            raise ProjectError(path, LOCKED) from exc
+        raise ProjectError(path, f"cannot recover an interrupted write ({exc})") from exc
