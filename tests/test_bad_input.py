@@ -150,11 +150,11 @@ def test_a_bad_file_does_not_affect_loading_the_others(tmp_path: Path) -> None:
 def test_unreadable_file_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write("secret.txt", b"words")(tmp_path)
 
-    def denied(self: Path) -> bytes:
+    def denied(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
     # chmod cannot stop root, who runs CI; the error the operating system would give is raised instead.
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     with pytest.raises(SourceLoadError) as err:
         load_source(path, source_id="a")
     assert str(err.value) == f"{path}: cannot read (Permission denied)"

@@ -8,7 +8,14 @@ from datetime import date
 
 from comparer.core.errors import ComparerError, OptionsError, SourceLoadError
 from comparer.core.model import Source
-from comparer.core.sources import load_source, source_from_bytes, source_from_text, source_ids
+from comparer.core.sources import (
+    MAX_BYTES,
+    load_source,
+    read_capped,
+    source_from_bytes,
+    source_from_text,
+    source_ids,
+)
 
 
 def parse_assignments(values: list[str] | None, what: str) -> dict[str, str]:
@@ -49,11 +56,13 @@ def _stdin_source(sid: str, *, published: date | None, outlet: str | None, title
     """Standard input as a source: bytes when available, so an HTML page or PDF can be piped in."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
-        data = buffer.read()
+        data = read_capped(buffer, "<stdin>")
         return source_from_bytes(
             data, source_id=sid, path="<stdin>", published=published, outlet=outlet, title=title
         )
-    text = sys.stdin.read()
+    text = sys.stdin.read(MAX_BYTES + 1)
+    if len(text) > MAX_BYTES:
+        raise SourceLoadError("<stdin>", "more than 50 MB; comparer reads standard input up to 50 MB")
     if not text:
         raise SourceLoadError("<stdin>", "empty input")
     return source_from_text(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import BinaryIO, cast
 
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
@@ -111,14 +111,28 @@ def read_bytes(path: Path) -> bytes:
         raise SourceLoadError(name, f"cannot read ({exc.strerror or exc})") from exc
     if path.is_dir():
         raise SourceLoadError(name, "is a folder, not a file")
+    if not path.is_file():
+        # A device (/dev/zero), a FIFO or a socket can give bytes for ever or block; only "-" reads a stream.
+        raise SourceLoadError(
+            name, "not a regular file (a device, pipe or socket); use - to read standard input"
+        )
     if size > MAX_BYTES:
         raise SourceLoadError(name, f"file is {size / 2**20:.0f} MB; comparer reads files up to 50 MB")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = read_capped(fh, name)
     except OSError as exc:
         raise SourceLoadError(name, f"cannot read ({exc.strerror or exc})") from exc
     if not data:
         raise SourceLoadError(name, "empty file")
+    return data
+
+
+def read_capped(stream: BinaryIO, name: str) -> bytes:
+    """At most :data:`MAX_BYTES` from ``stream``, counted as they are read (a stated size can lie)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise SourceLoadError(name, "more than 50 MB; comparer reads files and standard input up to 50 MB")
     return data
 
 
