@@ -67,6 +67,24 @@ def _writable(path: Path) -> bool:
     return os.access(parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def _check_consistent(comparison: Comparison) -> None:
+    """Raise ``ValueError`` when a stored comparison names claims or offsets it does not hold."""
+    texts = {s.id: len(s.text) for s in comparison.sources}
+    if len(texts) < 2:
+        raise ValueError("fewer than two sources")
+    claims = set()
+    for claim in comparison.claims:
+        if claim.source not in texts or not 0 <= claim.start <= claim.end <= texts[claim.source]:
+            raise ValueError(f"claim {claim.id} lies outside its source")
+        claims.add(claim.id)
+    for link in comparison.links:
+        if link.a not in claims or link.b not in claims:
+            raise ValueError(f"link {link.id} names an unknown claim")
+    for finding in comparison.findings:
+        if not set(finding.claims[0]) | set(finding.claims[1]) <= claims:
+            raise ValueError(f"finding {finding.id} names an unknown claim")
+
+
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
@@ -259,8 +277,9 @@ class Project:
             raise ProjectError(self.path, "holds no comparison yet")
         try:
             comparison = from_dict(json.loads(row[0]))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ProjectError(self.path, f"the stored comparison cannot be read ({exc})") from exc
+            _check_consistent(comparison)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+            raise ProjectError(self.path, f"the stored comparison cannot be read ({exc!r})") from exc
         if comparison_id is None:
             self._comparison = comparison
         return comparison
