@@ -33,7 +33,7 @@ from comparer.core.annotations import (
     link_rows,
     now_iso,
 )
-from comparer.core.model import Comparison
+from comparer.core.model import Comparison, Finding
 from comparer.core.project_schema import (
     CURRENT_VERSION,
     LOCKED,
@@ -67,6 +67,11 @@ def _writable(path: Path) -> bool:
     return os.access(parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def _well_formed(finding: Finding) -> bool:
+    named = (finding.id, finding.kind, *finding.aspects, *finding.claims[0], *finding.claims[1])
+    return all(isinstance(x, str) for x in (*named, *finding.links, *finding.sources))
+
+
 def _check_consistent(comparison: Comparison) -> None:
     """Raise ``ValueError`` when a stored comparison names claims or offsets it does not hold."""
     texts = {s.id: len(s.text) for s in comparison.sources}
@@ -80,7 +85,12 @@ def _check_consistent(comparison: Comparison) -> None:
     for link in comparison.links:
         if link.a not in claims or link.b not in claims:
             raise ValueError(f"link {link.id} names an unknown claim")
+    for link in comparison.links:
+        if not all(_well_formed(f) for f in link.findings):
+            raise ValueError(f"link {link.id} holds a malformed finding")
     for finding in comparison.findings:
+        if not _well_formed(finding):
+            raise ValueError(f"finding {finding.id} is malformed")
         if not set(finding.claims[0]) | set(finding.claims[1]) <= claims:
             raise ValueError(f"finding {finding.id} names an unknown claim")
 

@@ -30,7 +30,7 @@ _BOILERPLATE_LINE = re.compile(
           | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{1,2},?\s{1,3})?\d{4}
           | \d{4}-\d{2}-\d{2}
           | \d{1,2}/\d{1,2}/\d{2,4}
-        )\b.{0,200}
+        )(?![0-9]).{0,200}
       | .*\b(?:all\ rights\ reserved|cookie\ (?:policy|settings)|privacy\ policy)\b.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
