@@ -687,8 +687,11 @@ def _by_text(mentions: list[tuple[str, NameMention]]) -> dict[str, list[tuple[st
 
 
 def _block(m: NameMention) -> str:
-    """Names that may be one entity share the first letter of their last word's romanisation key."""
-    return translit_key(m.words[-1])[:1] if m.words else ""
+    """Names that may be one entity share the first two consonants of their last word's romanisation key.
+
+    Vowels vary most between spellings (Irbil / Erbil, Qasem / Qassim), consonants least.
+    """
+    return re.sub(r"[aeiouy\W_]", "", translit_key(m.words[-1]))[:2] if m.words else ""
 
 
 def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
