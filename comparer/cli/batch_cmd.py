@@ -13,14 +13,17 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from comparer.cli.compare_cmd import CSV_COLUMNS, csv_rows
+from comparer.core.batch import Job, Outcome, ResumableOutput, run_jobs
 from comparer.core.compare import compare
 from comparer.core.csvsafe import safe_row
 from comparer.core.errors import ComparerError, OptionsError
@@ -28,14 +31,8 @@ from comparer.core.options import AlignOptions
 from comparer.core.serialize import to_dict
 from comparer.core.sources import load_source, source_ids, supported_suffixes
 
-
-@dataclass(frozen=True)
-class Job:
-    """One comparison of a corpus: its name, its files, and dates given for them."""
-
-    name: str
-    files: tuple[Path, ...]
-    dates: dict[str, date] = field(default_factory=dict)
+# Test hook: end the run (killing the process) once this many jobs are written.
+STOP_AFTER_ENV = "COMPARER_BATCH_STOP_AFTER"
 
 
 def add_parser(sub: Any) -> None:
@@ -56,6 +53,26 @@ def add_parser(sub: Any) -> None:
         "line (default: from the output's ending, else csv)",
     )
     p.add_argument("--min-score", type=float, default=None, help="drop links scoring below this (0–100)")
+    p.add_argument(
+        "-j",
+        "--workers",
+        type=int,
+        default=0,
+        help="processes (or Dask workers) to use (default: every core)",
+    )
+    p.add_argument(
+        "--resume", action="store_true", help="keep what an earlier run wrote to OUT and do only the rest"
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no line per comparison")
+    p.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="ADDRESS",
+        help="run on Dask: a local cluster, or the scheduler at ADDRESS (tcp://HOST:PORT); "
+        "needs comparer[dask]",
+    )
     p.set_defaults(run=run)
 
 
@@ -101,43 +118,109 @@ def jobs_of(corpus: Path) -> list[Job]:
     return jobs
 
 
+def compare_job(job: Job, fmt: str, min_score: float | None) -> Outcome:
+    """Compare one job's accounts into the text it adds to the output (runs in a worker)."""
+    if len(job.files) < 2:
+        raise ComparerError(f"needs at least two accounts, found {len(job.files)}")
+    options = AlignOptions() if min_score is None else AlignOptions(min_score=min_score)
+    ids = source_ids(len(job.files))
+    sources = [
+        load_source(path, source_id=sid, published=job.dates.get(sid))
+        for sid, path in zip(ids, job.files, strict=True)
+    ]
+    comparison = compare(sources, options)
+    if fmt == "jsonl":
+        text = json.dumps({"pair": job.name, **to_dict(comparison)}, ensure_ascii=False) + "\n"
+    else:
+        buf = io.StringIO()
+        csv.writer(buf).writerows(safe_row([job.name, *row]) for row in csv_rows(comparison))
+        text = buf.getvalue()
+    conflicts = sum(1 for link in comparison.links if link.relation == "conflict")
+    return Outcome(job.name, text, f"{len(comparison.links)} links, {conflicts} conflict")
+
+
+class _Progress:
+    """Pairs done, rate and time left on one terminal line of stderr; a line per job otherwise."""
+
+    def __init__(self, total: int, *, bar: bool, quiet: bool) -> None:
+        self.total, self.bar, self.quiet = total, bar, quiet
+        self.done = 0
+        self.start = time.monotonic()
+
+    def __call__(self, outcome: Outcome) -> None:
+        self.done += 1
+        if outcome.error:
+            self._line(f"comparer: {outcome.name}: skipped: {outcome.error}")
+        elif not self.quiet and not self.bar:
+            print(f"{outcome.name}: {outcome.summary}", file=sys.stderr)
+        if self.bar and not self.quiet:
+            rate = self.done / max(time.monotonic() - self.start, 1e-9)
+            left = (self.total - self.done) / rate if rate else 0.0
+            filled = int(30 * self.done / max(self.total, 1))
+            sys.stderr.write(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+                f"{rate:.1f}/s {int(left) // 60}:{int(left) % 60:02d} left "
+            )
+            sys.stderr.flush()
+
+    def _line(self, text: str) -> None:
+        if self.bar and not self.quiet:
+            sys.stderr.write("\r\x1b[K")
+        print(text, file=sys.stderr)
+
+    def finish(self) -> None:
+        if self.bar and not self.quiet and self.done:
+            sys.stderr.write("\n")
+
+
+def dask_client(address: str, workers: int) -> Any:
+    """A ``distributed`` client: of the scheduler at ``address``, or of a new local cluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise OptionsError(
+            "--dask needs the distributed package: pip install 'comparer[dask]' (or pip install distributed)"
+        ) from exc
+    if address:
+        return Client(address)  # type: ignore[no-untyped-call]
+    return Client(LocalCluster(n_workers=workers, threads_per_worker=1))  # type: ignore[no-untyped-call]
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``comparer batch``; exit 1 when some comparison could not be made."""
     jobs = jobs_of(Path(args.corpus))
     fmt = args.format or ("jsonl" if args.output.endswith((".jsonl", ".ndjson")) else "csv")
-    options = AlignOptions() if args.min_score is None else AlignOptions(min_score=args.min_score)
-    failed = 0
-    chunks: list[str] = []
-    table = io.StringIO()
-    writer = csv.writer(table)
-    writer.writerow(["pair", *CSV_COLUMNS])
-    for job in jobs:
-        try:
-            if len(job.files) < 2:
-                raise ComparerError(f"needs at least two accounts, found {len(job.files)}")
-            ids = source_ids(len(job.files))
-            sources = [
-                load_source(path, source_id=sid, published=job.dates.get(sid))
-                for sid, path in zip(ids, job.files, strict=True)
-            ]
-            comparison = compare(sources, options)
-        except ComparerError as exc:
-            failed += 1
-            print(f"comparer: {job.name}: skipped: {exc}", file=sys.stderr)
-            continue
-        if fmt == "jsonl":
-            chunks.append(json.dumps({"pair": job.name, **to_dict(comparison)}, ensure_ascii=False) + "\n")
-        else:
-            writer.writerows(safe_row([job.name, *row]) for row in csv_rows(comparison))
-        conflicts = sum(1 for link in comparison.links if link.relation == "conflict")
-        print(
-            f"{job.name}: {len(comparison.links)} links, {conflicts} conflict",
-            file=sys.stderr,
-        )
+    header = ""
+    if fmt == "csv":
+        buf = io.StringIO()
+        csv.writer(buf).writerow(["pair", *CSV_COLUMNS])
+        header = buf.getvalue()
+    out = ResumableOutput(Path(args.output), header, resume=args.resume)
+    todo = sum(1 for j in jobs if j.name not in out.done)
+    progress = _Progress(todo, bar=sys.stderr.isatty(), quiet=args.quiet)
+    stop = os.environ.get(STOP_AFTER_ENV)
+    workers = args.workers or os.cpu_count() or 1
+    client = dask_client(args.dask, workers) if args.dask is not None else None
     try:
-        text = "".join(chunks) if fmt == "jsonl" else table.getvalue()
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise ComparerError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
-    print(f"{len(jobs) - failed} of {len(jobs)} compared; written to {args.output}", file=sys.stderr)
+        outcomes = run_jobs(
+            partial(compare_job, fmt=fmt, min_score=args.min_score),
+            jobs,
+            out,
+            workers=workers,
+            client=client,
+            tick=progress,
+            stop_after=int(stop) if stop else None,
+        )
+    finally:
+        out.close()
+        progress.finish()
+        if client is not None:
+            client.close()
+    failed = sum(1 for o in outcomes if o.error)
+    skipped = len(jobs) - todo
+    done = f" ({skipped} already written)" if skipped else ""
+    print(
+        f"{len(outcomes) - failed} of {len(outcomes)} compared{done}; written to {args.output}",
+        file=sys.stderr,
+    )
     return 1 if failed else 0
