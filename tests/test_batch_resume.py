@@ -85,9 +85,9 @@ def test_dask_on_two_local_workers_gives_the_rows_of_the_local_run(tmp_path):
         if name == "local":
             outcomes = run_jobs(work, jobs, out)
         else:
-            with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False) as cluster:
-                with distributed.Client(cluster) as client:
-                    outcomes = run_jobs(work, jobs, out, client=client)
+            cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False)
+            with cluster, distributed.Client(cluster) as client:
+                outcomes = run_jobs(work, jobs, out, client=client)
         out.close()
         assert [o.name for o in outcomes if o.error] == ["lonely"]
         texts[name] = (tmp_path / f"{name}.csv").read_text()
