@@ -49,7 +49,7 @@ def add_parser(sub: Any) -> None:
         "--format",
         choices=("csv", "jsonl"),
         default=None,
-        help="csv: one row per link with a 'pair' column; jsonl: one comparison (schema comparer/1) per "
+        help="csv: one row per link with a 'pair' column; jsonl: one comparison (schema comparer/2) per "
         "line (default: from the output's ending, else csv)",
     )
     p.add_argument("--min-score", type=float, default=None, help="drop links scoring below this (0–100)")
