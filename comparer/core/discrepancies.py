@@ -838,7 +838,18 @@ def discrepancies(
             for g in groups
             if g.first.kind == "quote_differs" and g.sources == (sa, sb)
         }
+        on_claims = {
+            (c_a, c_b)
+            for g in groups
+            if g.first.kind.startswith("quote_") and g.sources == (sa, sb)
+            for c_a in g.claims[0]
+            for c_b in g.claims[1]
+        }
         for g in quote_findings_across(ordered, (sa, sb), seen_quotes):
+            if g.first.kind != "quote_differs" and any(
+                (c_a, c_b) in on_claims for c_a in g.claims[0] for c_b in g.claims[1]
+            ):
+                continue  # these two sentences' quotations are already compared on their link
             if g.first.kind == "quote_differs" and any(
                 fold(str(w)) in speakers_seen
                 or any(fold(str(w)).split()[-1:] == s.split()[-1:] for s in speakers_seen)
