@@ -27,6 +27,7 @@ from comparer.core.lexicon import measure_lexicon
 from comparer.core.model import Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.quantities import Quantity, all_quantities, same_scope
+from comparer.core.quotefind import same_words_but_brackets
 from comparer.core.text import fold
 
 # How sure each kind of finding starts out, before what its passages show raises or lowers it.
@@ -61,20 +62,22 @@ class _Group:
     links: list[str] = field(default_factory=list)
     spans: tuple[list[Span], list[Span]] = field(default_factory=lambda: ([], []))
     aspects: list[str] = field(default_factory=list)
-    best_score: float = 0.0
     why: list[str] = field(default_factory=list)
     confidence: float = 0.0
 
+    def include(self, side: int, claim: str, spans: Sequence[Span] = ()) -> None:
+        """Add a passage of one side (a claim and the spans that carry the finding), once each."""
+        if claim and claim not in self.claims[side]:
+            self.claims[side].append(claim)
+        for s in spans:
+            if s not in self.spans[side]:
+                self.spans[side].append(s)
+
     def add(self, claim_a: str, claim_b: str, finding: Finding, link: Link | None) -> None:
-        for side, claim in ((0, claim_a), (1, claim_b)):
-            if claim and claim not in self.claims[side]:
-                self.claims[side].append(claim)
-            for s in finding.spans[side]:
-                if s not in self.spans[side]:
-                    self.spans[side].append(s)
+        self.include(0, claim_a, finding.spans[0])
+        self.include(1, claim_b, finding.spans[1])
         if link is not None and link.id not in self.links:
             self.links.append(link.id)
-            self.best_score = max(self.best_score, link.score)
 
     def build(self, number: int) -> Finding:
         spans = (tuple(sorted(self.spans[0], key=_start)), tuple(sorted(self.spans[1], key=_start)))
@@ -110,7 +113,7 @@ def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts)
         return (kind, pair, f.values, claim if not f.detail.get("different_speaker") else None)
     if kind == "quote_differs":
         speaker = str((f.detail.get("speaker") or [""])[0])
-        return (kind, pair, fold(speaker).split()[-1:] and fold(speaker).split()[-1])
+        return (kind, pair, (fold(speaker).split() or [""])[-1])
     if kind == "quote_partial":
         fuller = max(f.values, key=lambda v: len(v or ""))
         return (kind, pair, fold(fuller or ""))
@@ -150,12 +153,7 @@ def _who_is_a_place_or_outlet(who: str, sources: Mapping[str, Source], places: f
 
 
 def _link_confidence(
-    f: Finding,
-    link: Link,
-    fa: ClaimFacts,
-    fb: ClaimFacts,
-    sources: Mapping[str, Source],
-    places: frozenset[str] = frozenset(),
+    f: Finding, link: Link, sources: Mapping[str, Source], places: frozenset[str]
 ) -> tuple[float, list[str]]:
     base = BASE_CONFIDENCE.get(f.kind, 0.5)
     why = [f"seen on a link scoring {link.score:.0f}"]
@@ -213,15 +211,15 @@ def merge_link_findings(
             if key is None:
                 continue
             group = groups.get(key)
-            confidence, why = _link_confidence(f, link, fa, fb, sources, places)
+            confidence, why = _link_confidence(f, link, sources, places)
             if group is None:
                 group = groups[key] = _Group(first=f, sources=pair, confidence=confidence, why=why)
             elif confidence > group.confidence:
                 group.first, group.confidence, group.why = f, confidence, why
             if f.kind in ("casualties", "certainty"):
                 group.aspects.append(f.kind)
-                if f.kind == "casualties":
-                    group.first = f if group.first.kind != "casualties" else group.first
+                if f.kind == "casualties" and group.first.kind != "casualties":
+                    group.first = f  # the merged finding is a casualty report that also shows certainty
             group.add(link.a, link.b, f, link)
     for group in groups.values():
         if len(group.links) >= 2 and group.first.kind in ("casualties", "attribution"):
@@ -345,11 +343,8 @@ def number_findings(
             )
             group = _Group(first=first, sources=pair, confidence=c, why=why)
             for x, y in conflicts:
-                group.claims[0].append(x.claim) if x.claim not in group.claims[0] else None
-                group.claims[1].append(y.claim) if y.claim not in group.claims[1] else None
-                for side, q in ((0, x), (1, y)):
-                    if q.number.span not in group.spans[side]:
-                        group.spans[side].append(q.number.span)
+                group.include(0, x.claim, (x.number.span,))
+                group.include(1, y.claim, (y.number.span,))
             out.append(group)
     return out
 
@@ -448,9 +443,10 @@ def _one_side(
     )
     group = _Group(first=first, sources=pair, confidence=confidence, why=why)
     other_claims = partners or sorted(talkers)[:1]
-    group.claims[side].extend(claims_given)
-    group.claims[1 - side].extend(other_claims)
-    group.spans[side].extend(q.number.span for q in given)
+    for q in given:
+        group.include(side, q.claim, (q.number.span,))
+    for claim in other_claims:
+        group.include(1 - side, claim)
     return [group]
 
 
@@ -543,13 +539,8 @@ def date_findings(
                 group.confidence = BASE_CONFIDENCE["date_equivalent"]
                 if "in linked sentences" not in group.why:
                     group.why.append("in linked sentences")
-            if ca not in group.claims[0]:
-                group.claims[0].append(ca)
-            if cb not in group.claims[1]:
-                group.claims[1].append(cb)
-            for side, d in ((0, da), (1, db)):
-                if d.span not in group.spans[side]:
-                    group.spans[side].append(d.span)
+            group.include(0, ca, (da.span,))
+            group.include(1, cb, (db.span,))
     return list(groups.values())
 
 
@@ -612,7 +603,7 @@ def quote_findings_across(
             kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
         else:
             continue
-        if kind == "quote_wording" and _BRACKETS.sub(" ", ta).split() == _BRACKETS.sub(" ", tb).split():
+        if kind == "quote_wording" and same_words_but_brackets(ta, tb):
             continue
         ca, a_quote = qa[i]
         cb, b_quote = qb[j]
@@ -629,10 +620,8 @@ def quote_findings_across(
             confidence=BASE_CONFIDENCE[kind] - 0.05,
             why=["the same quotation in both accounts, in sentences not linked"],
         )
-        group.claims[0].append(ca)
-        group.claims[1].append(cb)
-        group.spans[0].extend(a_quote.parts)
-        group.spans[1].extend(b_quote.parts)
+        group.include(0, ca, a_quote.parts)
+        group.include(1, cb, b_quote.parts)
         seen.add((ta, tb))
         out.append(group)
     by_speaker: dict[str, _Group] = {}
@@ -667,16 +656,28 @@ def quote_findings_across(
                     why=["each account quotes this speaker with words the other does not have"],
                 )
                 out.append(group)
-            if ca not in group.claims[0]:
-                group.claims[0].append(ca)
-                group.spans[0].extend(a_quote.parts)
+            if ca not in group.claims[0]:  # one quotation a claim, as the finding shows it
+                group.include(0, ca, a_quote.parts)
             if cb not in group.claims[1]:
-                group.claims[1].append(cb)
-                group.spans[1].extend(b_quote.parts)
+                group.include(1, cb, b_quote.parts)
     return out
 
 
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|[^\w\s]")
+def _spellings(ma: NameMention, mb: NameMention, openers: set[Span]) -> list[tuple[str, str]]:
+    """Words of two mentions of one name that are one word spelled differently (qasem / qassim).
+
+    Accents dropped (Piñera / Pinera) are not a different spelling, and an ordinary word opening a sentence
+    ("Crows") is no name at all.
+    """
+    return [
+        (x, y)
+        for x in _name_words(ma.text)
+        for y in _name_words(mb.text)
+        if x[:1].isalpha()
+        and fold(x) != fold(y)
+        and spelled_alike(fold(x), fold(y))
+        and not ((ma.span in openers and _common(fold(x))) or (mb.span in openers and _common(fold(y))))
+    ]
 
 
 def _by_text(mentions: list[tuple[str, NameMention]]) -> dict[str, list[tuple[str, NameMention]]]:
@@ -716,17 +717,7 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             if text_a != text_b and same_entity(ma0, mb0):
                 pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
     for ca, ma, cb, mb in pairs:
-        spelling = [
-            (x, y)
-            for x in _name_words(ma.text)
-            for y in _name_words(mb.text)
-            if x[:1].isalpha()
-            and x != y
-            and fold(x) != fold(y)  # accents dropped (Piñera / Pinera) are not a different spelling
-            and spelled_alike(fold(x), fold(y))
-            and not (x in words_b and y in words_a)
-            and not ((ma.span in openers and _common(fold(x))) or (mb.span in openers and _common(fold(y))))
-        ]
+        spelling = [(x, y) for x, y in _spellings(ma, mb, openers) if not (x in words_b and y in words_a)]
         if not spelling:
             continue
         key = frozenset(spelling)
@@ -746,13 +737,8 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
                 confidence=BASE_CONFIDENCE["name_variant"],
                 why=["each account spells the name one way only", f"letters alike: {how}"],
             )
-        if ca not in group.claims[0]:
-            group.claims[0].append(ca)
-        if cb not in group.claims[1]:
-            group.claims[1].append(cb)
-        for side, m in ((0, ma), (1, mb)):
-            if m.span not in group.spans[side]:
-                group.spans[side].append(m.span)
+        group.include(0, ca, (ma.span,))
+        group.include(1, cb, (mb.span,))
     return list(groups.values())
 
 
@@ -770,19 +756,7 @@ def spelling_checks(facts: Sequence[ClaimFacts], source: Source) -> list[Check]:
             mb = by_text[tb][0][1]
             if _block(ma) != _block(mb) or not same_entity(ma, mb):
                 continue
-            pairs = [
-                (x, y)
-                for x in _name_words(ta)
-                for y in _name_words(tb)
-                if x[:1].isalpha() and fold(x) != fold(y) and spelled_alike(fold(x), fold(y))
-            ]
-            pairs = [
-                (x, y)
-                for x, y in pairs
-                if not (
-                    (ma.span in openers and _common(fold(x))) or (mb.span in openers and _common(fold(y)))
-                )
-            ]
+            pairs = _spellings(ma, mb, openers)
             if not pairs:
                 continue
             key = frozenset({pairs[0][0], pairs[0][1]})

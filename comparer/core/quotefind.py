@@ -61,6 +61,11 @@ def _describe_ops(ops: list[list[str]]) -> str:
     return "; ".join(parts)
 
 
+def same_words_but_brackets(a: str, b: str) -> bool:
+    """True when two folded quotations have the same words once editors' bracketed insertions go."""
+    return _BRACKETED.sub(" ", a).split() == _BRACKETED.sub(" ", b).split()
+
+
 def _same_speaker(fa: ClaimFacts, fb: ClaimFacts) -> bool:
     """Both claims are chiefly someone's words, and that someone is one person."""
     return (
@@ -89,7 +94,7 @@ def quote_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             continue
         qb = fb.quotes[best[1]]
         ta, tb = fold(qa.text), fold(qb.text)
-        if _BRACKETED.sub(" ", ta).split() == _BRACKETED.sub(" ", tb).split():
+        if same_words_but_brackets(ta, tb):
             used_b.add(best[1])
             continue  # the same words; one adds an editor's clarification in brackets
         short, long_ = sorted((len(ta), len(tb)))
