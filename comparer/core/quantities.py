@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from comparer.core.concepts import concepts_of, country_table
 from comparer.core.facts import ClaimFacts
-from comparer.core.lexicon import MeasureLexicon, measure_lexicon
+from comparer.core.lexicon import measure_lexicon
 from comparer.core.names import words_match
 from comparer.core.numbers import NumberFact
 from comparer.core.text import STOPWORDS, fold, stem
@@ -180,7 +180,7 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
 
 @lru_cache(maxsize=4096)
 def _people_group(unit_stem: str) -> str | None:
-    lex = _lexicon()
+    lex = measure_lexicon()
     for word, group in lex.groups.items():
         if stem(word) == unit_stem:
             return group
@@ -188,11 +188,6 @@ def _people_group(unit_stem: str) -> str | None:
         if stem(word) == unit_stem:
             return "people"
     return None
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> MeasureLexicon:
-    return measure_lexicon()
 
 
 def _thing_measure(unit_stem: str) -> str:
@@ -231,7 +226,7 @@ def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
 
 @lru_cache(maxsize=1)
 def _measure_vocabulary() -> frozenset[str]:
-    return frozenset(w for m in _lexicon().measures for phrase in m.words for w in phrase.split())
+    return frozenset(w for m in measure_lexicon().measures for phrase in m.words for w in phrase.split())
 
 
 def _countries(f: ClaimFacts, clause: _Clause) -> frozenset[str]:
@@ -278,10 +273,10 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         noun = _counted_noun(n, after)
         if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
             continue
-        if _is_money(text, span, noun):
-            out.append(_quantity(f, n, "money", None, clauses, span, after, "an amount of money"))
-            continue
         clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
+        if _is_money(text, span, noun):
+            out.append(_quantity(f, n, "money", None, clause, clauses, span, after, "an amount of money"))
+            continue
         others = [s for s in spans if s != span]
         measure: str | None = None
         how = ""
@@ -306,17 +301,17 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
                 measure, how = "people:" + people, f"counts “{noun}”"
         if measure is None:
             continue
-        out.append(_quantity(f, n, measure, people, clauses, span, after, how))
+        out.append(_quantity(f, n, measure, people, clause, clauses, span, after, how))
     return out
 
 
 @lru_cache(maxsize=4096)
 def _is_measure_word(unit_stem: str) -> bool:
-    return any(stem(w) == unit_stem for m in _lexicon().measures for w in m.words if " " not in w)
+    return any(stem(w) == unit_stem for m in measure_lexicon().measures for w in m.words if " " not in w)
 
 
 def _is_money(text: str, span: tuple[int, int], noun: str | None) -> bool:
-    lex = _lexicon()
+    lex = measure_lexicon()
     before = text[max(0, span[0] - 4) : span[0]].rstrip()
     if any(before.endswith(sign) for sign in lex.money_signs):
         return True
@@ -328,14 +323,14 @@ def _quantity(
     n: NumberFact,
     measure: str,
     people: str | None,
+    clause: _Clause,
     clauses: list[_Clause],
     span: tuple[int, int],
     after: str,
     how: str,
 ) -> Quantity:
     text = f.claim.text
-    clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
-    lex = _lexicon()
+    lex = measure_lexicon()
     known = lex.measure(measure)
     label = (
         known.label
