@@ -28,9 +28,9 @@ def run_one(kind: str, sentences: int, texts: str = "generated") -> dict[str, fl
     from realistic import make_real_pair
     from synthetic import make_pair
 
-    from comparer.core.compare import compare
-    from comparer.core.segment import segment
-    from comparer.core.sources import source_from_text
+    from comparer.core.engine.compare import compare
+    from comparer.core.engine.segment import segment
+    from comparer.core.formats.sources import source_from_text
 
     text_a, text_b = make_pair(sentences) if texts == "generated" else make_real_pair(sentences)
     start = time.perf_counter()
@@ -57,8 +57,8 @@ def run_one(kind: str, sentences: int, texts: str = "generated") -> dict[str, fl
 
 def sample_warm(repeats: int = 5) -> float:
     """Median seconds to compare the bundled sample pair once everything is loaded."""
-    from comparer.core.compare import compare
-    from comparer.core.samples import load_samples
+    from comparer.core.engine.compare import compare
+    from comparer.core.formats.samples import load_samples
 
     sources = load_samples()
     compare(sources)

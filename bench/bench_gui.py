@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import make_pair
 
-from comparer.core.sources import source_from_text
+from comparer.core.formats.sources import source_from_text
 from comparer.gui.app import application, build_window, settings_store
 
 HEARTBEAT_MS = 10

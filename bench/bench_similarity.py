@@ -18,8 +18,8 @@ import numpy as np
 from fit_similarity import features, predict, read_sick, read_sts, spearman
 from rapidfuzz import fuzz
 
-from comparer.core import semantic
-from comparer.core.options import AlignOptions
+from comparer.core.engine import semantic
+from comparer.core.engine.options import AlignOptions
 
 
 def main() -> None:

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from comparer.core import semantic
-from comparer.core.align import lexical_similarity
-from comparer.core.options import AlignOptions
+from comparer.core.engine import semantic
+from comparer.core.engine.align import lexical_similarity
+from comparer.core.engine.options import AlignOptions
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "similarity" / "coefficients.json"
 TERMS = ("meaning", "lexical", "meaning_x_lexical", "meaning_sq")

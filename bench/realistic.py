@@ -18,8 +18,8 @@ _NUMBER = re.compile(r"\b\d[\d,]*\b")
 
 def corpus_sentences(root: Path = CORPUS) -> list[str]:
     """Body sentences of every gathered corpus text."""
-    from comparer.core.segment import segment
-    from comparer.core.sources import source_from_text
+    from comparer.core.engine.segment import segment
+    from comparer.core.formats.sources import source_from_text
 
     out: list[str] = []
     for path in sorted(root.glob("*/*.txt")):

@@ -1,7 +1,7 @@
 """comparer: compare news accounts of one event claim by claim."""
 
-from comparer.core.align import similarity
-from comparer.core.compare import compare
+from comparer.core.engine.align import similarity
+from comparer.core.engine.compare import compare
 
 __version__ = "0.1.0"
 

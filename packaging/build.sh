@@ -182,7 +182,7 @@ wheel() {
   local listing
   listing=$("$VENV/bin/python" -m zipfile -l "$whl")
   local want
-  for want in comparer/cli/__init__.py comparer/core/compare.py comparer/resources/samples/rferl-iran-retaliation.txt \
+  for want in comparer/cli/__init__.py comparer/core/engine/compare.py comparer/resources/samples/rferl-iran-retaliation.txt \
     comparer/resources/samples/explainer-iran-missiles.txt comparer/resources/icons/comparer.svg \
     comparer/resources/icons/comparer-256.png comparer/resources/schema/comparer-1.schema.json; do
     grep -qF "$want" <<<"$listing" || fail "$(basename "$whl") lacks $want"

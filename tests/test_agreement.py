@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparer.core.agreement import (
+from comparer.core.project.annotations import LinkAnnotation
+from comparer.core.research.agreement import (
     Ratings,
     agreement_report,
     cohen_kappa,
@@ -21,7 +22,6 @@ from comparer.core.agreement import (
     raw_agreement,
     render_report,
 )
-from comparer.core.annotations import LinkAnnotation
 
 N = None
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", example C:

@@ -30,7 +30,7 @@ def test_core_sources_do_not_import_qt():
 
 def test_importing_and_running_core_loads_no_qt():
     code = (
-        "import sys, comparer.core.compare as c, comparer.core.samples as s\n"
+        "import sys, comparer.core.engine.compare as c, comparer.core.formats.samples as s\n"
         "c.compare(s.load_samples())\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )

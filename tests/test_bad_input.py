@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from comparer.cli import main
-from comparer.core import sources
 from comparer.core.errors import SourceLoadError
-from comparer.core.samples import sample_paths
-from comparer.core.sources import load_source
+from comparer.core.formats import sources
+from comparer.core.formats.samples import sample_paths
+from comparer.core.formats.sources import load_source
 
 Maker = Callable[[Path], Path]
 

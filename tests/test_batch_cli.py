@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 
 from comparer.cli import main
-from comparer.core.samples import sample_paths
+from comparer.core.formats.samples import sample_paths
 
 
 def _corpus(tmp_path):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.casualties import find_casualties
-from comparer.core.compare import compare
-from comparer.core.model import Source
+from comparer.core.engine.casualties import find_casualties
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Source
 
 CASES = json.loads((Path(__file__).parent / "cases" / "casualties.json").read_text(encoding="utf-8"))["cases"]
 

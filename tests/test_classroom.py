@@ -6,12 +6,12 @@ import math
 
 import pytest
 
-from comparer.core.annotations import AddedLink, LinkAnnotation, SpanRef, link_key
-from comparer.core.classroom import TEACHER_KIND, score_marks, targets
-from comparer.core.compare import compare
-from comparer.core.model import Claim, Comparison, Evidence, Finding, Link, Source, Span
-from comparer.core.project import Project
-from comparer.core.samples import load_samples
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Claim, Comparison, Evidence, Finding, Link, Source, Span
+from comparer.core.formats.samples import load_samples
+from comparer.core.project.annotations import AddedLink, LinkAnnotation, SpanRef, link_key
+from comparer.core.project.store import Project
+from comparer.core.research.classroom import TEACHER_KIND, score_marks, targets
 
 
 def _pair() -> Comparison:

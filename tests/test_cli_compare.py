@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 
 from comparer.cli import main
-from comparer.core.compare import compare
-from comparer.core.model import RoleHint, Span
-from comparer.core.samples import load_samples, sample_paths
-from comparer.core.serialize import from_dict, to_dict
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import RoleHint, Span
+from comparer.core.engine.serialize import from_dict, to_dict
+from comparer.core.formats.samples import load_samples, sample_paths
 
 SCHEMA = json.loads(
     (resources.files("comparer.resources") / "schema" / "comparer-2.schema.json").read_text("utf-8")

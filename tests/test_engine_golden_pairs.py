@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.compare import compare
-from comparer.core.gold import Gold, score
-from comparer.core.sources import load_source
+from comparer.core.engine.compare import compare
+from comparer.core.formats.sources import load_source
+from comparer.core.research.gold import Gold, score
 
 PAIRS = sorted(p for p in (Path(__file__).parent / "golden" / "pairs").iterdir() if p.is_dir())
 

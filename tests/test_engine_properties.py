@@ -4,9 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comparer.core.compare import compare
+from comparer.core.engine.compare import compare
 from comparer.core.errors import ComparerError
-from comparer.core.sources import source_from_text
+from comparer.core.formats.sources import source_from_text
 
 WORDS = (
     "Iran Iraq fired 22 missiles at US bases no one was killed “We will respond,” he said . ? ! "

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.compare import compare
-from comparer.core.gold import Gold, matches, score
-from comparer.core.samples import load_samples
+from comparer.core.engine.compare import compare
+from comparer.core.formats.samples import load_samples
+from comparer.core.research.gold import Gold, matches, score
 
 GOLD_PATH = Path(__file__).resolve().parent / "golden" / "iran-pair.json"
 GOLD = Gold.load(GOLD_PATH)

@@ -9,9 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from comparer.core.annotations import SpanRef
-from comparer.core.compare import compare
-from comparer.core.export import (
+from comparer.core.engine.compare import compare
+from comparer.core.formats.samples import load_samples
+from comparer.core.project.annotations import SpanRef
+from comparer.core.project.store import Project
+from comparer.core.research.export import (
     COLUMNS,
     DTYPES,
     FORMATS,
@@ -20,8 +22,6 @@ from comparer.core.export import (
     read_export,
     write_export,
 )
-from comparer.core.project import Project
-from comparer.core.samples import load_samples
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

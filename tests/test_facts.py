@@ -6,15 +6,15 @@ from datetime import date
 import pytest
 
 import comparer
-from comparer.core.casualties import find_casualties
-from comparer.core.dates import find_dates, find_times
-from comparer.core.facts import extract_source_facts
-from comparer.core.names import find_names, same_entity
-from comparer.core.numbers import find_numbers
-from comparer.core.pubdate import find_publication_date
-from comparer.core.quotes import attribution_phrase
-from comparer.core.segment import segment
-from comparer.core.sources import source_from_text
+from comparer.core.engine.casualties import find_casualties
+from comparer.core.engine.dates import find_dates, find_times
+from comparer.core.engine.facts import extract_source_facts
+from comparer.core.engine.names import find_names, same_entity
+from comparer.core.engine.numbers import find_numbers
+from comparer.core.engine.pubdate import find_publication_date
+from comparer.core.engine.quotes import attribution_phrase
+from comparer.core.engine.segment import segment
+from comparer.core.formats.sources import source_from_text
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.facts import extract_source_facts
-from comparer.core.judge import findings_for, relation_of
-from comparer.core.options import AlignOptions
-from comparer.core.segment import segment
-from comparer.core.sources import source_from_text
+from comparer.core.engine.facts import extract_source_facts
+from comparer.core.engine.judge import findings_for, relation_of
+from comparer.core.engine.options import AlignOptions
+from comparer.core.engine.segment import segment
+from comparer.core.formats.sources import source_from_text
 
 CASES = json.loads((Path(__file__).parent / "cases" / "findings.json").read_text(encoding="utf-8"))["cases"]
 

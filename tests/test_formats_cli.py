@@ -12,7 +12,7 @@ import pytest
 from fixtures_build import blocks_from_text, saved_page
 
 from comparer.cli import main
-from comparer.core.samples import sample_paths
+from comparer.core.formats.samples import sample_paths
 
 
 def _json_sources(out: str) -> dict[str, dict[str, Any]]:

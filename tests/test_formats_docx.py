@@ -11,10 +11,10 @@ import docx
 import pytest
 from fixtures_build import write_docx
 
+from comparer.core.engine.segment import segment
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats import archive
-from comparer.core.segment import segment
-from comparer.core.sources import load_source
+from comparer.core.formats.sources import load_source
 
 BLOCKS = [
     ("title", "Iran fires missiles at US bases"),

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fixtures_build import blocks_from_text, saved_page, write_docx
 
-from comparer.core.compare import compare
-from comparer.core.model import Comparison, Source
-from comparer.core.samples import sample_paths
-from comparer.core.sources import load_source
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Comparison, Source
+from comparer.core.formats.samples import sample_paths
+from comparer.core.formats.sources import load_source
 
 Key = set[tuple[str, str, str]]
 Loader = Callable[[Path], list[Source]]

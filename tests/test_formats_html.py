@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fixtures_build import saved_page
 
+from comparer.core.engine.segment import segment
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.html_page import NO_ARTICLE
-from comparer.core.segment import segment
-from comparer.core.sources import load_source
+from comparer.core.formats.sources import load_source
 
 ARTICLE = [
     ("title", "Iran fires missiles at US bases"),

@@ -10,10 +10,10 @@ import pypdf
 import pytest
 from fixtures_build import write_pdf
 
+from comparer.core.engine.segment import segment
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.pdf_doc import _join
-from comparer.core.segment import segment
-from comparer.core.sources import load_source
+from comparer.core.formats.sources import load_source
 
 LONG = (
     "The Iranian military fired 22 missiles from Iran at US bases in Iraq in retaliation for the "

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.model import Source
-from comparer.core.segment import segment
-from comparer.core.sources import load_source, source_from_bytes, source_from_text, supported_suffixes
+from comparer.core.engine.model import Source
+from comparer.core.engine.segment import segment
+from comparer.core.formats.sources import load_source, source_from_bytes, source_from_text, supported_suffixes
 
 ENGLISH = "“Iran’s missiles” cost €5 million — officials said on Wednesday.\nNo one was hurt, they added.\n"
 FRENCH = "Le président a déclaré à Téhéran que les frappes étaient légitimes.\nÇa suffit, dit-il.\n"

@@ -3,7 +3,7 @@
 The cases under ``tests/golden/pairs/<name>/`` are reference data for the claim
 engine (see ``tests/golden/README.md``). These tests check the data, not the
 engine: passages are exact, unique substrings of the body of their file, ids are
-unique, relations and kinds come from the stable sets in ``comparer.core.model``
+unique, relations and kinds come from the stable sets in ``comparer.core.engine.model``
 and every cross-reference points at something that exists.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from comparer.core.model import FINDING_KINDS, RELATIONS
+from comparer.core.engine.model import FINDING_KINDS, RELATIONS
 
 PAIRS = Path(__file__).parent / "golden" / "pairs"
 CASES = sorted(p for p in PAIRS.iterdir() if p.is_dir()) if PAIRS.is_dir() else []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from comparer.core.compare import compare
-from comparer.core.model import Source
-from comparer.core.segment import role_of
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Source
+from comparer.core.engine.segment import role_of
 
 
 @pytest.mark.parametrize(

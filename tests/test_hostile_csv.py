@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from comparer.cli.compare_cmd import csv_text, facts_csv_text
-from comparer.core.compare import compare
-from comparer.core.csvsafe import restore_cell, safe_cell
-from comparer.core.model import Source
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Source
+from comparer.core.report.csvsafe import restore_cell, safe_cell
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -57,7 +57,7 @@ def test_safe_cell_leaves_numbers_alone() -> None:
 
 
 def test_export_csv_is_inert_and_reads_back(tmp_path: Path, hostile: object) -> None:
-    from comparer.core.export import export_frame, read_export, write_export
+    from comparer.core.research.export import export_frame, read_export, write_export
 
     frame = export_frame(hostile)  # type: ignore[arg-type]
     out = tmp_path / "links.csv"

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparer.core.compare import compare
-from comparer.core.dates import find_dates
-from comparer.core.model import Source
+from comparer.core.engine.compare import compare
+from comparer.core.engine.dates import find_dates
+from comparer.core.engine.model import Source
 
 _PHRASES = st.sampled_from(
     ["tomorrow", "yesterday", "last night", "last Friday", "next Monday", "on Sunday", "the end of the month"]

@@ -11,9 +11,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comparer.core.compare import compare
-from comparer.core.model import Source
-from comparer.core.serialize import to_dict
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Source
+from comparer.core.engine.serialize import to_dict
 
 _EXAMPLES = int(os.environ.get("COMPARER_FUZZ_EXAMPLES", "60"))
 

@@ -7,9 +7,9 @@ import json
 import math
 from typing import Any
 
-from comparer.core.compare import compare
-from comparer.core.model import Source
-from comparer.core.serialize import strict, to_dict
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Source
+from comparer.core.engine.serialize import strict, to_dict
 
 
 def _refuse(name: str) -> Any:

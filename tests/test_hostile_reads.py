@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from comparer.core.errors import SourceLoadError
-from comparer.core.sources import MAX_BYTES, load_source, read_capped
+from comparer.core.formats.sources import MAX_BYTES, load_source, read_capped
 
 
 def test_a_device_is_refused_not_read_for_ever() -> None:

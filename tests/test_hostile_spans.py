@@ -7,10 +7,10 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comparer.core.casualties import find_casualties
-from comparer.core.model import Span
-from comparer.core.numbers import find_numbers
-from comparer.core.spanset import SpanSet
+from comparer.core.engine.casualties import find_casualties
+from comparer.core.engine.model import Span
+from comparer.core.engine.numbers import find_numbers
+from comparer.core.engine.spanset import SpanSet
 
 _spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=40)
 

@@ -22,9 +22,9 @@ from types import ModuleType
 import pytest
 
 import comparer
-from comparer.core.compare import compare
-from comparer.core.samples import load_samples
-from comparer.core.serialize import to_dict
+from comparer.core.engine.compare import compare
+from comparer.core.engine.serialize import to_dict
+from comparer.core.formats.samples import load_samples
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.annotations import AnnotationError, SpanRef
-from comparer.core.compare import compare
-from comparer.core.model import Comparison
-from comparer.core.project import Project, ProjectError
-from comparer.core.project_schema import APPLICATION_ID, CURRENT_VERSION, SCHEMA_V1
-from comparer.core.samples import load_samples
-from comparer.core.serialize import to_dict
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Comparison
+from comparer.core.engine.serialize import to_dict
+from comparer.core.formats.samples import load_samples
+from comparer.core.project.annotations import AnnotationError, SpanRef
+from comparer.core.project.schema import APPLICATION_ID, CURRENT_VERSION, SCHEMA_V1
+from comparer.core.project.store import Project, ProjectError
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_labels_follow_the_passages_when_the_comparison_is_run_again(tmp_path, c
 
 _WRITER = """
 import sys
-from comparer.core.project import Project
+from comparer.core.project.store import Project
 project = Project.open(sys.argv[1])
 links = [row.id for row in project.links()]
 n = 0
@@ -317,7 +317,8 @@ def test_read_only_place_message_without_permissions(tmp_path, comparison, monke
     before = _digest(path)
     real_access = os.access
     monkeypatch.setattr(
-        "comparer.core.project.os.access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+        "comparer.core.project.store.os.access",
+        lambda p, mode: False if mode == os.W_OK else real_access(p, mode),
     )
     with pytest.raises(ProjectError, match="read-only"):
         Project.open(path)

@@ -7,9 +7,9 @@ import hashlib
 import pandas as pd
 
 from comparer.cli import main
-from comparer.core.export import COLUMNS, DTYPES
-from comparer.core.project import Project
-from comparer.core.samples import sample_paths
+from comparer.core.formats.samples import sample_paths
+from comparer.core.project.store import Project
+from comparer.core.research.export import COLUMNS, DTYPES
 
 
 def _samples() -> list[str]:

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comparer.core.compare import compare
-from comparer.core.model import Comparison
-from comparer.core.project import Project, ProjectError
-from comparer.core.samples import load_samples
-from comparer.core.serialize import to_dict
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Comparison
+from comparer.core.engine.serialize import to_dict
+from comparer.core.formats.samples import load_samples
+from comparer.core.project.store import Project, ProjectError
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.compare import compare
-from comparer.core.model import Comparison
-from comparer.core.project import Project, ProjectError
-from comparer.core.samples import load_samples
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Comparison
+from comparer.core.formats.samples import load_samples
+from comparer.core.project.store import Project, ProjectError
 
 # Writes labels, then starts a big transaction whose pages spill to the file before the commit, and is
 # killed inside it: the file is left half-written with a hot "-journal" beside it, as after a crash.
 _KILLED_MID_COMMIT = """
 import os, signal, sqlite3, sys
-from comparer.core.project import Project
+from comparer.core.project.store import Project
 with Project.open(sys.argv[1]) as project:
     for n, row in enumerate(project.links()[:5]):
         project.set_label(row.id, "conflict", annotator=f"w{n}")

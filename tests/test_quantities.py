@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.compare import compare
-from comparer.core.facts import extract_facts
-from comparer.core.model import Claim, Source
-from comparer.core.quantities import quantities_of, same_scope
+from comparer.core.engine.compare import compare
+from comparer.core.engine.facts import extract_facts
+from comparer.core.engine.model import Claim, Source
+from comparer.core.engine.quantities import quantities_of, same_scope
 
 CASES = json.loads((Path(__file__).parent / "cases" / "quantities.json").read_text(encoding="utf-8"))
 

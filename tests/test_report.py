@@ -9,12 +9,12 @@ import pypdf
 import pytest
 
 from comparer.cli import main
-from comparer.core.annotations import link_key
-from comparer.core.compare import compare
-from comparer.core.model import Claim, Comparison, Evidence, Finding, Link, Source, Span
-from comparer.core.project import Project
-from comparer.core.report_html import highlight, numbered_findings, render_html
-from comparer.core.samples import load_samples, sample_paths
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Claim, Comparison, Evidence, Finding, Link, Source, Span
+from comparer.core.formats.samples import load_samples, sample_paths
+from comparer.core.project.annotations import link_key
+from comparer.core.project.store import Project
+from comparer.core.report.html import highlight, numbered_findings, render_html
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def test_worksheet_hides_findings(comparison):
 
 
 def test_findings_marked_wrong_or_on_rejected_links_are_left_out(comparison):
-    from comparer.core.annotations import LinkAnnotation
+    from comparer.core.project.annotations import LinkAnnotation
 
     with_findings = [link for link in comparison.links if link.findings]
     if not with_findings:

@@ -1,4 +1,4 @@
-"""Sentence similarity by meaning (comparer.core.semantic) and what links say of it."""
+"""Sentence similarity by meaning (comparer.core.engine.semantic) and what links say of it."""
 
 import os
 import shutil
@@ -9,11 +9,11 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from comparer.core import semantic
-from comparer.core.align import similarity
-from comparer.core.compare import compare
-from comparer.core.options import AlignOptions
-from comparer.core.sources import source_from_text
+from comparer.core.engine import semantic
+from comparer.core.engine.align import similarity
+from comparer.core.engine.compare import compare
+from comparer.core.engine.options import AlignOptions
+from comparer.core.formats.sources import source_from_text
 
 STRONG = AlignOptions().strong_score
 
@@ -128,9 +128,9 @@ def test_loading_and_comparing_fetch_nothing_with_the_network_cut_off():
         "    raise SystemExit('network used: ' + repr(a))\n"
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
-        "from comparer.core.compare import compare\n"
-        "from comparer.core.samples import load_samples\n"
-        "from comparer.core.align import similarity\n"
+        "from comparer.core.engine.compare import compare\n"
+        "from comparer.core.formats.samples import load_samples\n"
+        "from comparer.core.engine.align import similarity\n"
         "c = compare(load_samples())\n"
         "assert c.links and 'meaning' in c.links[0].evidence.components\n"
         "print(round(similarity('The ferry sank.', 'The boat went down.'), 1))\n"

@@ -24,12 +24,12 @@ from typing import Any
 
 from comparer.cli.compare_cmd import CSV_COLUMNS, csv_rows
 from comparer.core.batch import Job, Outcome, ResumableOutput, run_jobs
-from comparer.core.compare import compare
-from comparer.core.csvsafe import safe_row
+from comparer.core.engine.compare import compare
+from comparer.core.engine.options import AlignOptions
+from comparer.core.engine.serialize import to_dict
 from comparer.core.errors import ComparerError, OptionsError
-from comparer.core.options import AlignOptions
-from comparer.core.serialize import to_dict
-from comparer.core.sources import load_source, source_ids, supported_suffixes
+from comparer.core.formats.sources import load_source, source_ids, supported_suffixes
+from comparer.core.report.csvsafe import safe_row
 
 # Test hook: end the run (killing the process) once this many jobs are written.
 STOP_AFTER_ENV = "COMPARER_BATCH_STOP_AFTER"

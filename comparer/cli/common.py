@@ -6,9 +6,9 @@ import argparse
 import sys
 from datetime import date
 
+from comparer.core.engine.model import Source
 from comparer.core.errors import ComparerError, OptionsError, SourceLoadError
-from comparer.core.model import Source
-from comparer.core.sources import (
+from comparer.core.formats.sources import (
     MAX_BYTES,
     load_source,
     read_capped,

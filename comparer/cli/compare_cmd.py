@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from comparer.cli.common import add_source_options, load_sources
-from comparer.core.compare import compare
-from comparer.core.csvsafe import safe_row
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Comparison
+from comparer.core.engine.options import AlignOptions
+from comparer.core.engine.serialize import to_dict
 from comparer.core.errors import ComparerError
-from comparer.core.model import Comparison
-from comparer.core.options import AlignOptions
-from comparer.core.serialize import to_dict
-from comparer.core.textreport import render_text
+from comparer.core.report.csvsafe import safe_row
+from comparer.core.report.text import render_text
 
 
 def add_parser(sub: Any) -> None:
@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     options = AlignOptions() if args.min_score is None else AlignOptions(min_score=args.min_score)
     comparison = compare(sources, options)
     if args.project:
-        from comparer.core.project import Project
+        from comparer.core.project.store import Project
 
         with Project.open_or_create(args.project) as project:
             project.save_comparison(comparison)

@@ -25,7 +25,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the window; or write a screenshot, or run the smoke test, and exit."""
-    from comparer.core.samples import load_samples
+    from comparer.core.formats.samples import load_samples
 
     sources = load_sources(args.files, args) if args.files else None
     from comparer.gui import app  # Qt loads only when the app is wanted

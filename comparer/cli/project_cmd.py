@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from comparer.cli.common import add_source_options, load_sources
-from comparer.core.agreement import agreement_report, ratings_from_annotations, render_report
-from comparer.core.annotations import LinkAnnotation
-from comparer.core.compare import compare
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Comparison
 from comparer.core.errors import ComparerError
-from comparer.core.export import FORMATS, export_frame, write_export
-from comparer.core.model import Comparison
-from comparer.core.project import Project
-from comparer.core.report_html import PAGE_SIZES, render_html
+from comparer.core.project.annotations import LinkAnnotation
+from comparer.core.project.store import Project
+from comparer.core.report.html import PAGE_SIZES, render_html
+from comparer.core.research.agreement import agreement_report, ratings_from_annotations, render_report
+from comparer.core.research.export import FORMATS, export_frame, write_export
 
 
 def add_parser(sub: Any) -> None:

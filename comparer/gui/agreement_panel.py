@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.agreement import agreement_report, ratings_from_annotations, render_report
-from comparer.core.annotations import LinkAnnotation
 from comparer.core.errors import ComparerError
-from comparer.core.project import Project
+from comparer.core.project.annotations import LinkAnnotation
+from comparer.core.project.store import Project
+from comparer.core.research.agreement import agreement_report, ratings_from_annotations, render_report
 from comparer.gui import messages, project_session
 from comparer.gui.project_session import PROJECT_FILTER, ProjectSession
 

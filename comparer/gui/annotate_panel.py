@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.annotations import LinkAnnotation, SpanRef
+from comparer.core.project.annotations import LinkAnnotation, SpanRef
 from comparer.gui import messages
 from comparer.gui.project_session import ProjectSession
 

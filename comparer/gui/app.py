@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from comparer.core.model import Source
-from comparer.core.samples import load_samples
+from comparer.core.engine.model import Source
+from comparer.core.formats.samples import load_samples
 from comparer.gui import project_panels, source_edit
 from comparer.gui.main_window import MainWindow
 from comparer.gui.settings import SettingsStore

@@ -1,7 +1,7 @@
 """Classroom mode: findings hidden, students mark the differences they see, then reveal and score.
 
 Marks are stored in the project as they are made. Reveal compares them with the
-tool's findings and the teacher's labels (see :mod:`comparer.core.classroom`)
+tool's findings and the teacher's labels (see :mod:`comparer.core.research.classroom`)
 and shows the findings again.
 """
 
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.annotations import SpanRef
-from comparer.core.classroom import ClassroomScore, score_marks, targets
-from comparer.core.model import Comparison
+from comparer.core.engine.model import Comparison
+from comparer.core.project.annotations import SpanRef
+from comparer.core.research.classroom import ClassroomScore, score_marks, targets
 from comparer.gui import messages
 from comparer.gui.project_session import ProjectSession
 

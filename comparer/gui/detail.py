@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from comparer.core.model import Comparison, Link
+from comparer.core.engine.model import Comparison, Link
 from comparer.gui.palette import OKABE_ITO, kind_label
 from comparer.gui.rows import Row
 

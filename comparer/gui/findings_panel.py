@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.model import RELATIONS, Source
+from comparer.core.engine.model import RELATIONS, Source
 from comparer.gui.models import (
     COL_EXCERPT_A,
     COL_EXCERPT_B,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from comparer.core.model import Span
+from comparer.core.engine.model import Span
 from comparer.gui.palette import relation_colour
 from comparer.gui.panes import SourcePane
 

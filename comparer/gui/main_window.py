@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.compare import CompareCancelled, compare
+from comparer.core.engine.compare import CompareCancelled, compare
+from comparer.core.engine.model import Claim, Comparison, Link, Source, Span
+from comparer.core.engine.options import AlignOptions
 from comparer.core.errors import ComparerError
-from comparer.core.model import Claim, Comparison, Link, Source, Span
-from comparer.core.options import AlignOptions
-from comparer.core.samples import load_samples
+from comparer.core.formats.samples import load_samples
 from comparer.gui import messages, presentation, shortcuts
 from comparer.gui.detail import DetailPanel
 from comparer.gui.findings_panel import FindingsPanel

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
-from comparer.core.model import Claim, Comparison, Finding, Span
+from comparer.core.engine.model import Claim, Comparison, Finding, Span
 from comparer.gui.palette import kind_label
 from comparer.gui.rows import ONLY_IN
 

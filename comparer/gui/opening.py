@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from comparer.core.engine.model import Source
 from comparer.core.errors import SourceLoadError
-from comparer.core.model import Source
-from comparer.core.sources import load_source, source_from_text, source_ids, supported_suffixes
+from comparer.core.formats.sources import load_source, source_from_text, source_ids, supported_suffixes
 
 
 def file_filter() -> str:

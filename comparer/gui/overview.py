@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QScrollBar, QWidget
 
-from comparer.core.model import Span
+from comparer.core.engine.model import Span
 from comparer.gui.marks import Mark
 from comparer.gui.palette import OKABE_ITO, relation_colour
 from comparer.gui.rows import ONLY_IN, severity_rank

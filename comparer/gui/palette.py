@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from comparer.core.model import CHECK_KINDS, FINDING_KINDS, RELATIONS
+from comparer.core.engine.model import CHECK_KINDS, FINDING_KINDS, RELATIONS
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
 OKABE_ITO = {

@@ -8,7 +8,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
-from comparer.core.model import Claim, Comparison, Source, Span
+from comparer.core.engine.model import Claim, Comparison, Source, Span
 from comparer.gui.gutter import Connector, Gutter, ScrollSync
 from comparer.gui.marks import finding_marks, linked_claims
 from comparer.gui.panes import SourcePane

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from comparer.core.model import Claim, Source, Span
+from comparer.core.engine.model import Claim, Source, Span
 from comparer.gui.marks import Mark
 from comparer.gui.overview import Overview, overview_bands
 from comparer.gui.palette import current_format, linked_format, mark_format

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from comparer.core.model import Comparison
+from comparer.core.engine.model import Comparison
 from comparer.gui import messages
 from comparer.gui.palette import kind_label
 from comparer.gui.rows import Row

@@ -16,12 +16,12 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from comparer.core.annotations import LinkRow, SpanRef, link_rows
+from comparer.core.engine.model import Comparison, Source
 from comparer.core.errors import ComparerError
-from comparer.core.export import FORMATS, export_frame, write_export
-from comparer.core.model import Comparison, Source
-from comparer.core.project import Project
-from comparer.core.report_html import PageSize, render_html
+from comparer.core.project.annotations import LinkRow, SpanRef, link_rows
+from comparer.core.project.store import Project
+from comparer.core.report.html import PageSize, render_html
+from comparer.core.research.export import FORMATS, export_frame, write_export
 from comparer.gui import messages
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from comparer.core.model import SHOW_ABOVE, Claim, Comparison, Finding, Link, Span
+from comparer.core.engine.model import SHOW_ABOVE, Claim, Comparison, Finding, Link, Span
 
 ONLY_IN = "only_in"
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from comparer.core.options import AlignOptions
+from comparer.core.engine.options import AlignOptions
 from comparer.gui.palette import MARK_KINDS
 
 SETTINGS_VERSION = 1

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.model import Comparison, Role, RoleHint, Source, Span
-from comparer.core.segment import paragraphs
+from comparer.core.engine.model import Comparison, Role, RoleHint, Source, Span
+from comparer.core.engine.segment import paragraphs
 from comparer.gui import messages
 
 if TYPE_CHECKING:

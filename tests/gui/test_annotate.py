@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from comparer.core.export import DTYPES
-from comparer.core.project import Project
+from comparer.core.project.store import Project
+from comparer.core.research.export import DTYPES
 from comparer.gui import project_session
 from comparer.gui.annotate_panel import AnnotatePanel
 from comparer.gui.annotate_panel import install as install_annotate

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from comparer.core.sources import source_from_text
+from comparer.core.formats.sources import source_from_text
 from comparer.gui.models import COL_VALUE_A, COL_VALUE_B
 from comparer.gui.rows import ONLY_IN, build_rows, severity_class, severity_summary
 

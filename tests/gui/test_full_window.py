@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
-from comparer.core.classroom import targets
-from comparer.core.project import Project
+from comparer.core.project.store import Project
+from comparer.core.research.classroom import targets
 from comparer.gui import app, project_panels, project_session
 from comparer.gui.main_window import MainWindow
 from comparer.gui.shortcuts import shortcut_rows, shortcuts_html
@@ -235,7 +235,7 @@ def test_a_bad_file_chosen_with_add_account_keeps_the_sources(full, tmp_path, mo
 
 
 def test_screenshot_and_smoke_use_the_full_window(tmp_path):
-    from comparer.core.samples import load_samples
+    from comparer.core.formats.samples import load_samples
 
     out = app.render_screenshot(load_samples(), tmp_path / "shot.png", size=(1024, 600))
     assert out.read_bytes().startswith(b"\x89PNG")

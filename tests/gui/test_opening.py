@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from comparer.core.samples import sample_paths
+from comparer.core.formats.samples import sample_paths
 from comparer.gui.opening import file_filter
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from comparer.core.model import Comparison
-from comparer.core.project import Project
-from comparer.core.sources import source_from_text
+from comparer.core.engine.model import Comparison
+from comparer.core.formats.sources import source_from_text
+from comparer.core.project.store import Project
 from comparer.gui import app, project_session, source_edit
 from comparer.gui.main_window import MainWindow
 from comparer.gui.source_edit import SourceDetails, SourceDetailsDialog, SourceEditor

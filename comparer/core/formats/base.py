@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from comparer.core.model import RoleHint
+from comparer.core.engine.model import RoleHint
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,12 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from comparer.core.engine.model import Role
+from comparer.core.engine.pubdate import find_publication_date
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.archive import open_zip
 from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
-from comparer.core.model import Role
-from comparer.core.pubdate import find_publication_date
 
 # python-docx's blank template carries these; they describe the template, not the article.
 _TEMPLATE_AUTHOR = "python-docx"

@@ -15,10 +15,10 @@ from typing import Any
 
 import trafilatura
 
+from comparer.core.engine.model import Role
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
-from comparer.core.model import Role
 
 NO_ARTICLE = "no article text found; the page may need a browser"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from comparer.core.model import Role, RoleHint, Span
-from comparer.core.segment import role_of
+from comparer.core.engine.model import Role, RoleHint, Span
+from comparer.core.engine.segment import role_of
 
 
 def squeeze(text: str) -> str:

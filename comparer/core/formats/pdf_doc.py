@@ -33,10 +33,10 @@ import pypdf
 from pypdf.errors import DependencyError, PdfReadError, PdfStreamError, PyPdfError
 from wordfreq import zipf_frequency
 
+from comparer.core.engine.pubdate import find_publication_date
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
-from comparer.core.pubdate import find_publication_date
 
 MAX_PAGES = 1000
 _EDGE_LINES = 2  # lines at the top and bottom of a page that may be running headers/footers

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import charset_normalizer
 
+from comparer.core.engine.model import RoleHint, Span
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
-from comparer.core.model import RoleHint, Span
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -1,0 +1,1 @@
+"""Reading accounts: claims, facts, links and findings."""

@@ -1,0 +1,112 @@
+"""Casualty statements and how certain they are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from comparer.core.engine.model import Span
+from comparer.core.engine.spanset import SpanSet
+
+Status = Literal["none", "some", "unknown", "unreported"]
+
+_HARM = (
+    r"(?:killed|kill|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|injur(?:ed|y|ies)"
+    r"|wounded|hurt"
+    r"|harmed|hospitali[sz]ed|(?:taken to|treated in|admitted to) hospital|(?:death )?toll|unaccounted for)"
+)
+_NONE = re.compile(
+    rf"\b(?:no(?:\s+one|body|ne)?\b[\w\s,']{{0,40}}?\b{_HARM}|{_HARM}\b[\w\s]{{0,15}}\bno(?:\s+one|body)\b"
+    rf"|without (?:\w+ ){{0,2}}?(?:any )?{_HARM}"
+    rf"|(?:didn['’]t|did not|does not|doesn['’]t|failed to) (?:kill|injure|hurt) (?:anyone|anybody)"
+    rf"|no (?:\w+ )?(?:casualties|injuries|deaths|fatalities)\b"
+    rf"|\ball\b[\w\s]{{0,40}}\b(?:have|had|has|were|are)?\s*(?:now\s+)?(?:been\s+)?accounted for)",
+    re.IGNORECASE,
+)
+_UNKNOWN = re.compile(
+    rf"\b(?:{_HARM}\b[\w\s&]{{0,60}}\b(?:being assessed|assessed|unclear|not (?:yet )?known|unknown"
+    rf"|unconfirmed|"
+    rf"not immediately (?:clear|known)|expected to rise|could rise|may rise)"
+    rf"|(?:assessment|assessing|tally|count)\s+of\s+(?:the\s+)?{_HARM}"
+    rf"|whether\b[\w\s]{{0,60}}\b{_HARM}"
+    rf"|(?:unclear|not (?:yet )?known|unknown)\b[\w\s]{{0,30}}\b{_HARM}"
+    rf"|\bunaccounted for\b|{_HARM}\b[\w\s]{{0,30}}\b(?:could|may|might|is expected to) rise)",
+    re.IGNORECASE,
+)
+# Nothing reported yet: not a statement that no one was hurt.
+_UNREPORTED = re.compile(
+    rf"\bno (?:\w+ )?(?:reports?|word|news|information|details|confirmation)\b"
+    rf"(?: \w+){{0,2}}? (?:of|on|about) (?:any )?{_HARM}"
+    rf"|\b{_HARM}\b[\w\s]{{0,20}}\b(?:were|was|have|has) not (?:yet |immediately )?(?:been )?reported",
+    re.IGNORECASE,
+)
+# Hedged reports that people are feared dead or among the victims.
+_FEARED = re.compile(
+    r"\b(?:feared|fears?|may|might|could|believed|thought)\b[\w\s]{0,30}\b(?:among the (?:dead|victims)|"
+    r"(?:be |been )?(?:crash |the )?victims|dead|killed)\b",
+    re.IGNORECASE,
+)
+# No survivors: everyone died.
+_ALL_DIED = re.compile(
+    r"\bno(?: \w+)? survivors?\b|\b(?:none|nobody|no one) (?:\w+ )?survived\b", re.IGNORECASE
+)
+_SOME = re.compile(
+    rf"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|many|some|"
+    rf"a number of|at least \w+)\b[\w\s]{{0,45}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+# Every statement above names harm with one of these stems; a claim without them is skipped.
+_HARM_STEMS = re.compile(
+    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for"
+    r"|surviv|victim",
+    re.IGNORECASE,
+)
+_NOT_A_REPORT = re.compile(
+    rf"\b(?:prevent|avoid|limit|minimi[sz]e|spare|to kill|threat(?:en)?|risk of)\b[\w\s]{{0,20}}\b{_HARM}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyReport:
+    """What a claim says about people killed or hurt."""
+
+    span: Span
+    text: str
+    status: Status
+
+    def describe(self) -> str:
+        """A short phrase for explanations."""
+        return {
+            "none": "none killed or hurt",
+            "some": "some killed or hurt",
+            "unknown": "unknown / being assessed",
+            "unreported": "none reported yet",
+        }[self.status]
+
+
+def find_casualties(text: str, offset: int = 0) -> list[CasualtyReport]:
+    """Casualty statements in ``text``; the first that matches decides each region."""
+    out: list[CasualtyReport] = []
+    taken = SpanSet()  # the spans of ``out``, for overlap look-ups by bisection
+    if not _HARM_STEMS.search(text):
+        return out
+    patterns = (
+        ("unreported", _UNREPORTED),
+        ("unknown", _FEARED),
+        ("unknown", _UNKNOWN),
+        ("some", _ALL_DIED),
+        ("none", _NONE),
+        ("some", _SOME),
+    )
+    for status, pattern in patterns:
+        for m in pattern.finditer(text):
+            span = Span(m.start() + offset, m.end() + offset)
+            if taken.overlaps(span):
+                continue
+            if _NOT_A_REPORT.search(text[max(0, m.start() - 25) : m.end()]) and status != "none":
+                continue
+            taken.add(span)
+            out.append(CasualtyReport(span, m.group(), status))  # type: ignore[arg-type]
+    return sorted(out, key=lambda r: r.span.start)

@@ -1,0 +1,142 @@
+"""Dates and times in claims, resolved against the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from comparer.core.engine.model import Span
+from comparer.core.engine.pubdate import MONTHS, WEEKDAYS
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(WEEKDAYS)
+_DATE = re.compile(
+    rf"\b(?:(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_RE})\.?(?:,?\s+(?P<y2>\d{{4}}))?)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|early|late)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this morning"
+    r"|(?:the )?end of (?:the|this) month)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})\b"
+    r"|\b(?P<named>noon|midnight)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|slated|to)|plans? to|planned to"
+    r"|intends? to|intended to)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A day named in a claim, and the calendar day it stands for (when it can be known)."""
+
+    span: Span
+    text: str
+    day: date | None
+    form: str  # "date", "weekday" or "relative"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A clock time named in a claim, as minutes after midnight."""
+
+    span: Span
+    text: str
+    minutes: int
+    zone: str | None = None
+
+
+_ZONE = re.compile(
+    r"^\s*(?:\(?(?P<abbr>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT)\b\)?"
+    r"|(?P<named>(?:local|[A-Z][a-z]+(?: [A-Z][a-z]+)?) time)\b)"
+)
+
+
+def _weekday_date(published: date, weekday: int, rel: str, future: bool) -> date | None:
+    """The day a weekday names; ``None`` past the calendar's edges (year 1 or 9999)."""
+    try:
+        return _weekday_shift(published, weekday, rel, future)
+    except OverflowError:
+        return None
+
+
+def _weekday_shift(published: date, weekday: int, rel: str, future: bool) -> date:
+    diff = (weekday - published.weekday()) % 7
+    if rel == "next":
+        return published + timedelta(days=diff or 7)
+    if rel == "last":
+        back = (published.weekday() - weekday) % 7 or 7
+        return published - timedelta(days=back)
+    if diff == 0:
+        return published
+    if future:
+        return published + timedelta(days=diff)
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateMention]:
+    """Dates, weekdays and relative days in ``text``."""
+    out: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        mon = (m.group("mon") or m.group("mon2")).lower()
+        if mon == "may" and m.group("mon") and not m.group("y") and not text[m.start()].isupper():
+            continue  # "may 8" is rarely a date without a year; "May 8" with a capital is
+        day_s = m.group("d") or m.group("d2")
+        year_s = m.group("y") or m.group("y2")
+        year = int(year_s) if year_s else (published.year if published else None)
+        day: date | None = None
+        if year is not None:
+            try:
+                day = date(year, MONTHS[mon], int(day_s))
+            except ValueError:
+                day = None
+        out.append(DateMention(Span(m.start() + offset, m.end() + offset), m.group(), day, "date"))
+    for m in _WEEKDAY.finditer(text):
+        span = Span(m.start("wd") + offset, m.end() + offset)
+        if any(span.overlaps(d.span) for d in out):
+            continue
+        rel = (m.group("rel") or "").lower()
+        wd = WEEKDAYS.index(m.group("wd").lower())
+        future = bool(_FUTURE.search(text[max(0, m.start() - 40) : m.start()]))
+        day = _weekday_date(published, wd, rel, future) if published else None
+        start = m.start() if rel in ("last", "next") else m.start("wd")
+        out.append(DateMention(Span(start + offset, m.end() + offset), text[start : m.end()], day, "weekday"))
+    for m in _RELATIVE.finditer(text):
+        rel = m.group("rel").lower()
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(rel, 0)
+        try:
+            day = published + timedelta(days=shift) if published else None
+            if published and "month" in rel:
+                following = (published.replace(day=1) + timedelta(days=32)).replace(day=1)
+                day = following - timedelta(days=1)
+        except OverflowError:  # a day past the calendar's edges (year 1 or 9999) is no day
+            day = None
+        out.append(DateMention(Span(m.start() + offset, m.end() + offset), m.group(), day, "relative"))
+    return sorted(out, key=lambda d: d.span.start)
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeMention]:
+    """Clock times in ``text``."""
+    out: list[TimeMention] = []
+    for m in _TIME.finditer(text):
+        if m.group("named"):
+            minutes = 12 * 60 if m.group("named").lower() == "noon" else 0
+        elif m.group("h"):
+            hour = int(m.group("h")) % 12
+            if m.group("ampm").lower().startswith("p"):
+                hour += 12
+            minutes = hour * 60 + int(m.group("m") or 0)
+        else:
+            minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
+        zone_m = _ZONE.match(text[m.end() : m.end() + 30])
+        zone = (zone_m.group("abbr") or zone_m.group("named")).lower() if zone_m else None
+        out.append(TimeMention(Span(m.start() + offset, m.end() + offset), m.group(), minutes, zone))
+    return out

@@ -1,0 +1,951 @@
+"""One finding per discrepancy, with a confidence, and the fact table across accounts.
+
+The judge raises findings on sentence links; one discrepancy is often seen through several
+pairings ("casualties being assessed" meets every "no one was killed" of the other account). Here
+those are merged into one finding that lists every passage and link it rests on. Figures are not
+judged on links at all: each account's figures are read as facts (:mod:`comparer.core.engine.quantities`)
+and compared with the other account's figures *of the same measure*, wherever each states them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+
+from comparer.core.engine.concepts import country_table
+from comparer.core.engine.facts import ClaimFacts
+from comparer.core.engine.model import Check, FactCell, FactRow, Finding, Link, Source, Span
+from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
+from comparer.core.engine.quantities import Quantity, all_quantities, same_scope
+from comparer.core.engine.quotefind import same_words_but_brackets
+from comparer.core.engine.text import fold
+from comparer.core.lexicon import measure_lexicon
+
+# How sure each kind of finding starts out, before what its passages show raises or lowers it.
+BASE_CONFIDENCE: dict[str, float] = {
+    "number_conflict": 0.75,
+    "number_one_side": 0.55,
+    "quote_wording": 0.8,
+    "quote_partial": 0.6,
+    "quote_differs": 0.6,
+    "attribution": 0.55,
+    "casualties": 0.6,
+    "certainty": 0.6,
+    "name_variant": 0.65,
+    "spelling_variant": 0.5,
+    "date_equivalent": 0.55,
+    "date_conflict": 0.55,
+    "time_conflict": 0.55,
+}
+# A link scoring at least this is two claims stating one proposition.
+SAME_PROPOSITION = 40.0
+# Who says a thing is only worth a finding when both claims state one proposition nearly alike.
+ATTRIBUTION_SAME = 70.0
+
+
+@dataclass(slots=True)
+class _Group:
+    """Findings of one discrepancy being merged."""
+
+    first: Finding
+    sources: tuple[str, str]
+    claims: tuple[list[str], list[str]] = field(default_factory=lambda: ([], []))
+    links: list[str] = field(default_factory=list)
+    spans: tuple[list[Span], list[Span]] = field(default_factory=lambda: ([], []))
+    aspects: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+
+    def include(self, side: int, claim: str, spans: Sequence[Span] = ()) -> None:
+        """Add a passage of one side (a claim and the spans that carry the finding), once each."""
+        if claim and claim not in self.claims[side]:
+            self.claims[side].append(claim)
+        for s in spans:
+            if s not in self.spans[side]:
+                self.spans[side].append(s)
+
+    def add(self, claim_a: str, claim_b: str, finding: Finding, link: Link | None) -> None:
+        self.include(0, claim_a, finding.spans[0])
+        self.include(1, claim_b, finding.spans[1])
+        if link is not None and link.id not in self.links:
+            self.links.append(link.id)
+
+    def build(self, number: int) -> Finding:
+        spans = (tuple(sorted(self.spans[0], key=_start)), tuple(sorted(self.spans[1], key=_start)))
+        extra = "" if len(self.links) < 2 else f" (seen on {len(self.links)} sentence pairings)"
+        return replace(
+            self.first,
+            id=f"F{number}",
+            spans=spans,
+            explanation=self.first.explanation + extra,
+            confidence=round(max(0.0, min(1.0, self.confidence)), 2),
+            why=tuple(dict.fromkeys(self.why)),
+            claims=(tuple(self.claims[0]), tuple(self.claims[1])),
+            sources=self.sources,
+            links=tuple(self.links),
+            aspects=tuple(a for a in dict.fromkeys(self.aspects) if a != self.first.kind),
+        )
+
+
+def _start(s: Span) -> int:
+    return s.start
+
+
+def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts) -> tuple[Any, ...] | None:
+    """What makes two findings on different links one discrepancy; ``None`` drops the finding."""
+    kind = f.kind
+    if kind in ("number_conflict", "number_one_side"):
+        return None  # figures are compared as facts, across the whole accounts
+    if kind in ("casualties", "certainty"):
+        return ("casualty", pair, f.detail.get("a"), f.detail.get("b"))
+    if kind == "attribution":
+        side = 0 if f.values[0] and f.values[0].startswith("attributed") else 1
+        claim = (fa if side == 0 else fb).claim.id
+        return (kind, pair, f.values, claim if not f.detail.get("different_speaker") else None)
+    if kind == "quote_differs":
+        speaker = str((f.detail.get("speaker") or [""])[0])
+        return (kind, pair, (fold(speaker).split() or [""])[-1])
+    if kind == "quote_partial":
+        fuller = max(f.values, key=lambda v: len(v or ""))
+        return (kind, pair, fold(fuller or ""))
+    if kind in ("name_variant", "spelling_variant"):
+        return ("name", pair, frozenset(fold(v or "") for v in f.values))
+    if kind == "date_equivalent":
+        return (kind, pair, f.detail.get("day"))
+    return (kind, pair, f.values)
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
+)
+_DATELINE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+[ ,]*){1,3})\s*(?:\([^)]*\)\s*)?[-–—:]", re.MULTILINE)
+
+
+def place_words(sources: Mapping[str, Source]) -> frozenset[str]:
+    """Folded words of the places the accounts name ("in Haltern", "at the Asad base", datelines)."""
+    found: set[str] = set()
+    for s in sources.values():
+        for pattern in (_PLACE_BEFORE, _DATELINE):
+            for m in pattern.finditer(s.text):
+                found.update(w for w in fold(m.group(1)).replace(",", " ").split() if len(w) > 2)
+    return frozenset(found)
+
+
+def _who_is_a_place_or_outlet(who: str, sources: Mapping[str, Source], places: frozenset[str]) -> bool:
+    words = [w.strip("'’") for w in fold(who).replace("attributed: ", "").split()]
+    words = [w.removesuffix("'s") for w in words if w.replace("'", "").isalpha()]
+    if not words:
+        return False
+    media = measure_lexicon().media_words
+    outlets = {w for s in sources.values() for w in fold(s.outlet or "").split()}
+    if any(w in media or w in outlets for w in words):
+        return True
+    return all(w in country_table() or w in places for w in words)
+
+
+def _link_confidence(
+    f: Finding, link: Link, sources: Mapping[str, Source], places: frozenset[str]
+) -> tuple[float, list[str]]:
+    base = BASE_CONFIDENCE.get(f.kind, 0.5)
+    why = [f"seen on a link scoring {link.score:.0f}"]
+    if f.kind == "attribution":
+        whos = [v for v in f.values if v and v != "stated as fact"]
+        if f.detail.get("different_speaker"):
+            base -= 0.1
+        if any(_who_is_a_place_or_outlet(who, sources, places) for who in whos):
+            return 0.1, [*why, "the 'source' is a place or an outlet"]
+        if link.score < ATTRIBUTION_SAME:
+            base -= 0.35
+            why.append("the two claims may not state the same proposition")
+        else:
+            why.append("the two claims state one proposition")
+    elif f.kind == "name_variant":
+        if not f.detail.get("spelling"):
+            return 0.25, [*why, "a fuller form of the same name, not a different spelling"]
+        why.append("the same name spelled differently")
+    elif f.kind in ("casualties", "certainty"):
+        if f.detail.get("conflict"):
+            base += 0.05
+            why.append("one account says no one was harmed, the other says otherwise or does not know")
+        else:
+            base -= 0.2
+            why.append("a toll given against a toll still being counted: both can be true")
+        if link.score < SAME_PROPOSITION * 0.6:
+            base -= 0.15
+            why.append("the two casualty statements stand in loosely related sentences")
+    elif f.kind in ("quote_wording", "quote_partial"):
+        why.append("the same quotation in both accounts")
+    elif f.kind == "quote_differs":
+        why.append("the same speaker, other words")
+        if link.score < SAME_PROPOSITION * 0.75:
+            base -= 0.15
+    elif f.kind in ("date_conflict", "time_conflict") and link.score < SAME_PROPOSITION:
+        base -= 0.2
+    return base, why
+
+
+def merge_link_findings(
+    links: Sequence[Link],
+    facts: Mapping[str, ClaimFacts],
+    sources: Mapping[str, Source],
+) -> list[_Group]:
+    """The judge's findings, one group per discrepancy."""
+    groups: dict[tuple[Any, ...], _Group] = {}
+    places = place_words(sources)
+    for link in links:
+        fa, fb = facts.get(link.a), facts.get(link.b)
+        if fa is None or fb is None:
+            continue
+        pair = (fa.claim.source, fb.claim.source)
+        for f in link.findings:
+            key = _link_key(f, pair, fa, fb)
+            if key is None:
+                continue
+            group = groups.get(key)
+            confidence, why = _link_confidence(f, link, sources, places)
+            if group is None:
+                group = groups[key] = _Group(first=f, sources=pair, confidence=confidence, why=why)
+            elif confidence > group.confidence:
+                group.first, group.confidence, group.why = f, confidence, why
+            if f.kind in ("casualties", "certainty"):
+                group.aspects.append(f.kind)
+                if f.kind == "casualties" and group.first.kind != "casualties":
+                    group.first = f  # the merged finding is a casualty report that also shows certainty
+            group.add(link.a, link.b, f, link)
+    for group in groups.values():
+        if len(group.links) >= 2 and group.first.kind in ("casualties", "attribution"):
+            group.why.append(f"seen on {len(group.links)} sentence pairings")
+    return list(groups.values())
+
+
+# Figures --------------------------------------------------------------------------------------------
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _describe(q: Quantity) -> str:
+    bits = [q.value_text]
+    if q.places:
+        bits.append("at " + " / ".join(" ".join(p).title() for p in q.places))
+    if q.moment:
+        bits.append(f"({q.moment})")
+    if q.credited:
+        bits.append(f"— {q.credited}")
+    return " ".join(bits)
+
+
+def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> tuple[float, list[str]]:
+    c = BASE_CONFIDENCE["number_conflict"]
+    why = [f"both measure {qa.label} (a: {qa.how}; b: {qb.how})"]
+    if qa.measure.startswith("count:") or qa.measure.startswith("people:"):
+        c -= 0.1
+        why.append("the measure is read from the thing counted only")
+    if qa.measure == "people:people":
+        c -= 0.25
+        why.append("a count of people with nothing saying what happened to them")
+    if qa.measure.startswith("duration"):
+        c -= 0.35
+        why.append("durations in one account often time different things")
+    if scope == "whole":
+        c -= 0.05
+        why.append("one figure is a total across the places the other names")
+    elif scope == "part":
+        c -= 0.4
+        linked = False
+        why.append("one figure names a place, the other none: it may be a part of the other's whole")
+    else:
+        why.append("same places" if qa.places else "neither names a place")
+    if min(qa.number.value, qb.number.value) <= 1:
+        c -= 0.3
+        why.append("one side's figure is a single item")
+    if qa.moment and qb.moment and fold(qa.moment) != fold(qb.moment):
+        c -= 0.15
+        why.append("the figures are given for different moments")
+    if qa.credited and qb.credited and fold(qa.credited) != fold(qb.credited):
+        why.append(f"credited to different sources ({qa.credited} / {qb.credited})")
+    if linked:
+        c += 0.1
+        why.append("the two sentences are linked")
+    return c, why
+
+
+def _bounds(q: Quantity) -> list[float | None]:
+    n = q.number
+    return [n.low, None if math.isinf(n.high) else n.high]
+
+
+def number_findings(
+    quantities: Sequence[Quantity],
+    pair: tuple[str, str],
+    linked: Mapping[tuple[str, str], float],
+    speaks_of: Mapping[str, set[str]],
+) -> list[_Group]:
+    """Figures of one measure the two accounts give that cannot both be right; figures only one gives."""
+    sa, sb = pair
+    stated: dict[str, set[float]] = defaultdict(set)
+    for q in quantities:
+        stated[q.source].add(q.number.value)
+    by_measure: dict[str, tuple[list[Quantity], list[Quantity]]] = defaultdict(lambda: ([], []))
+    for q in quantities:
+        if q.source == sa:
+            by_measure[q.measure][0].append(q)
+        elif q.source == sb:
+            by_measure[q.measure][1].append(q)
+    out: list[_Group] = []
+    for measure, (qas, qbs) in by_measure.items():
+        if not qas or not qbs:
+            side = 0 if qas else 1
+            out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated))
+            continue
+        compatible = _compatible(qas, qbs)
+        confirmed: set[int] = set()
+        for qa, qb, _ in compatible:
+            # An exact figure is borne out only by the same figure; a hedged one by any figure it allows
+            # ("more than 1,800" does not settle 1,805 against 1,865).
+            if qa.consistent_with(qb):
+                if qa.number.exact == qb.number.exact or not qa.number.exact:
+                    confirmed.add(id(qa))
+                if qa.number.exact == qb.number.exact or not qb.number.exact:
+                    confirmed.add(id(qb))
+        by_scope: dict[str, list[tuple[Quantity, Quantity]]] = defaultdict(list)
+        for qa, qb, scope in compatible:
+            if id(qa) in confirmed or id(qb) in confirmed or qa.consistent_with(qb):
+                continue
+            by_scope["part" if scope == "part" else "same"].append((qa, qb))
+        for scope, conflicts in by_scope.items():
+            best: tuple[float, list[str], Quantity, Quantity] | None = None
+            for qa, qb in conflicts:
+                c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked)
+                if best is None or c > best[0]:
+                    best = (c, why, qa, qb)
+            assert best is not None
+            c, why, qa, qb = best
+            values_a = list(dict.fromkeys(_describe(x) for x, _ in conflicts))
+            values_b = list(dict.fromkeys(_describe(y) for _, y in conflicts))
+            first = Finding(
+                kind="number_conflict",
+                values=("; ".join(values_a), "; ".join(values_b)),
+                spans=((), ()),
+                explanation=f"{qa.label}: {qa.value_text} against {qb.value_text} — the figures cannot both "
+                f"be right ({_range(qa)} vs {_range(qb)})",
+                detail={"measure": measure, "a": _bounds(qa), "b": _bounds(qb), "scope": scope},
+            )
+            group = _Group(first=first, sources=pair, confidence=c, why=why)
+            for x, y in conflicts:
+                group.include(0, x.claim, (x.number.span,))
+                group.include(1, y.claim, (y.number.span,))
+            out.append(group)
+    return out
+
+
+def _scope_key(q: Quantity) -> tuple[Any, ...]:
+    return (q.places, q.countries, q.part)
+
+
+def _compatible(qas: Sequence[Quantity], qbs: Sequence[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
+    """Pairs of figures whose scopes allow a comparison, with how (see :func:`same_scope`).
+
+    Scopes are judged once per distinct scope, and of the figures one account gives with one value in one
+    scope only the first is paired (the others are the same statement repeated).
+    """
+    groups_a = _distinct(qas)
+    groups_b = _distinct(qbs)
+    out: list[tuple[Quantity, Quantity, str]] = []
+    for items_a in groups_a.values():
+        for items_b in groups_b.values():
+            scope = same_scope(items_a[0], items_b[0])
+            if scope is not None:
+                out.extend((qa, qb, scope) for qa in items_a for qb in items_b)
+    return out
+
+
+def _distinct(qs: Sequence[Quantity]) -> dict[tuple[Any, ...], list[Quantity]]:
+    out: dict[tuple[Any, ...], list[Quantity]] = defaultdict(list)
+    seen: set[tuple[Any, ...]] = set()
+    for q in qs:
+        value_key = (_scope_key(q), q.number.low, q.number.high)
+        if value_key in seen:
+            continue
+        seen.add(value_key)
+        out[_scope_key(q)].append(q)
+    return out
+
+
+def _range(q: Quantity) -> str:
+    n = q.number
+    if n.exact:
+        return _fmt(n.value)
+    return f"{_fmt(n.low)}–{'∞' if math.isinf(n.high) else _fmt(n.high)}"
+
+
+def _one_side(
+    measure: str,
+    given: Sequence[Quantity],
+    pair: tuple[str, str],
+    side: int,
+    speaks_of: Mapping[str, set[str]],
+    linked: Mapping[tuple[str, str], float],
+    stated: Mapping[str, set[float]],
+) -> list[_Group]:
+    """Figures one account gives for a measure the other speaks of without any figure."""
+    other_source = pair[1 - side]
+    talkers = speaks_of.get(f"{other_source}\0{measure}", set())
+    if not talkers:
+        return []
+    given = [q for q in given if q.number.value not in stated.get(other_source, set())]
+    if not given:
+        return []  # the other account gives the same figure, read as another measure
+    known = measure_lexicon().measure(measure) is not None or measure.startswith("count:")
+    if not known:
+        return []
+    claims_given = list(dict.fromkeys(q.claim for q in given))
+    partners = [
+        c for c in sorted(talkers) if any(((c, g) if side == 1 else (g, c)) in linked for g in claims_given)
+    ]
+    confidence = BASE_CONFIDENCE["number_one_side"] + (0.05 if partners else -0.2)
+    why = [f"the other account speaks of {given[0].label} but gives no figure for it"]
+    if not partners:
+        why.append("no linked sentence of the other account speaks of it")
+    strong = any(
+        linked.get((c, g) if side == 1 else (g, c), 0.0) >= SAME_PROPOSITION
+        for c in partners
+        for g in claims_given
+    )
+    if measure.startswith("count:"):
+        confidence = min(confidence, 0.5 if strong else 0.35)
+        why.append(
+            "a count of things, in a sentence the other account states alike"
+            if strong
+            else "a count of things, not of people harmed"
+        )
+    if all(q.number.value <= 2 for q in given):
+        confidence -= 0.2
+    shown = "; ".join(dict.fromkeys(_describe(q) for q in given))
+    letter, other = "ab"[side], "ab"[1 - side]
+    values: tuple[str | None, str | None] = (shown, None) if side == 0 else (None, shown)
+    first = Finding(
+        kind="number_one_side",
+        values=values,
+        spans=((), ()),
+        explanation=f"only {letter} gives figures for {given[0].label} ({shown}); {other} gives none",
+        detail={"measure": measure, "values": [q.number.value for q in given]},
+    )
+    group = _Group(first=first, sources=pair, confidence=confidence, why=why)
+    other_claims = partners or sorted(talkers)[:1]
+    for q in given:
+        group.include(side, q.claim, (q.number.span,))
+    for claim in other_claims:
+        group.include(1 - side, claim)
+    return [group]
+
+
+def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> dict[str, set[str]]:
+    """source\\0measure -> claims of that source that speak of the measure (with or without a figure)."""
+    lex = measure_lexicon()
+    words = {m.name: set(m.words) for m in lex.measures}
+    out: dict[str, set[str]] = defaultdict(set)
+    thing_measures = {q.measure for q in quantities if q.measure.startswith("count:")}
+    for f in facts:
+        text = fold(f.claim.text)
+        norms = {t.norm for t in f.tokens}
+        stems = {t.stem for t in f.tokens}
+        for name, ws in words.items():
+            if norms & ws or any(" " in w and w in text for w in ws):
+                out[f"{f.claim.source}\0{name}"].add(f.claim.id)
+        for m in thing_measures:
+            key = m.split(":", 1)[1]
+            if key in stems or key in f.concepts:
+                out[f"{f.claim.source}\0{m}"].add(f.claim.id)
+    return out
+
+
+# Names across whole accounts ------------------------------------------------------------------------
+
+
+def _openers(facts: Sequence[ClaimFacts]) -> set[Span]:
+    """Spans of one-word names that open their sentence: often an ordinary word with a capital ("Crows")."""
+    out: set[Span] = set()
+    for f in facts:
+        lead = len(f.claim.text) - len(f.claim.text.lstrip(" “\"'‘("))
+        out.update(m.span for m in f.names if len(m.words) == 1 and m.span.start == f.claim.start + lead)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _common(word: str) -> bool:
+    """An ordinary English word ("crows", "cross"), which a lone capitalised word often is."""
+    return bool(zipf_frequency(word, "en") >= 3.0)
+
+
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[str, ...]:
+    """The words of a name as written (lower case, accents kept), split at hyphens and apostrophes."""
+    return tuple(w for w in re.split(r"[\s\-‐–'’.]+", text.lower()) if len(w) > 2 and w not in _NAME_TITLES)
+
+
+_NAME_TITLES = frozenset(
+    "mr mrs ms dr the president minister prime secretary general governor mayor deputy chief".split()
+)
+
+
+def date_findings(
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: Mapping[tuple[str, str], float]
+) -> list[_Group]:
+    """One calendar day the two accounts name differently ("August 18" / "Saturday"): not a discrepancy."""
+    sa, sb = pair
+    days_a = [(f.claim.id, d) for f in facts if f.claim.source == sa for d in f.dates if d.day]
+    days_b = [(f.claim.id, d) for f in facts if f.claim.source == sb for d in f.dates if d.day]
+    forms_a = {(d.day, fold(d.text)) for _, d in days_a}
+    forms_b = {(d.day, fold(d.text)) for _, d in days_b}
+    groups: dict[Any, _Group] = {}
+    b_by_day: dict[Any, list[tuple[str, Any]]] = defaultdict(list)
+    for cb, db in days_b:
+        b_by_day[db.day].append((cb, db))
+    for ca, da in days_a:
+        for cb, db in b_by_day.get(da.day, ()):
+            if fold(da.text) == fold(db.text):
+                continue
+            if (da.day, fold(da.text)) in forms_b and (db.day, fold(db.text)) in forms_a:
+                continue  # both accounts use both forms
+            group = groups.get(da.day)
+            if group is None:
+                assert da.day is not None
+                first = Finding(
+                    kind="date_equivalent",
+                    values=(da.text, db.text),
+                    spans=((), ()),
+                    explanation=f"“{da.text}” and “{db.text}” are the same day, "
+                    f"{da.day.strftime('%A %-d %B %Y')}, given the publication dates — not a discrepancy",
+                    detail={"day": da.day.isoformat()},
+                )
+                group = groups[da.day] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["date_equivalent"] - 0.1,
+                    why=["the two accounts write one calendar day differently"],
+                )
+            if (ca, cb) in linked:
+                group.confidence = BASE_CONFIDENCE["date_equivalent"]
+                if "in linked sentences" not in group.why:
+                    group.why.append("in linked sentences")
+            group.include(0, ca, (da.span,))
+            group.include(1, cb, (db.span,))
+    return list(groups.values())
+
+
+def _same_speaker_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    return words_match(a[-1], b[-1])
+
+
+def quote_findings_across(
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], seen: set[tuple[str, str]]
+) -> list[_Group]:
+    """Quotations of one speaker compared across whole accounts, not only in linked sentences.
+
+    The same words reworded or cut to a fragment, wherever each account quotes them; and other words quoted
+    from the same speaker, once per speaker. ``seen`` holds the folded quotation pairs already shown on links.
+    """
+    sa, sb = pair
+    qa = [(f.claim.id, q) for f in facts if f.claim.source == sa for q in f.quotes if len(q.text) >= 12]
+    qb = [(f.claim.id, q) for f in facts if f.claim.source == sb for q in f.quotes if len(q.text) >= 12]
+    if not qa or not qb:
+        return []
+    texts_a = [fold(q.text) for _, q in qa]
+    texts_b = [fold(q.text) for _, q in qb]
+    # Quotations both accounts give word for word need no score; the rest are scored once per distinct text.
+    same = set(texts_a) & set(texts_b)
+    matched_a: set[int] = {i for i, t in enumerate(texts_a) if t in same}
+    matched_b: set[int] = {j for j, t in enumerate(texts_b) if t in same}
+    rows = sorted({t for t in texts_a if t not in same})
+    cols = sorted({t for t in texts_b if t not in same})
+    out: list[_Group] = []
+    if not rows or not cols:
+        return out
+    partial = process.cdist(rows, cols, scorer=fuzz.partial_ratio, workers=-1, dtype="uint8", score_cutoff=90)
+    whole = process.cdist(rows, cols, scorer=fuzz.ratio, workers=-1, dtype="uint8", score_cutoff=72)
+    at_a: dict[str, list[int]] = defaultdict(list)
+    at_b: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(texts_a):
+        at_a[t].append(i)
+    for j, t in enumerate(texts_b):
+        at_b[t].append(j)
+    close_rows, close_cols = ((partial >= 90) | (whole >= 72)).nonzero()
+    close = [
+        (i, j, int(partial[r][c]), int(whole[r][c]))
+        for r, c in zip(close_rows.tolist(), close_cols.tolist(), strict=True)
+        for i in at_a[rows[r]][:1]
+        for j in at_b[cols[c]][:1]
+    ]
+    for i, j, partial_ij, whole_ij in close:
+        ta, tb = texts_a[i], texts_b[j]
+        short, long_ = sorted((len(ta), len(tb)))
+        if partial_ij >= 90 or whole_ij >= 72:
+            matched_a.add(i)
+            matched_b.add(j)
+        if (ta, tb) in seen:
+            continue
+        if whole_ij >= 72 and whole_ij < 100 and short >= 0.8 * long_:
+            kind, text = "quote_wording", "the same quotation worded differently"
+        elif partial_ij >= 90 and short < 0.8 * long_ and short >= 12:
+            kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
+        else:
+            continue
+        if kind == "quote_wording" and same_words_but_brackets(ta, tb):
+            continue
+        ca, a_quote = qa[i]
+        cb, b_quote = qb[j]
+        first = Finding(
+            kind=kind,
+            values=(a_quote.text, b_quote.text),
+            spans=(a_quote.parts, b_quote.parts),
+            explanation=text + ("" if kind == "quote_wording" else ": a fragment, not a misquote"),
+            detail={"ratio": int(whole_ij), "partial": int(partial_ij)},
+        )
+        group = _Group(
+            first=first,
+            sources=pair,
+            confidence=BASE_CONFIDENCE[kind] - 0.05,
+            why=["the same quotation in both accounts, in sentences not linked"],
+        )
+        group.include(0, ca, a_quote.parts)
+        group.include(1, cb, b_quote.parts)
+        seen.add((ta, tb))
+        out.append(group)
+    by_speaker: dict[str, _Group] = {}
+    b_by_initial: dict[str, list[int]] = defaultdict(list)
+    for j, (_, b_quote) in enumerate(qb):
+        if j not in matched_b and b_quote.speaker_words:
+            b_by_initial[translit_key(b_quote.speaker_words[-1])[:1]].append(j)
+    for i, (ca, a_quote) in enumerate(qa):
+        if i in matched_a or not a_quote.speaker_words:
+            continue
+        for j in b_by_initial.get(translit_key(a_quote.speaker_words[-1])[:1], ()):
+            cb, b_quote = qb[j]
+            if not _same_speaker_words(a_quote.speaker_words, b_quote.speaker_words):
+                continue
+            key = a_quote.speaker_words[-1]
+            found = by_speaker.get(key)
+            if found is not None:
+                group = found
+            else:
+                first = Finding(
+                    kind="quote_differs",
+                    values=(a_quote.text, b_quote.text),
+                    spans=(a_quote.parts, b_quote.parts),
+                    explanation="different words quoted from the same speaker "
+                    f"({a_quote.speaker} / {b_quote.speaker})",
+                    detail={"speaker": [a_quote.speaker, b_quote.speaker]},
+                )
+                group = by_speaker[key] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["quote_differs"] - 0.1,
+                    why=["each account quotes this speaker with words the other does not have"],
+                )
+                out.append(group)
+            if ca not in group.claims[0]:  # one quotation a claim, as the finding shows it
+                group.include(0, ca, a_quote.parts)
+            if cb not in group.claims[1]:
+                group.include(1, cb, b_quote.parts)
+    return out
+
+
+def _spellings(ma: NameMention, mb: NameMention, openers: set[Span]) -> list[tuple[str, str]]:
+    """Words of two mentions of one name that are one word spelled differently (qasem / qassim).
+
+    Accents dropped (Piñera / Pinera) are not a different spelling, and an ordinary word opening a sentence
+    ("Crows") is no name at all.
+    """
+    return [
+        (x, y)
+        for x in _name_words(ma.text)
+        for y in _name_words(mb.text)
+        if x[:1].isalpha()
+        and fold(x) != fold(y)
+        and spelled_alike(fold(x), fold(y))
+        and not ((ma.span in openers and _common(fold(x))) or (mb.span in openers and _common(fold(y))))
+    ]
+
+
+def _by_text(mentions: list[tuple[str, NameMention]]) -> dict[str, list[tuple[str, NameMention]]]:
+    out: dict[str, list[tuple[str, NameMention]]] = defaultdict(list)
+    for claim, m in mentions:
+        out[m.text].append((claim, m))
+    return out
+
+
+def _block(m: NameMention) -> str:
+    """Names that may be one entity share the first two consonants of their last word's romanisation key.
+
+    Vowels vary most between spellings (Irbil / Erbil, Qasem / Qassim), consonants least.
+    """
+    return re.sub(r"[aeiouy\W_]", "", translit_key(m.words[-1]))[:2] if m.words else ""
+
+
+def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
+    """One person or place spelled two ways by the two accounts, wherever each names it."""
+    sa, sb = pair
+    mentions_a = [(f.claim.id, m) for f in facts if f.claim.source == sa for m in f.names]
+    mentions_b = [(f.claim.id, m) for f in facts if f.claim.source == sb for m in f.names]
+    openers = _openers(facts)
+    words_a = {w for _, m in mentions_a for w in _name_words(m.text)}
+    words_b = {w for _, m in mentions_b for w in _name_words(m.text)}
+    groups: dict[frozenset[tuple[str, str]], _Group] = {}
+    by_text_a = _by_text(mentions_a)
+    by_text_b = _by_text(mentions_b)
+    blocks_b: dict[str, list[str]] = defaultdict(list)
+    for text_b, (_, mb0) in ((t, ms[0]) for t, ms in by_text_b.items()):
+        blocks_b[_block(mb0)].append(text_b)
+    pairs: list[tuple[str, NameMention, str, NameMention]] = []
+    for text_a, ms_a in by_text_a.items():
+        ma0 = ms_a[0][1]
+        for text_b in blocks_b.get(_block(ma0), ()):
+            mb0 = by_text_b[text_b][0][1]
+            if text_a != text_b and same_entity(ma0, mb0):
+                pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
+    for ca, ma, cb, mb in pairs:
+        spelling = [(x, y) for x, y in _spellings(ma, mb, openers) if not (x in words_b and y in words_a)]
+        if not spelling:
+            continue
+        key = frozenset(spelling)
+        group = groups.get(key)
+        if group is None:
+            how = ", ".join(f"{x} / {y}" for x, y in spelling)
+            first = Finding(
+                kind="name_variant",
+                values=(ma.text, mb.text),
+                spans=((), ()),
+                explanation=f"“{ma.text}” and “{mb.text}” name one person or place (spelled {how})",
+                detail={"spelling": True, "words": [list(ma.words), list(mb.words)]},
+            )
+            group = groups[key] = _Group(
+                first=first,
+                sources=pair,
+                confidence=BASE_CONFIDENCE["name_variant"],
+                why=["each account spells the name one way only", f"letters alike: {how}"],
+            )
+        group.include(0, ca, (ma.span,))
+        group.include(1, cb, (mb.span,))
+    return list(groups.values())
+
+
+def spelling_checks(facts: Sequence[ClaimFacts], source: Source) -> list[Check]:
+    """One account writing one name two ways (Kathmandu / Katmandu): a check of the account against itself."""
+    mentions = [(f.claim.id, m) for f in facts if f.claim.source == source.id for m in f.names]
+    openers = _openers(facts)
+    by_text = _by_text(mentions)
+    texts = list(by_text)
+    out: list[Check] = []
+    seen: set[frozenset[str]] = set()
+    for i, ta in enumerate(texts):
+        ma = by_text[ta][0][1]
+        for tb in texts[i + 1 :]:
+            mb = by_text[tb][0][1]
+            if _block(ma) != _block(mb) or not same_entity(ma, mb):
+                continue
+            pairs = _spellings(ma, mb, openers)
+            if not pairs:
+                continue
+            key = frozenset({pairs[0][0], pairs[0][1]})
+            if key in seen:
+                continue
+            seen.add(key)
+            x, y = pairs[0]
+            out.append(
+                Check(
+                    source=source.id,
+                    kind="spelling_inconsistent",
+                    spans=(ma.span, mb.span),
+                    values=(ta, tb),
+                    explanation=f"this account writes one name two ways: “{ta}” and “{tb}” ({x} / {y})",
+                )
+            )
+    return out
+
+
+# The whole step -------------------------------------------------------------------------------------
+
+
+def discrepancies(
+    links: Sequence[Link],
+    facts: Mapping[str, ClaimFacts],
+    sources: Sequence[Source],
+) -> tuple[tuple[Finding, ...], tuple[Link, ...], tuple[FactRow, ...]]:
+    """Merged findings, the links carrying them, and the fact table."""
+    by_id = {s.id: s for s in sources}
+    ordered = [facts[k] for k in facts]
+    quantities = _in_main_place(all_quantities(ordered), sources)
+    speaks = _speaks_of(ordered, quantities)
+    linked = {(link.a, link.b): link.score for link in links}
+    groups = merge_link_findings(links, facts, by_id)
+    # Names seen on links are found again across the whole accounts; keep one of each.
+    for sa, sb in combinations([s.id for s in sources], 2):
+        groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
+        seen_names = {
+            frozenset(fold(v or "") for v in g.first.values)
+            for g in groups
+            if g.first.kind == "name_variant" and g.sources == (sa, sb)
+        }
+        for g in name_findings(ordered, (sa, sb)):
+            if frozenset(fold(v or "") for v in g.first.values) not in seen_names:
+                groups.append(g)
+        seen_quotes = {
+            (fold(g.first.values[0] or ""), fold(g.first.values[1] or ""))
+            for g in groups
+            if g.first.kind.startswith("quote_") and g.sources == (sa, sb)
+        }
+        speakers_seen = {
+            fold(str(g.first.detail.get("speaker", [""])[0]))
+            for g in groups
+            if g.first.kind == "quote_differs" and g.sources == (sa, sb)
+        }
+        on_claims = {
+            (c_a, c_b)
+            for g in groups
+            if g.first.kind.startswith("quote_") and g.sources == (sa, sb)
+            for c_a in g.claims[0]
+            for c_b in g.claims[1]
+        }
+        for g in quote_findings_across(ordered, (sa, sb), seen_quotes):
+            if g.first.kind != "quote_differs" and any(
+                (c_a, c_b) in on_claims for c_a in g.claims[0] for c_b in g.claims[1]
+            ):
+                continue  # these two sentences' quotations are already compared on their link
+            if g.first.kind == "quote_differs" and any(
+                fold(str(w)) in speakers_seen
+                or any(fold(str(w)).split()[-1:] == s.split()[-1:] for s in speakers_seen)
+                for w in g.first.detail.get("speaker", [])[:1]
+            ):
+                continue
+            groups.append(g)
+        seen_days = {
+            g.first.detail.get("day")
+            for g in groups
+            if g.first.kind == "date_equivalent" and g.sources == (sa, sb)
+        }
+        groups.extend(
+            g for g in date_findings(ordered, (sa, sb), linked) if g.first.detail["day"] not in seen_days
+        )
+    findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
+    # A link carries every finding that rests on both of its claims.
+    links_from: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for link in links:
+        links_from[link.a].append((link.b, link.id))
+    on_link: dict[str, list[int]] = defaultdict(list)
+    rests_on: list[list[str]] = []
+    for i, f in enumerate(findings):
+        ids = set(f.links)
+        side_b = set(f.claims[1])
+        ids.update(lid for ca in f.claims[0] for cb, lid in links_from.get(ca, ()) if cb in side_b)
+        ordered_ids = sorted(ids, key=lambda lid: int(lid[1:]) if lid[1:].isdigit() else 0)
+        rests_on.append(ordered_ids)
+        for lid in ordered_ids:
+            on_link[lid].append(i)
+    findings = [replace(f, links=tuple(rests_on[i])) for i, f in enumerate(findings)]
+    new_links = tuple(
+        replace(link, findings=tuple(findings[i] for i in on_link.get(link.id, ()))) for link in links
+    )
+    return tuple(findings), new_links, fact_table(quantities, sources, findings)
+
+
+def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> list[Quantity]:
+    """Figures for the event's main place count as figures for the whole.
+
+    The main place is the place every account names most often ("in Nepal" in reports of a Nepal
+    earthquake): a toll "in Nepal" and a toll with no place are the same toll.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for s in sources:
+        for m in _PLACE_BEFORE.finditer(s.text):
+            words = [w for w in fold(m.group(1)).split() if len(w) > 2]
+            if words:
+                counts[words[-1]][s.id] += 1
+    everywhere = [(sum(c.values()), w) for w, c in counts.items() if len(c) == len(sources)]
+    if not everywhere:
+        return quantities
+    main = max(everywhere)[1]
+    out = []
+    for q in quantities:
+        kept = tuple(p for p in q.places if main not in p)
+        out.append(replace(q, places=kept) if kept != q.places else q)
+    return out
+
+
+def _in_order(groups: Sequence[_Group], facts: Mapping[str, ClaimFacts]) -> list[_Group]:
+    order = {claim_id: i for i, claim_id in enumerate(facts)}
+
+    def key(g: _Group) -> tuple[int, int]:
+        first_a = min((order.get(c, 0) for c in g.claims[0]), default=0)
+        return (-round(g.confidence * 10), first_a)
+
+    return sorted(groups, key=key)
+
+
+def fact_table(
+    quantities: Sequence[Quantity], sources: Sequence[Source], findings: Sequence[Finding]
+) -> tuple[FactRow, ...]:
+    """One row per fact stated by at least two accounts (or a casualty measure), a cell per account."""
+    conflicted: dict[str, set[str]] = defaultdict(set)
+    for f in findings:
+        if f.kind == "number_conflict" and f.confidence >= 0.5:
+            for sid in f.sources:
+                conflicted[str(f.detail.get("measure"))].add(sid)
+    rows: list[FactRow] = []
+    by_key: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if q.part:
+            continue
+        scope = " / ".join(" ".join(p).title() for p in q.places) if len(q.places) == 1 else ""
+        by_key[(q.measure, scope)].append(q)
+    lex = measure_lexicon()
+    for (measure, scope), qs in by_key.items():
+        stated = {q.source for q in qs}
+        if len(stated) < 2 and lex.measure(measure) is None:
+            continue
+        cells = []
+        for s in sources:
+            mine = [q for q in qs if q.source == s.id]
+            if not mine:
+                continue
+            lows = [q.number.low for q in mine]
+            highs = [q.number.high for q in mine]
+            cells.append(
+                FactCell(
+                    source=s.id,
+                    value="; ".join(dict.fromkeys(q.value_text for q in mine)),
+                    low=min(lows),
+                    high=None if any(math.isinf(h) for h in highs) else max(highs),
+                    credited=next((q.credited for q in mine if q.credited), None),
+                    claims=tuple(dict.fromkeys(q.claim for q in mine)),
+                    spans=tuple(q.number.span for q in mine),
+                    moment=next((q.moment for q in mine if q.moment), None),
+                    conflict=s.id in conflicted.get(measure, set()) and not scope,
+                )
+            )
+        label = qs[0].label + (f" at {scope}" if scope else "")
+        rows.append(
+            FactRow(
+                id=f"T{len(rows) + 1}",
+                measure=measure,
+                label=label,
+                scope=scope,
+                cells=tuple(cells),
+                conflict=sum(1 for c in cells if c.conflict) >= 2,
+            )
+        )
+    rank = {m.name: m.rank for m in lex.measures}
+    rows.sort(key=lambda r: (rank.get(r.measure, 50), -len(r.cells), r.label))
+    return tuple(replace(r, id=f"T{i}") for i, r in enumerate(rows, start=1))

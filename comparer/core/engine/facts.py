@@ -1,0 +1,162 @@
+"""Everything extracted from one claim, gathered in one place.
+
+Facts are extracted source by source, in order, because a quotation standing
+alone ("“We will respond.”") or "he said" takes its speaker from the sentences
+before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from comparer.core.engine import quotes as q
+from comparer.core.engine.casualties import CasualtyReport, find_casualties
+from comparer.core.engine.concepts import concepts_of, country_table, phrase_concepts
+from comparer.core.engine.dates import DateMention, TimeMention, find_dates, find_times
+from comparer.core.engine.model import Claim, Source, Span
+from comparer.core.engine.names import NameMention, find_names
+from comparer.core.engine.numbers import NumberFact, find_numbers
+from comparer.core.engine.text import Token, tokenize
+
+_SHORT_ATTRIBUTION = re.compile(
+    r"^[\s,]*(?:\w+\s+){0,6}?(?:said|says|added|adds|told|tweeted|wrote)\b[^“\"]{0,40}$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """The facts of one claim, with spans into its source's text."""
+
+    claim: Claim
+    tokens: tuple[Token, ...]
+    content: tuple[Token, ...]
+    concepts: frozenset[str]
+    names: tuple[NameMention, ...]
+    numbers: tuple[NumberFact, ...]
+    quotes: tuple[q.Quote, ...]
+    dates: tuple[DateMention, ...]
+    times: tuple[TimeMention, ...]
+    casualties: tuple[CasualtyReport, ...]
+    attribution: str | None
+    speaker: NameMention | None
+    speaker_is_subject: bool
+    phrase_concepts: frozenset[str]
+
+    @property
+    def attributed(self) -> bool:
+        """True when the claim is put in someone's mouth rather than the outlet's own voice."""
+        return self.attribution is not None or bool(self.quotes)
+
+
+def _is_person(name: NameMention) -> bool:
+    return not name.possessive and not all(w in country_table() for w in name.words)
+
+
+_LEAD = re.compile(r"[\s“\"'‘(]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
+
+
+def subject_name(f: ClaimFacts) -> NameMention | None:
+    """The name the claim opens with ("The Tarrow plant …" -> Tarrow), if it opens with one."""
+    lead = _LEAD.match(f.claim.text)
+    at = f.claim.start + (lead.end() if lead else 0)
+    name = next((n for n in f.names if n.span.start == at), None)
+    if name is None or all(w in country_table() for w in name.words):
+        return None
+    return name
+
+
+def _merge_parts(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Group quote parts split around a short "he said" into one quotation."""
+    groups: list[list[Span]] = []
+    for s in spans:
+        if groups:
+            between = text[groups[-1][-1].end + 1 : s.start - 1]
+            if _SHORT_ATTRIBUTION.match(between) and text[groups[-1][-1].end - 1 : groups[-1][-1].end] in ",":
+                groups[-1].append(s)
+                continue
+        groups.append([s])
+    return groups
+
+
+def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMention | None:
+    """A person named at the start of the claim ("Ali Vaez, the director of …, suggested").
+
+    A full name wins over a single capitalised word that opens the sentence
+    ("Regional fire chief Stoyan Delchev said").
+    """
+    early = [n for n in names if n.span.start - offset <= 40 and _is_person(n)]
+    full = next((n for n in early if len(n.words) >= 2), None)
+    if full is not None:
+        return full
+    return next((n for n in early if n.span.start == offset), None)
+
+
+def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, ClaimFacts]:
+    """Facts of every body claim of one source, in order."""
+    out: dict[str, ClaimFacts] = {}
+    last_speaker: NameMention | None = None
+    for claim in claims:
+        if claim.role != "body":
+            continue
+        text = claim.text
+        off = claim.start
+        tokens = tokenize(text, off)
+        content = tuple(t for t in tokens if not t.is_stop and not t.norm.isdigit() and len(t.norm) > 1)
+        concepts = {c for t in content for c in concepts_of(t.norm, t.stem)}
+        phrases = phrase_concepts(text)
+        names = list(find_names(text, off))
+        quote_spans = q.quoted_spans(text)
+        outside = q.outside_quotes(text, quote_spans)
+        persons = [
+            n
+            for n in names
+            if _is_person(n) and not any(n.span.shifted(-off).overlaps(s) for s in quote_spans)
+        ]
+        speaker = _subject_speaker(outside, persons, off) if q.channel_of(outside) else None
+        subject = speaker is not None or text.lstrip().startswith(("“", '"'))
+        speaker = speaker or q.speaker_in(outside, persons, off)
+        if speaker is None and (
+            (quote_spans and not outside.strip(" ,.;:—-")) or q.has_pronoun_speaker(outside)
+        ):
+            speaker = last_speaker
+            subject = True
+        channel = q.channel_of(outside)
+        quotes = tuple(
+            q.Quote(
+                parts=tuple(s.shifted(off) for s in group),
+                text=" ".join(text[s.start : s.end] for s in group),
+                speaker=speaker.text if speaker else None,
+                speaker_words=speaker.words if speaker else (),
+                channel=channel,
+            )
+            for group in _merge_parts(text, quote_spans)
+        )
+        attribution = q.attribution_phrase(outside)
+        if speaker is not None:
+            last_speaker = speaker
+        elif persons:
+            last_speaker = persons[0]
+        out[claim.id] = ClaimFacts(
+            claim=claim,
+            tokens=tuple(tokens),
+            content=content,
+            concepts=frozenset(concepts),
+            names=tuple(names),
+            numbers=tuple(find_numbers(text, off)),
+            quotes=quotes,
+            dates=tuple(find_dates(text, source.published, off)),
+            times=tuple(find_times(text, off)),
+            casualties=tuple(find_casualties(text, off)),
+            attribution=attribution,
+            speaker=speaker,
+            speaker_is_subject=subject and speaker is not None,
+            phrase_concepts=frozenset(phrases),
+        )
+    return out
+
+
+def extract_facts(claim: Claim, source: Source) -> ClaimFacts:
+    """Facts of one claim taken on its own (no speaker carried over from before)."""
+    return extract_source_facts(source, [claim])[claim.id]

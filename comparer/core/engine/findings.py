@@ -1,0 +1,438 @@
+"""Findings on a linked pair: numbers, attribution, casualties, names, spelling, dates.
+
+Each function compares the facts of two claims and returns findings that carry
+the value on each side, the spans that state it, and a one-line explanation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from comparer.core.engine.concepts import concepts_of
+from comparer.core.engine.facts import ClaimFacts
+from comparer.core.engine.model import Finding, Source, Span
+from comparer.core.engine.names import NameMention, same_entity, spelled_alike
+from comparer.core.engine.numbers import NumberFact
+from comparer.core.engine.text import STOPWORDS, fold
+
+_NO_SPANS: tuple[Span, ...] = ()
+_NEXT_WORDS = re.compile(r"\s+[\w’'-]+")
+
+
+def _unit_keys(n: NumberFact) -> frozenset[str]:
+    return _keys_of_unit(n.unit[:2])
+
+
+@lru_cache(maxsize=4096)
+def _keys_of_unit(unit: tuple[str, ...]) -> frozenset[str]:
+    keys = set(unit)
+    for stem_ in unit:
+        keys.update(concepts_of(stem_, stem_))
+    return frozenset(keys)
+
+
+class Figures:
+    """Every figure one source states, indexed by value and by the thing counted."""
+
+    def __init__(self, figures: Sequence[NumberFact] = ()) -> None:
+        self.values = {m.value for m in figures}
+        self.by_key: dict[str, list[NumberFact]] = {}
+        for m in figures:
+            for key in _unit_keys(m):
+                self.by_key.setdefault(key, []).append(m)
+
+    def states(self, n: NumberFact) -> bool:
+        """True when the source states this figure, or one consistent with it for the same thing."""
+        if n.value in self.values:
+            return True
+        return any(n.consistent_with(m) for key in _unit_keys(n) for m in self.by_key.get(key, ()))
+
+
+def _bound_text(n: NumberFact) -> str:
+    if n.exact:
+        return f"{n.value:g}"
+    high = "∞" if math.isinf(n.high) else f"{n.high:g}"
+    return f"{n.low:g}–{high}"
+
+
+def number_with_unit(fa: ClaimFacts, n: NumberFact) -> str:
+    """The number and the words after it that name the thing counted."""
+    text = fa.claim.text
+    rel_end = n.span.end - fa.claim.start
+    words = _NEXT_WORDS.findall(text[rel_end : rel_end + 40])[:2]
+    while words and fold(words[-1].strip()) in STOPWORDS:
+        words.pop()
+    return (n.text + "".join(words)).strip()
+
+
+def _speaks_of(f: ClaimFacts, n: NumberFact) -> bool:
+    """True when a claim mentions the thing a number counts, without the number."""
+    stems = {t.stem for t in f.content}
+    keys = _unit_keys(n)
+    return bool(keys & stems or keys & f.concepts)
+
+
+def number_findings(
+    fa: ClaimFacts,
+    fb: ClaimFacts,
+    strong: bool,
+    elsewhere: tuple[Figures, Figures] | None = None,
+) -> list[Finding]:
+    """Figures that disagree, and figures only one side gives for a thing both mention.
+
+    Figures are compared only when they count the same thing, and a conflict is
+    raised only on a strong link: two loosely related sentences may count the
+    same kind of thing at different times or places. A figure is "only" one
+    side's when the other source states no matching figure anywhere (``elsewhere``
+    holds each source's figures).
+    """
+    if elsewhere is None:
+        elsewhere = (Figures(), Figures())
+    out: list[Finding] = []
+    matched_b: set[int] = set()
+    for na in fa.numbers:
+        keys_a = _unit_keys(na)
+        if not keys_a:
+            continue
+        partners = [(i, nb) for i, nb in enumerate(fb.numbers) if keys_a & _unit_keys(nb)]
+        if not partners:
+            if _speaks_of(fb, na) and not elsewhere[1].states(na):
+                out.append(_one_side(fa, na, side=0))
+            continue
+        consistent = [(i, nb) for i, nb in partners if na.consistent_with(nb)]
+        if consistent:
+            matched_b.update(i for i, _ in consistent)
+            continue
+        i, nb = partners[0]
+        matched_b.add(i)
+        if not strong:
+            continue
+        out.append(
+            Finding(
+                kind="number_conflict",
+                values=(number_with_unit(fa, na), number_with_unit(fb, nb)),
+                spans=((na.span,), (nb.span,)),
+                explanation=f"{na.text} against {nb.text}: the figures cannot both be right "
+                f"({_bound_text(na)} vs {_bound_text(nb)})",
+                detail={"a": [na.low, na.high], "b": [nb.low, nb.high], "unit": sorted(keys_a)},
+            )
+        )
+    for i, nb in enumerate(fb.numbers):
+        if not _unit_keys(nb):
+            continue
+        if i not in matched_b and not elsewhere[0].states(nb):
+            if any(_unit_keys(nb) & _unit_keys(na) for na in fa.numbers) or not _speaks_of(fa, nb):
+                continue
+            out.append(_one_side(fb, nb, side=1))
+    return out
+
+
+def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:
+    shown = number_with_unit(facts, n)
+    letter = "ab"[side]
+    other = "ab"[1 - side]
+    values: tuple[str | None, str | None] = (shown, None) if side == 0 else (None, shown)
+    spans = ((n.span,), _NO_SPANS) if side == 0 else (_NO_SPANS, (n.span,))
+    return Finding(
+        kind="number_one_side",
+        values=values,
+        spans=spans,
+        explanation=f"only {letter} gives the figure “{shown}”; {other} gives none for it",
+        detail={"value": n.value, "low": n.low, "high": None if math.isinf(n.high) else n.high},
+    )
+
+
+def _group_attribution(f: ClaimFacts) -> bool:
+    """True for an unquoted claim attributed to a group ("analysts say"), whatever names it mentions."""
+    return bool(
+        f.attribution and not f.quotes and " " in f.attribution and not f.attribution.startswith("according")
+    )
+
+
+def _voice(f: ClaimFacts) -> str | None:
+    if f.speaker is not None and (f.quotes or f.attribution) and not _group_attribution(f):
+        return f.speaker.text
+    if f.attribution is None and f.quotes:
+        return "quoted words"
+    return f.attribution
+
+
+_ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)
+_ORGANISATION_WORDS = frozenset({"company", "firm", "group", "manufacturer", "maker", "organisation"})
+
+
+def own_voice(source: Source) -> frozenset[str]:
+    """Folded words naming whoever speaks in a source's own voice.
+
+    The outlet, and the organisation of a press release (its closing "About …"
+    section): what "Halbrook said" attributes, the release itself states.
+    """
+    words: set[str] = set()
+    lines = [source.outlet or ""]
+    lines.extend(m.group(1) for m in _ABOUT.finditer(source.text))
+    for line in lines:
+        words.update(w for w in re.findall(r"\w+", fold(line)) if w not in STOPWORDS and len(w) > 2)
+    if len(lines) > 1:
+        words.update(_ORGANISATION_WORDS)
+    return frozenset(words - {"press", "release", "news"})
+
+
+def _speaks_as(voice: str, own: frozenset[str]) -> bool:
+    return bool(own) and bool(set(re.findall(r"\w+", fold(voice))) & own)
+
+
+def attribution_findings(
+    fa: ClaimFacts, fb: ClaimFacts, own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+) -> list[Finding]:
+    """One side attributes the claim and the other states it as fact, or the speakers differ.
+
+    ``own`` holds the words naming each source's own voice (see :func:`own_voice`):
+    a report saying "Halbrook said" of what Halbrook's own release states is no difference.
+    """
+    va, vb = _voice(fa), _voice(fb)
+    if (va is not None and vb is None and _speaks_as(va, own[1])) or (
+        vb is not None and va is None and _speaks_as(vb, own[0])
+    ):
+        return []
+    if (va is None) == (vb is None):
+        if fa.speaker and fb.speaker and fa.quotes and fb.quotes and not same_entity(fa.speaker, fb.speaker):
+            return [
+                Finding(
+                    kind="attribution",
+                    values=(fa.speaker.text, fb.speaker.text),
+                    spans=((fa.speaker.span,), (fb.speaker.span,)),
+                    explanation=f"different speakers: {fa.speaker.text} (a) and {fb.speaker.text} (b)",
+                    detail={"different_speaker": True},
+                )
+            ]
+        return []
+    side = 0 if va else 1
+    who = va or vb
+    spans_attr = _attribution_spans(fa if side == 0 else fb)
+    letter, other = ("a", "b") if side == 0 else ("b", "a")
+    return [
+        Finding(
+            kind="attribution",
+            values=(f"attributed: {who}", "stated as fact")
+            if side == 0
+            else ("stated as fact", f"attributed: {who}"),
+            spans=(spans_attr, _NO_SPANS) if side == 0 else (_NO_SPANS, spans_attr),
+            explanation=f"{letter} attributes this ({who}); {other} states it in its own voice",
+            detail={"attributed_side": letter},
+        )
+    ]
+
+
+def _attribution_spans(f: ClaimFacts) -> tuple[Span, ...]:
+    if f.speaker is not None and f.claim.span.overlaps(f.speaker.span) and not _group_attribution(f):
+        return (f.speaker.span,)
+    if f.attribution:
+        at = f.claim.text.find(f.attribution)
+        if at >= 0:
+            return (Span(f.claim.start + at, f.claim.start + at + len(f.attribution)),)
+    return (f.claim.span,)
+
+
+_CONFLICTS = {frozenset({"none", "unknown"}), frozenset({"none", "some"})}
+
+
+def _population(f: ClaimFacts, report: Span) -> str | None:
+    """The country whose people a casualty statement is about ("no UK casualties"), if it says.
+
+    Only words right next to the statement count: "fatalities among American troops".
+    """
+    window = Span(max(0, report.start - 12), report.end + 25)
+    near = [t for t in f.tokens if t.span.overlaps(window)]
+    harm = [i for i, t in enumerate(near) if "casualty" in concepts_of(t.norm, t.stem)]
+    for i in harm:
+        for t in near[max(0, i - 2) : i + 4]:
+            for c in concepts_of(t.norm, t.stem):
+                if c.startswith("country:"):
+                    return c
+    return None
+
+
+def casualty_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
+    """Casualty reports that differ in what they say or how sure they are.
+
+    Reports about different people ("no UK casualties" against "US casualties
+    being assessed") are not compared.
+    """
+    if not fa.casualties or not fb.casualties:
+        return []
+    ra, rb = fa.casualties[0], fb.casualties[0]
+    for x in fa.casualties:
+        for y in fb.casualties:
+            if x.status != y.status:
+                ra, rb = x, y
+                break
+    if ra.status == rb.status or "unreported" in (ra.status, rb.status):
+        return []  # nothing reported yet contradicts no later report
+    pa, pb = _population(fa, ra.span), _population(fb, rb.span)
+    if pa and pb and pa != pb:
+        return []
+    pair = frozenset({ra.status, rb.status})
+    conflict = pair in _CONFLICTS
+    values = (f"{ra.describe()}: “{ra.text}”", f"{rb.describe()}: “{rb.text}”")
+    spans = ((ra.span,), (rb.span,))
+    out = [
+        Finding(
+            kind="casualties",
+            values=values,
+            spans=spans,
+            explanation=f"casualty report: {ra.describe()} (a) against {rb.describe()} (b)",
+            detail={"a": ra.status, "b": rb.status, "conflict": conflict},
+        )
+    ]
+    if "unknown" in pair:
+        sure = "a" if rb.status == "unknown" else "b"
+        out.append(
+            Finding(
+                kind="certainty",
+                values=values,
+                spans=spans,
+                explanation=f"{sure} reports a settled outcome; the other says it is not yet known",
+                detail={"a": ra.status, "b": rb.status},
+            )
+        )
+    return out
+
+
+def _mentions_with_speaker(f: ClaimFacts) -> list[NameMention]:
+    mentions = list(f.names)
+    if f.speaker is not None and f.quotes and all(m.span != f.speaker.span for m in mentions):
+        mentions.append(f.speaker)
+    return mentions
+
+
+def name_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
+    """One person or place written two ways (Qasem / Qassim Soleimani; Javad / Mohammad Javad Zarif)."""
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for ma in _mentions_with_speaker(fa):
+        for mb in _mentions_with_speaker(fb):
+            if ma.key == mb.key or (ma.key, mb.key) in seen or not same_entity(ma, mb):
+                continue
+            spelling = [(x, y) for x in ma.words for y in mb.words if x[:1].isalpha() and spelled_alike(x, y)]
+            is_speaker = ma is fa.speaker or mb is fb.speaker
+            if not spelling and not is_speaker:
+                continue  # "Trump" and "Donald Trump" are not worth a finding
+            seen.add((ma.key, mb.key))
+            how = (
+                "spelled " + ", ".join(f"{x} / {y}" for x, y in spelling)
+                if spelling
+                else "the same name, one with more of it given"
+            )
+            out.append(
+                Finding(
+                    kind="name_variant",
+                    values=(ma.text, mb.text),
+                    spans=((ma.span,), (mb.span,)),
+                    explanation=f"“{ma.text}” and “{mb.text}” name one person or place ({how})",
+                    detail={"spelling": bool(spelling), "words": [list(ma.words), list(mb.words)]},
+                )
+            )
+    return out
+
+
+_SPELLING_RULES = (
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"our$"), "or"),
+    (re.compile(r"ours$"), "ors"),
+    (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"tre$"), "ter"),
+    (re.compile(r"tres$"), "ters"),
+    (re.compile(r"ogue$"), "og"),
+    (re.compile(r"ll(ed|ing|er)$"), r"l\1"),
+)
+
+
+@lru_cache(maxsize=65536)
+def _american(word: str) -> str:
+    for pattern, repl in _SPELLING_RULES:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def spelling_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
+    """Words spelled the British and the American way (self-defence / self-defense)."""
+    out: list[Finding] = []
+    seen: set[str] = set()
+    words_b = {t.norm: t for t in fb.tokens}
+    by_american_b = {_american(w): t for w, t in words_b.items()}
+    for ta in fa.tokens:
+        if ta.norm in words_b or len(ta.norm) < 4:
+            continue
+        tb = by_american_b.get(_american(ta.norm))
+        if tb is None or tb.norm == ta.norm or ta.norm in seen:
+            continue
+        seen.add(ta.norm)
+        out.append(
+            Finding(
+                kind="spelling_variant",
+                values=(ta.text, tb.text),
+                spans=((ta.span,), (tb.span,)),
+                explanation=f"“{ta.text}” and “{tb.text}” are one word in British and American spelling",
+            )
+        )
+    return out
+
+
+def _day_name(d: date) -> str:
+    return d.strftime("%A %-d %B %Y")
+
+
+def date_findings(
+    fa: ClaimFacts, fb: ClaimFacts, published_a: date | None, published_b: date | None, strong: bool
+) -> list[Finding]:
+    """Days named differently that are one day; days and times that differ on a strong link."""
+    out: list[Finding] = []
+    for da in fa.dates:
+        for db in fb.dates:
+            if da.day and db.day and da.day == db.day and da.text.lower() != db.text.lower():
+                out.append(
+                    Finding(
+                        kind="date_equivalent",
+                        values=(da.text, db.text),
+                        spans=((da.span,), (db.span,)),
+                        explanation=f"“{da.text}” and “{db.text}” are the same day, {_day_name(da.day)}, "
+                        f"given the publication dates — not a discrepancy",
+                        detail={"day": da.day.isoformat()},
+                    )
+                )
+                return out
+    days_a = {d.day for d in fa.dates if d.day}
+    days_b = {d.day for d in fb.dates if d.day}
+    if strong and days_a and days_b and not days_a & days_b:
+        da, db = fa.dates[0], fb.dates[0]
+        out.append(
+            Finding(
+                kind="date_conflict",
+                values=(da.text, db.text),
+                spans=((da.span,), (db.span,)),
+                explanation=f"different days: {da.text} ({da.day}) against {db.text} ({db.day})",
+                detail={"a": [str(d) for d in sorted(days_a)], "b": [str(d) for d in sorted(days_b)]},
+            )
+        )
+    mins_a = {t.minutes for t in fa.times}
+    mins_b = {t.minutes for t in fb.times}
+    # Times in different (or one unstated) zones are not compared on a guessed offset.
+    zones = {t.zone for t in (*fa.times, *fb.times)}
+    comparable = len(zones) == 1 and "local time" not in zones
+    if strong and comparable and mins_a and mins_b and not mins_a & mins_b:
+        ta, tb = fa.times[0], fb.times[0]
+        out.append(
+            Finding(
+                kind="time_conflict",
+                values=(ta.text, tb.text),
+                spans=((ta.span,), (tb.span,)),
+                explanation=f"different times: {ta.text} against {tb.text}",
+            )
+        )
+    del published_a, published_b
+    return out

@@ -1,0 +1,180 @@
+"""Names of people, places and organisations, and which spellings are one name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
+
+from comparer.core.engine.concepts import country_table
+from comparer.core.engine.model import Span
+from comparer.core.engine.text import STOPWORDS, fold
+
+_CAP_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.?)"
+_PARTICLE = r"(?:\b(?:al-|el-|bin |ibn |de |van |von |der |da |di |le |la ))"
+_NAME = re.compile(rf"(?:{_PARTICLE})?{_CAP_WORD}(?:\s+(?:{_PARTICLE})?{_CAP_WORD})*")
+_TITLES = frozenset(
+    """mr mrs ms dr president minister prime foreign defense defence secretary supreme leader ayatollah
+    general gen gov governor sen senator rep king queen prince sheikh pope chancellor director commander
+    spokesman spokeswoman spokesperson chief deputy interior martyr""".split()
+)
+# Capitalised words that open sentences or headings without naming anything.
+_COMMON_OPENERS = frozenset(
+    """the a an in on at but and or so if as it its this that these those there here he she they we i you
+    according after before despite meanwhile however while when where what why how who speaking
+    therefore all no yes for from with without by of to is was are were will would can could may
+    might""".split()
+)
+
+
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst aest""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A name as written in a claim, and its folded words without titles."""
+
+    span: Span
+    text: str
+    words: tuple[str, ...]
+    possessive: bool = False
+
+    @property
+    def key(self) -> str:
+        """The folded name, titles removed."""
+        return " ".join(self.words)
+
+
+def _possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _strip_particle(word: str) -> str:
+    for p in ("al-", "el-", "al ", "el "):
+        if word.startswith(p):
+            return word[len(p) :]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def _is_common_word(word: str) -> bool:
+    return zipf_frequency(word, "en") >= 5.0
+
+
+def find_names(text: str, offset: int = 0) -> list[NameMention]:
+    """Capitalised word runs that look like names; spans shifted by ``offset``."""
+    out: list[NameMention] = []
+    for m in _NAME.finditer(text):
+        raw = m.group()
+        start = m.start()
+        tokens = raw.split()
+        # Drop a sentence-opening common word ("The Iranian military" -> "Iranian").
+        while tokens and (
+            fold(tokens[0]) in _COMMON_OPENERS
+            or (
+                (start == 0 or text[max(0, start - 2) : start].strip() in ("", "“", '"', "—"))
+                and _is_common_word(fold(tokens[0]))
+                and fold(tokens[0]) not in country_table()
+                and len(tokens) == 1
+            )
+        ):
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        folded = [_strip_particle(_possessive(fold(t).strip(".’'"))) for t in tokens]
+        words = tuple(w for w in folded if w and w not in _TITLES and w not in STOPWORDS)
+        # "Iranian Foreign Minister Mohammad Javad Zarif": the demonym only qualifies the title.
+        while len(words) > 1 and words[0] in country_table() and any(w in _TITLES for w in folded):
+            words = words[1:]
+        if not words or all(w in _CALENDAR for w in words):
+            continue
+        shown = " ".join(tokens)
+        possessive = re.search(r"(?:['’]s|s['’])$", shown)
+        if possessive:
+            shown = shown[: possessive.start() + (1 if possessive.group().startswith("s") else 0)]
+        out.append(
+            NameMention(Span(start + offset, start + offset + len(shown)), shown, words, bool(possessive))
+        )
+    return out
+
+
+_DOUBLED = re.compile(r"(.)\1+")
+_TRANSLIT = (
+    ("dh", "d"),
+    ("kh", "k"),
+    ("q", "k"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("y", "i"),
+    ("w", "v"),
+)
+
+
+@lru_cache(maxsize=65536)
+def translit_key(word: str) -> str:
+    """A rough romanisation key: Qadhafi and Gaddafi, Zelenskyy and Zelensky, meet."""
+    for old, new in _TRANSLIT:
+        word = word.replace(old, new)
+    word = _DOUBLED.sub(r"\1", word)
+    return "k" + word[1:] if word.startswith("g") else word
+
+
+def _letters_alike(a: str, b: str) -> bool:
+    """Same romanisation key, same sound with a similar length, or nearly the same letters and ending."""
+    ta, tb = translit_key(a), translit_key(b)
+    if ta == tb:
+        return True
+    if jellyfish.metaphone(ta) == jellyfish.metaphone(tb) and abs(len(a) - len(b)) <= 2:
+        return True
+    return fuzz.ratio(ta, tb, processor=None) >= 80 and ta[-1] == tb[-1] and len(a) >= 5
+
+
+@lru_cache(maxsize=65536)
+def words_match(a: str, b: str) -> bool:
+    """One name word spelled two ways: Qasem/Qassim, Irbil/Erbil, Asad/Assad — not Iran/Iraq."""
+    if a == b:
+        return True
+    countries = country_table()
+    if a in countries or b in countries:
+        return countries.get(a) == countries.get(b)
+    if len(a) < 3 or len(b) < 3 or a[0].isdigit() or b[0].isdigit():
+        return False
+    return _letters_alike(a, b)
+
+
+@lru_cache(maxsize=65536)
+def spelled_alike(a: str, b: str) -> bool:
+    """Two different spellings of one word (Qasem/Qassim, Kyiv/Kiev), judged on the letters alone."""
+    if a == b or len(a) < 3 or len(b) < 3 or a.startswith(b) or b.startswith(a):
+        return False  # Iraq / Iraqi, American / Americans: one word's forms, not two spellings
+    return _letters_alike(a, b)
+
+
+def same_entity(a: NameMention, b: NameMention) -> bool:
+    """True when two mentions plausibly name the same entity.
+
+    The last words must match (surname or place), and every other word of the
+    shorter name must match a word of the longer one, so "Javad Zarif" meets
+    "Mohammad Javad Zarif" but "Ali Khamenei" does not meet "Ali Vaez".
+    """
+    if not a.words or not b.words:
+        return False
+    if not words_match(a.words[-1], b.words[-1]):
+        return False
+    short, long_ = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    return all(any(words_match(w, v) for v in long_) for w in short[:-1])
+
+
+def is_variant(a: NameMention, b: NameMention) -> bool:
+    """Same entity, written differently (spelling or length)."""
+    return same_entity(a, b) and a.key != b.key

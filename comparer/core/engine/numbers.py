@@ -1,0 +1,270 @@
+"""Numbers in claims: digits and words, hedges and bounds, and the thing counted."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from comparer.core.engine.model import Span
+from comparer.core.engine.spanset import SpanSet
+from comparer.core.engine.text import STOPWORDS, fold, stem
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = ("hundred", "thousand", "million", "billion")
+_NUMBER_WORDS = {*_UNITS, *_TENS, *_SCALES}
+_WORD_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_WORD_NUMBER = re.compile(rf"\b(?:{_WORD_RE})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_RE}))*\b", re.IGNORECASE)
+_DIGITS = re.compile(
+    r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|thousand))?(?![\w:/]|\.\d|-\d)"
+)
+_VAGUE = re.compile(
+    r"\b(?:(?P<dozen>(?:a|one|half a) dozen)|(?P<dozens>dozens)|(?P<hundreds>hundreds)"
+    r"|(?P<thousands>thousands)"
+    r"|(?P<several>several)|(?P<afew>a few)|(?P<couple>a couple of))\b",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"(?P<hedge>more than|over|at least|nearly|almost|about|around|approximately|roughly|some|up to|"
+    r"as many as|fewer than|less than|under|an estimated|estimated|close to|no fewer than|no more than)\s+$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_DATE_CONTEXT = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{'|'.join(_MONTHS)})\b", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_UNIT_STOP = re.compile(r"[,;:.!?()“”\"]|\d")
+# Number words that are rarely counts: "one of", "no one", pronoun-like uses.
+_NOT_COUNT_AFTER = re.compile(r"^\s*(?:of\b|another\b|day\b|another)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFact:
+    """A quantity stated in a claim.
+
+    ``low``/``high`` bound the value the words allow ("more than a dozen" is
+    13..inf); ``value`` is the figure as stated; ``unit`` the stems of the words
+    naming what is counted.
+    """
+
+    span: Span
+    text: str
+    value: float
+    low: float
+    high: float
+    hedge: str | None
+    unit: tuple[str, ...]
+
+    @property
+    def exact(self) -> bool:
+        """True for a plain figure with no hedge."""
+        return self.low == self.high
+
+    def shown(self) -> str:
+        """The figure as a person would read it, with the thing counted."""
+        return self.text
+
+    def consistent_with(self, other: NumberFact) -> bool:
+        """True when both statements can be true of one quantity."""
+        return self.low <= other.high and other.low <= self.high
+
+
+def _parse_words(words: str) -> float | None:
+    cleaned = re.sub(r"[\s-]+", " ", words.lower().replace(" and ", " ")).strip()
+    try:
+        return float(text2num(cleaned, "en"))
+    except (ValueError, IndexError):
+        return None
+
+
+def _parse_digits(raw: str) -> float | None:
+    scale = 1.0
+    lowered = raw.lower()
+    for word, factor in (("million", 1e6), ("billion", 1e9), ("thousand", 1e3)):
+        if lowered.endswith(word):
+            scale = factor
+            raw = raw[: -len(word)].strip()
+    try:
+        return float(raw.replace(",", "")) * scale
+    except ValueError:
+        return None
+
+
+def _bounds(value: float, hedge: str | None) -> tuple[float, float]:
+    if hedge is None:
+        return value, value
+    h = hedge.lower()
+    if h in ("more than", "over"):
+        return math.floor(value) + 1, math.inf
+    if h in ("at least", "no fewer than"):
+        return value, math.inf
+    if h in ("fewer than", "less than", "under"):
+        return 0, math.ceil(value) - 1
+    if h in ("up to", "as many as", "no more than"):
+        return 0, value
+    if h in ("nearly", "almost", "close to"):
+        return value * 0.85, value
+    return value * 0.8, value * 1.2  # about, around, some, estimated …
+
+
+def _unit_after(text: str, end: int) -> tuple[str, ...]:
+    """Stems of up to three content words after a number: "22 missiles", "two military bases".
+
+    The thing counted ends at punctuation or at another number ("38 to 21" counts nothing).
+    """
+    stems: list[str] = []
+    window = text[end : min(len(text), end + 40)]
+    stop = _UNIT_STOP.search(window)
+    limit = end + (stop.start() if stop else len(window))
+    for m in _UNIT_WORD.finditer(text, end, limit):
+        word = fold(m.group())
+        if word in _NUMBER_WORDS:
+            break
+        if word in STOPWORDS and stems:
+            break
+        if word in STOPWORDS:
+            continue
+        stems.append(stem(word))
+        if len(stems) == 3:
+            break
+    return tuple(stems)
+
+
+# A word before a number that names what it measures or labels: "magnitude 7.8", "flight 752".
+_MEASURE_BEFORE = re.compile(
+    r"\b(?P<word>magnitude|level|category|grade|flight|route|line|platform|gate|section|article|chapter"
+    r"|page|room|number|no\.)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unit_of(text: str, start: int, end: int) -> tuple[str, ...]:
+    before = _MEASURE_BEFORE.search(text[max(0, start - 14) : start])
+    if before:
+        return (stem(fold(before.group("word").rstrip("."))),)
+    return _unit_after(text, end)
+
+
+# Units of measure (by stem) -> (quantity, factor to its base unit), so "6.4 metres" meets "640 centimetres".
+_MEASURES: dict[str, tuple[str, float]] = {
+    **dict.fromkeys(("metr", "meter"), ("length_m", 1.0)),
+    **dict.fromkeys(("centimetr", "centimet", "cm"), ("length_m", 0.01)),
+    **dict.fromkeys(("millimetr", "millimet", "mm"), ("length_m", 0.001)),
+    **dict.fromkeys(("kilometr", "kilomet", "km"), ("length_m", 1000.0)),
+    **dict.fromkeys(("mile",), ("length_m", 1609.344)),
+    **dict.fromkeys(("feet", "foot", "ft"), ("length_m", 0.3048)),
+    **dict.fromkeys(("kilogram", "kilogramm", "kg"), ("mass_kg", 1.0)),
+    **dict.fromkeys(("gram",), ("mass_kg", 0.001)),
+    **dict.fromkeys(("tonn",), ("mass_kg", 1000.0)),
+    **dict.fromkeys(("second",), ("duration_h", 1 / 3600)),
+    **dict.fromkeys(("minut", "min"), ("duration_h", 1 / 60)),
+    **dict.fromkeys(("hour", "hr", "hrs"), ("duration_h", 1.0)),
+    **dict.fromkeys(("day",), ("duration_h", 24.0)),
+    **dict.fromkeys(("week",), ("duration_h", 168.0)),
+}
+
+
+def in_base_unit(
+    value: float, low: float, high: float, unit: tuple[str, ...]
+) -> tuple[float, float, float, tuple[str, ...]]:
+    """A measurement in its base unit (metres, kilograms) with the quantity as its unit; others unchanged."""
+    if not unit or unit[0] not in _MEASURES:
+        return value, low, high, unit
+    quantity, factor = _MEASURES[unit[0]]
+    return (
+        round(value * factor, 9),
+        round(low * factor, 9),
+        high if math.isinf(high) else round(high * factor, 9),
+        (quantity, *unit[1:]),
+    )
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    return bool(
+        _DATE_CONTEXT.search(text[max(0, start - 12) : start]) or _AFTER_DATE.match(text[end : end + 12])
+    )
+
+
+def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
+    """Quantities in ``text``; spans are shifted by ``offset``."""
+    found: list[tuple[int, int, float, float, float, str | None]] = []
+    taken = SpanSet()  # disjoint, so a look-up is a bisection, not a scan
+
+    def add(start: int, end: int, value: float, low: float | None = None, high: float | None = None) -> None:
+        span = Span(start, end)
+        if taken.overlaps(span):
+            return
+        hedge_m = _HEDGE.search(text[max(0, start - 20) : start])
+        hedge = hedge_m.group("hedge") if hedge_m else None
+        if hedge_m:
+            start -= len(hedge_m.group(0))
+        lo, hi = _bounds(value, hedge)
+        if low is not None and high is not None:
+            lo, hi = (low, high) if hedge is None else (max(lo, low), hi)
+        taken.add(span)
+        found.append((start, end, value, lo, hi, hedge))
+
+    for m in _VAGUE.finditer(text):
+        if m.group("dozen"):
+            value = 6.0 if m.group("dozen").lower().startswith("half") else 12.0
+            add(m.start(), m.end(), value)
+        elif m.group("dozens"):
+            add(m.start(), m.end(), 24, 24, 199)
+        elif m.group("hundreds"):
+            add(m.start(), m.end(), 200, 200, 1999)
+        elif m.group("thousands"):
+            add(m.start(), m.end(), 2000, 2000, 1e6)
+        elif m.group("several"):
+            add(m.start(), m.end(), 3, 3, 9)
+        elif m.group("afew"):
+            add(m.start(), m.end(), 2, 2, 5)
+        elif m.group("couple"):
+            add(m.start(), m.end(), 2, 2, 3)
+    for m in _DIGITS.finditer(text):
+        raw = m.group()
+        if _in_date(text, m.start(), m.end()):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", raw):  # a year
+            continue
+        parsed = _parse_digits(raw)
+        if parsed is not None:
+            add(m.start(), m.end(), parsed)
+    for m in _WORD_NUMBER.finditer(text):
+        words = m.group()
+        if words.lower() == "one" and (
+            _NOT_COUNT_AFTER.match(text[m.end() :]) or re.search(r"\bno\s+$", text[: m.start()], re.I)
+        ):
+            continue
+        parsed = _parse_words(words)
+        if parsed is None or _in_date(text, m.start(), m.end()):
+            continue
+        add(m.start(), m.end(), parsed)
+    out = []
+    for start, end, value, lo, hi, hedge in sorted(found):
+        value, lo, hi, unit = in_base_unit(value, lo, hi, _unit_of(text, start, end))
+        out.append(
+            NumberFact(
+                span=Span(start + offset, end + offset),
+                text=text[start:end],
+                value=value,
+                low=lo,
+                high=hi,
+                hedge=hedge,
+                unit=unit,
+            )
+        )
+    return out
+
+
+def format_value(n: NumberFact) -> str:
+    """The number with the thing counted, e.g. "22 missiles"."""
+    return n.text

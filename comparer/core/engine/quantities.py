@@ -1,0 +1,385 @@
+"""Figures as facts: what each number measures, where and when it holds, and who gives it.
+
+A :class:`~comparer.core.engine.numbers.NumberFact` knows its value and the words after it. A
+:class:`Quantity` adds what the figure *measures* ("killed more than 100 people" and "87 people
+are confirmed dead" both measure deaths; "2,059 were wounded" measures injured), its *scope*
+(the places its clause names, the people it is about), whether it is a part of a larger whole
+("17 of these rockets"), the moment it is given for, and the source it is credited to. Figures are
+then compared across accounts by measure (see :mod:`comparer.core.engine.discrepancies`), wherever each
+account states them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from comparer.core.engine.concepts import concepts_of, country_table
+from comparer.core.engine.facts import ClaimFacts
+from comparer.core.engine.names import words_match
+from comparer.core.engine.numbers import NumberFact
+from comparer.core.engine.text import STOPWORDS, fold, stem
+from comparer.core.lexicon import measure_lexicon
+
+# Clauses end at these marks; a figure's measure words and places are looked for in its clause.
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\.\s|\s-\s|\band\s+(?=(?:at least|about|more than)?\s*\d)")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_PARTITIVE = re.compile(
+    r"^\s*(?:of\s+(?:these|those|them|whom|which|the\s+\w+)|among\s+them|including)\b", re.IGNORECASE
+)
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:\w+\s+){0,2}$", re.I)
+_AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
+_CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# Words that stand before a place name in the clause that scopes a figure.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "across", "on", "from", "outside", "around", "hit", "struck", "targeted"}
+)
+# Generic words inside a place name that do not tell two places apart.
+_GENERIC_PLACE_WORDS = frozenset(
+    """air base airbase airport base bases city town village district province region county state
+    street road bridge hospital camp port river valley mountain mountains national park north south east
+    west northern southern eastern western central new upper lower greater mount""".split()
+)
+_TIME_UNITS = frozenset(
+    stem(w)
+    for w in "second seconds minute minutes hour hours day days week weeks month months year years".split()
+)
+_SKIP_UNITS = frozenset(stem(w) for w in "percent per cent time times".split()) | {"%"}
+# Measures of harm: their words decide what a count of a particular group of people measures
+# ("16 students were killed" counts deaths); other measure words do not ("16 students on board").
+_MEASUREMENTS = ("length_", "mass_", "duration_")
+_HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties"})
+# How near (in words) a measure word must stand to the figure it qualifies.
+_NEAR = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure with what it measures, its scope, its moment and its source."""
+
+    claim: str
+    source: str
+    number: NumberFact
+    measure: str
+    label: str
+    places: tuple[tuple[str, ...], ...]
+    countries: frozenset[str]
+    part: bool
+    moment: str | None
+    credited: str | None
+    how: str  # how the measure was read: "word 'killed'", "counts 'students'" …
+
+    @property
+    def value_text(self) -> str:
+        """The figure as written."""
+        return self.number.text
+
+    def consistent_with(self, other: Quantity) -> bool:
+        """True when both figures can be true of one quantity."""
+        return self.number.consistent_with(other.number)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+
+
+def _clauses(text: str) -> list[_Clause]:
+    out: list[_Clause] = []
+    at = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > at:
+            out.append(_Clause(at, m.start()))
+        at = m.end()
+    if at < len(text):
+        out.append(_Clause(at, len(text)))
+    return out or [_Clause(0, len(text))]
+
+
+@lru_cache(maxsize=1)
+def _measure_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
+    lex = measure_lexicon()
+    out = []
+    for m in lex.measures:
+        if not m.words:
+            continue
+        words = sorted(m.words, key=len, reverse=True)
+        alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        out.append((re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), m.name, m.rank))
+    return tuple(out)
+
+
+def _word_index(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
+    lo, hi = min(a, b), max(a, b)
+    return sum(1 for s, e in index if s >= lo and e <= hi)
+
+
+def _measure_word(
+    text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[str, str, int] | None:
+    """The measure whose word stands nearest the figure in its clause (none past another figure)."""
+    index = _word_index(text[clause.start : clause.end])
+    shift = clause.start
+    index = [(s + shift, e + shift) for s, e in index]
+    best: tuple[int, int, str, str] | None = None
+    for pattern, name, rank in _measure_patterns():
+        for m in pattern.finditer(text, clause.start, clause.end):
+            if m.start() >= span[1]:
+                gap = (span[1], m.start())
+            elif m.end() <= span[0]:
+                gap = (m.end(), span[0])
+            else:
+                continue
+            if any(gap[0] <= o[0] and o[1] <= gap[1] for o in others):
+                continue  # another figure stands between: the word is that figure's
+            distance = _words_between(index, *gap)
+            if m.end() <= span[0]:
+                distance += 1  # words after the figure name it more often than words before
+            if distance > _NEAR:
+                continue
+            key = (distance, rank)
+            if best is None or key < best[:2]:
+                best = (distance, rank, name, m.group().lower())
+    return (best[2], best[3], best[0]) if best else None
+
+
+_ADJECTIVE_ENDINGS = ("al", "ary", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "ern", "ed", "an")
+_FIRST_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
+
+
+def _counted_noun(n: NumberFact, after: str = "") -> str | None:
+    """The stem of the word naming the thing counted: "22 missiles" -> missil; "two military bases" -> base.
+
+    The word after the figure, unless it only qualifies the next one (a demonym, or a word without a
+    concept of its own before one that has it).
+    """
+    first = _FIRST_WORD.match(after)
+    if first is not None:
+        word = fold(first.group(1))
+        if word in STOPWORDS and word != "of":
+            return None  # "2,012 on Saturday", "2,059 were wounded": nothing counted right after
+    unit = [u for u in n.unit if u not in country_table()]
+    if not unit:
+        return None
+    modifier = first is not None and fold(first.group(1)).endswith(_ADJECTIVE_ENDINGS)
+    if len(unit) >= 2 and _people_group(unit[0]) is None and modifier:
+        second = unit[1]
+        has_concept = any(not c.startswith("country:") for c in concepts_of(second, second))
+        if _people_group(second) is not None or has_concept:
+            return second
+    return unit[0]
+
+
+@lru_cache(maxsize=4096)
+def _people_group(unit_stem: str) -> str | None:
+    lex = measure_lexicon()
+    for word, group in lex.groups.items():
+        if stem(word) == unit_stem:
+            return group
+    for word in lex.people:
+        if stem(word) == unit_stem:
+            return "people"
+    return None
+
+
+def _thing_measure(unit_stem: str) -> str:
+    concepts = [c for c in concepts_of(unit_stem, unit_stem) if not c.startswith("country:")]
+    return "count:" + (sorted(concepts)[0] if concepts else unit_stem)
+
+
+def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[str, ...], ...]:
+    """Places named in the figure's clause, or in clauses of the claim that give no figure ("In Derna, …")."""
+    text = f.claim.text
+    out: list[tuple[str, ...]] = []
+    for name in f.names:
+        s = name.span.start - f.claim.start
+        if not (clause.start <= s < clause.end) and not any(c.start <= s < c.end for c in bare):
+            continue
+        before = fold(text[max(0, s - 12) : s]).split()
+        prep = before[-1] if before else ""
+        if before and prep in ("the",) and len(before) > 1:
+            prep = before[-2]
+        if prep not in _PLACE_PREPOSITIONS:
+            continue
+        words = tuple(
+            w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
+        )
+        if words and not all(w in country_table() for w in words):
+            out.append(words)
+    return tuple(out)
+
+
+def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
+    """Clauses before the claim's first figure that give none ("In Derna, …")."""
+    starts = [n.span.start - f.claim.start for n in f.numbers]
+    first = min(starts, default=0)
+    return [c for c in clauses if c.end <= first]
+
+
+@lru_cache(maxsize=1)
+def _measure_vocabulary() -> frozenset[str]:
+    return frozenset(w for m in measure_lexicon().measures for phrase in m.words for w in phrase.split())
+
+
+def _countries(f: ClaimFacts, clause: _Clause) -> frozenset[str]:
+    found = set()
+    for t in f.tokens:
+        s = t.span.start - f.claim.start
+        if clause.start <= s < clause.end:
+            country = country_table().get(t.norm)
+            if country:
+                found.add(country)
+    return frozenset(found)
+
+
+def _moment(f: ClaimFacts) -> str | None:
+    """The day or time a claim gives its figures for, if it names one."""
+    if f.times:
+        return f.times[0].text
+    if f.dates:
+        return f.dates[0].text
+    return None
+
+
+def _credited(f: ClaimFacts) -> str | None:
+    if f.speaker is not None and (f.attribution or f.quotes):
+        return f.speaker.text
+    return f.attribution
+
+
+def quantities_of(f: ClaimFacts) -> list[Quantity]:
+    """The figures of one claim, each with its measure; figures that measure nothing known are left out."""
+    text = f.claim.text
+    off = f.claim.start
+    clauses = _clauses(text)
+    spans = [(n.span.start - off, n.span.end - off) for n in f.numbers]
+    out: list[Quantity] = []
+    for n, span in zip(f.numbers, spans, strict=True):
+        after = text[span[1] : span[1] + 16]
+        if (
+            _AGE.match(after)
+            or _AGE_BEFORE.search(text[max(0, span[0] - 6) : span[0]])
+            or _CLOCK.match(after)
+        ):
+            continue
+        noun = _counted_noun(n, after)
+        if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
+            continue
+        clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
+        if _is_money(text, span, noun):
+            out.append(_quantity(f, n, "money", None, clause, clauses, span, after, "an amount of money"))
+            continue
+        others = [s for s in spans if s != span]
+        measure: str | None = None
+        how = ""
+        people = _people_group(noun) if noun else None
+        if noun is not None and _is_measure_word(noun):
+            noun, people = None, None  # "2,059 were wounded": the word after names the measure
+        if noun is not None and people is None and not n.unit[0].startswith(_MEASUREMENTS):
+            if noun in _TIME_UNITS:
+                measure, how = "duration", f"counts {noun}"
+            else:
+                measure, how = _thing_measure(noun), f"counts “{noun}”"
+        elif noun is not None and n.unit[0].startswith(_MEASUREMENTS):
+            measure, how = n.unit[0], "a measurement"
+        else:
+            word = _measure_word(text, clause, span, others)
+            if word is None and people is not None:
+                # "leaving nearly 1,500 people, most of them in the capital, dead": look past the clause
+                word = _measure_word(text, _Clause(0, len(text)), span, others)
+            if word is not None and (people in (None, "people") or word[0] in _HARM_MEASURES or word[2] <= 3):
+                measure, how = word[0], f"the word “{word[1]}”"
+            elif people is not None:
+                measure, how = "people:" + people, f"counts “{noun}”"
+        if measure is None:
+            continue
+        out.append(_quantity(f, n, measure, people, clause, clauses, span, after, how))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _is_measure_word(unit_stem: str) -> bool:
+    return any(stem(w) == unit_stem for m in measure_lexicon().measures for w in m.words if " " not in w)
+
+
+def _is_money(text: str, span: tuple[int, int], noun: str | None) -> bool:
+    lex = measure_lexicon()
+    before = text[max(0, span[0] - 4) : span[0]].rstrip()
+    if any(before.endswith(sign) for sign in lex.money_signs):
+        return True
+    return noun is not None and any(stem(w) == noun for w in lex.money_words)
+
+
+def _quantity(
+    f: ClaimFacts,
+    n: NumberFact,
+    measure: str,
+    people: str | None,
+    clause: _Clause,
+    clauses: list[_Clause],
+    span: tuple[int, int],
+    after: str,
+    how: str,
+) -> Quantity:
+    text = f.claim.text
+    lex = measure_lexicon()
+    known = lex.measure(measure)
+    label = (
+        known.label
+        if known
+        else measure.split(":", 1)[-1].replace("_m", " (m)").replace("_kg", " (kg)").replace("_h", " (hours)")
+    )
+    if people and people != "people" and known is None:
+        label = people
+    part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
+    return Quantity(
+        claim=f.claim.id,
+        source=f.claim.source,
+        number=n,
+        measure=measure,
+        label=label,
+        places=_places(f, clause, _bare(clauses, f)),
+        countries=_countries(f, clause),
+        part=part,
+        moment=_moment(f),
+        credited=_credited(f),
+        how=how,
+    )
+
+
+def _place_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return any(words_match(x, y) for x in a for y in b if x not in STOPWORDS and y not in STOPWORDS)
+
+
+def same_scope(a: Quantity, b: Quantity) -> str | None:
+    """Whether two figures of one measure can be held against each other, and how sure that is.
+
+    Returns ``"same"`` when they speak of the same places (or both of none), ``"whole"`` when one names
+    no place and the other several (a total across sites), ``"part"`` when one names a place and the other
+    none (it may be a part of the other's total), and ``None`` when they are about different places,
+    peoples or parts.
+    """
+    if a.countries and b.countries and not a.countries & b.countries:
+        return None
+    if a.places and b.places:
+        # Both name the place: what each counts there is comparable, part of a larger whole or not.
+        return "same" if any(_place_match(x, y) for x in a.places for y in b.places) else None
+    if a.part != b.part:
+        return None
+    if not a.places and not b.places:
+        return "same"
+    one = a.places or b.places
+    return "whole" if len(one) >= 2 else "part"
+
+
+def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
+    """Every figure of every claim, with its measure."""
+    return [q for f in facts for q in quantities_of(f)]

@@ -1,0 +1,115 @@
+"""Quotations, who said them and how, and whether a claim is attributed at all."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from comparer.core.engine.model import Span
+from comparer.core.engine.names import NameMention
+
+_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_CLOSER = dict(_PAIRS)
+_OPENER = re.compile("[" + "".join(_CLOSER) + "]")
+_CHANNEL = re.compile(
+    r"\b(?P<verb>said|says|say|told|tells|added|adds|tweeted|wrote on (?:twitter|x|facebook|telegram)|wrote|"
+    r"posted|declared|stated|insisted|warned|claimed|announced|argued|noted|explained|according to|"
+    r"suggested|saying|described|in a statement)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(
+    r"\b(?P<pron>he|she|they)\s+(?:said|says|added|adds|tweeted|wrote|told|posted|warned)\b", re.I
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:analysts?|experts?|officials?|observers?|critics?|sources?|diplomats?|witnesses|residents|"
+    r"police|authorities|spokesman|spokeswoman|spokesperson|reports?)\s+(?:say|said|says|believe|told|"
+    r"suggest|suggested|warn|warned|claim|claimed|report|reported|made it clear|think)\b"
+    r"|\baccording to\b"
+    r"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:said|says|told|tweeted|wrote|added|suggested|claimed|warned"
+    r"|argued)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words a claim puts in someone's mouth.
+
+    ``parts`` are the quoted segments (a quote split around "he said" has two);
+    ``speaker`` is the name the claim (or the sentence before) gives, if any.
+    """
+
+    parts: tuple[Span, ...]
+    text: str
+    speaker: str | None
+    speaker_words: tuple[str, ...]
+    channel: str | None
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Top-level quoted segments (without the quote marks) in ``text``."""
+    spans: list[Span] = []
+    i = 0
+    while (m := _OPENER.search(text, i)) is not None:
+        i = m.start()
+        closer = _CLOSER[m.group()]
+        j = text.find(closer, i + 1)
+        if j < 0:
+            # An unclosed quote runs to the end (a quotation continued in the next paragraph).
+            if len(text) - i > 3:
+                spans.append(Span(i + 1, len(text)))
+            break
+        if j - i > 1:
+            spans.append(Span(i + 1, j))
+        i = j + 1
+    return spans
+
+
+def outside_quotes(text: str, spans: list[Span]) -> str:
+    """The text with quoted parts blanked out (same length, so offsets hold)."""
+    chars = list(text)
+    for s in spans:
+        first, last = max(0, s.start - 1), min(len(chars), s.end + 1)
+        if last > first:
+            chars[first:last] = " " * (last - first)
+    return "".join(chars)
+
+
+def channel_of(text: str) -> str | None:
+    """How the words were delivered: said, told, tweeted, wrote on Twitter …"""
+    m = _CHANNEL.search(text)
+    if not m:
+        return None
+    verb = m.group("verb").lower()
+    if verb.startswith("wrote on") or verb == "tweeted":
+        return "twitter" if "twitter" in verb or verb == "tweeted" else verb
+    return verb
+
+
+def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention | None:
+    """The named person a claim attributes its words to: the name nearest a speech verb."""
+    verbs = list(_CHANNEL.finditer(text))
+    if not verbs or not names:
+        return None
+    best: tuple[int, NameMention] | None = None
+    for name in names:
+        ns = name.span.start - offset
+        ne = name.span.end - offset
+        for v in verbs:
+            distance = v.start() - ne if v.start() >= ne else ns - v.end()
+            if distance < 0 or distance > 80:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+def has_pronoun_speaker(text: str) -> bool:
+    """True for "he said", "she added" and the like."""
+    return bool(_PRONOUN.search(text))
+
+
+def attribution_phrase(text: str) -> str | None:
+    """The words attributing a claim ("analysts say", "according to"); ``None`` for the outlet's own voice."""
+    m = _ATTRIBUTION.search(text)
+    return m.group().strip() if m else None

@@ -1,0 +1,84 @@
+"""Words: tokenising, normalising and stemming."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+
+from comparer.core.engine.model import Span
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """a an the and or but if then so of to in on at by for from with without into onto over under
+    as is are was were be been being am do does did done has have had having it its it's this that these
+    those there here he him his she her hers they them their theirs we us our ours you your yours i me my
+    mine who whom whose which what when where why how not no nor than too very can could will would shall
+    should may might must also just only even still yet about after before again against all any both each
+    few more most other some such own same up down out off once during while because until said says say
+    told tells tell according added adding mr mrs ms""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a claim: as written, folded, stemmed, and where it stands."""
+
+    text: str
+    norm: str
+    stem: str
+    span: Span
+
+    @property
+    def is_stop(self) -> bool:
+        """True for function words that say little about content."""
+        return self.norm in STOPWORDS
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes and dashes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    marks = {ch for ch in set(decomposed) if ch >= "\u0300" and unicodedata.combining(ch)}
+    if not marks:
+        return decomposed
+    return "".join(ch for ch in decomposed if ch not in marks)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The English Snowball stem of a folded word."""
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=131072)
+def _word_forms(word: str) -> tuple[str, str]:
+    norm = fold(word)
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return norm, stem(norm)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words of ``text``; spans are shifted by ``offset`` into the source text."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in _WORD.finditer(text):
+        word = m.group()
+        norm, stem_ = _word_forms(word)
+        start = m.start() + offset
+        append(Token(word, norm, stem_, Span(start, start + len(word))))
+    return tokens

@@ -1,0 +1,1 @@
+"""Projects on disk: the store, its schema, and what people add (labels, marks)."""

@@ -1,0 +1,1 @@
+"""Reports of a comparison for people: HTML, plain text, and CSV cells made safe."""

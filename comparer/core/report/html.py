@@ -1,0 +1,261 @@
+"""A printable HTML report for class: both accounts with highlights, then numbered findings.
+
+Pure string building; every piece of source text is escaped and otherwise kept
+as it is (line breaks are kept by CSS, not by rewriting). A highlight is a
+``<mark>`` (``<span>`` with an inline colour for Qt's rich-text engine, which
+knows no ``<mark>``) carrying the finding's kind as a class; after it a small
+``<sup class="ref">`` gives the finding's number. Print CSS sets A4 or Letter.
+Findings an annotator marked wrong are left out.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Literal
+
+from comparer.core.engine.model import Comparison, Finding, Link, Source, Span
+from comparer.core.project.annotations import LinkAnnotation, link_key
+
+PageSize = Literal["a4", "letter"]
+PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter")
+
+# Highlight colour per group of finding kinds (pale, so text stays readable in print).
+KIND_COLOURS: dict[str, str] = {
+    "number": "#ffd8a8",
+    "quote": "#e5dbff",
+    "attribution": "#d0ebff",
+    "casualties": "#ffc9c9",
+    "certainty": "#c3fae8",
+    "name": "#d3f9d8",
+    "spelling": "#d3f9d8",
+    "date": "#fff3bf",
+    "time": "#fff3bf",
+}
+_DEFAULT_COLOUR = "#e9ecef"
+
+KIND_TITLES: dict[str, str] = {
+    "number_conflict": "Numbers differ",
+    "number_one_side": "A number only one side gives",
+    "quote_wording": "Quotation worded differently",
+    "quote_partial": "Quotation shortened",
+    "quote_differs": "Different quotation",
+    "attribution": "Attributed differently",
+    "casualties": "Casualty figures",
+    "certainty": "Different certainty",
+    "name_variant": "Name written differently",
+    "spelling_variant": "Spelling differs",
+    "date_equivalent": "Same date, said differently",
+    "date_conflict": "Dates differ",
+    "time_conflict": "Times differ",
+}
+
+
+def kind_colour(kind: str) -> str:
+    """The highlight colour of a finding kind."""
+    return KIND_COLOURS.get(kind.split("_", 1)[0], _DEFAULT_COLOUR)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedFinding:
+    """A finding with its number in the report and the link it belongs to."""
+
+    number: int
+    link: Link
+    finding: Finding
+
+
+def numbered_findings(
+    comparison: Comparison, annotations: Iterable[LinkAnnotation] = ()
+) -> tuple[NumberedFinding, ...]:
+    """Findings in link order, numbered from 1, leaving out those an annotator marked wrong.
+
+    A finding the engine raised on several links with the same passages (one
+    attribution seen from three linked claims) is listed once.
+    """
+    wrong: dict[str, set[int]] = {}
+    rejected: set[str] = set()
+    for ann in annotations:
+        wrong.setdefault(ann.link_key, set()).update(ann.wrong_findings)
+        if ann.rejected:
+            rejected.add(ann.link_key)
+    out: list[NumberedFinding] = []
+    seen: set[tuple[object, ...]] = set()
+    for link in comparison.links:
+        key = link_key(comparison, link)
+        if key in rejected:
+            continue
+        for i, finding in enumerate(link.findings):
+            sources = (comparison.claim(link.a).source, comparison.claim(link.b).source)
+            same: tuple[object, ...] = (finding.kind, sources, finding.spans, finding.values)
+            if i not in wrong.get(key, set()) and same not in seen:
+                seen.add(same)
+                out.append(NumberedFinding(len(out) + 1, link, finding))
+    return tuple(out)
+
+
+def _source_marks(
+    comparison: Comparison, found: Sequence[NumberedFinding]
+) -> dict[str, list[tuple[Span, int, str]]]:
+    marks: dict[str, list[tuple[Span, int, str]]] = {s.id: [] for s in comparison.sources}
+    for nf in found:
+        for side, claim_id in enumerate((nf.link.a, nf.link.b)):
+            source = comparison.claim(claim_id).source
+            for span in nf.finding.spans[side]:
+                marks[source].append((span, nf.number, nf.finding.kind))
+    return marks
+
+
+def highlight(text: str, marks: Sequence[tuple[Span, int, str]], *, for_qt: bool = False) -> str:
+    """``text`` escaped, with each marked range wrapped and followed by its finding numbers."""
+    n = len(text)
+    cuts = {0, n}
+    for span, _, _ in marks:
+        cuts.update((min(span.start, n), min(span.end, n)))
+    bounds = sorted(cuts)
+    parts: list[str] = []
+    for start, end in pairwise(bounds):
+        piece = html.escape(text[start:end], quote=False)
+        active = [(num, kind) for span, num, kind in marks if span.start <= start and end <= span.end]
+        if not active:
+            parts.append(piece)
+            continue
+        kinds = sorted({k for _, k in active})
+        title = html.escape("; ".join(f"{num}. {KIND_TITLES.get(k, k)}" for num, k in sorted(active)))
+        if for_qt:
+            parts.append(
+                f'<span style="background-color:{kind_colour(kinds[0])}" title="{title}">{piece}</span>'
+            )
+        else:
+            classes = " ".join(["finding", *kinds, *(["overlap"] if len(kinds) > 1 else [])])
+            parts.append(f'<mark class="{classes}" title="{title}">{piece}</mark>')
+        ending = sorted({num for span, num, _ in marks if min(span.end, n) == end and span.start <= start})
+        if ending:
+            parts.append(f'<sup class="ref">{",".join(str(x) for x in ending)}</sup>')
+    return "".join(parts)
+
+
+def _css(page: PageSize, for_qt: bool) -> str:
+    size = "A4" if page == "a4" else "letter"
+    kinds = "\n".join(f"mark.{k} {{ background: {kind_colour(k)}; }}" for k in KIND_TITLES)
+    base = f"""
+body {{ font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #111;
+  max-width: 48em; margin: 1.5em auto; padding: 0 1em; }}
+h1 {{ font-size: 18pt; margin: 0 0 0.2em; }}
+h2 {{ font-size: 13pt; margin: 1.2em 0 0.3em; border-bottom: 1px solid #999; }}
+.meta {{ color: #444; font-size: 9.5pt; }}
+.text {{ white-space: pre-wrap; }}
+sup.ref {{ font-size: {"9pt" if for_qt else "0.65em"}; color: #333; font-family: "DejaVu Sans", sans-serif; }}
+.kind {{ font-weight: bold; }}
+.passage {{ margin: 0.2em 0 0.2em 1.2em; color: #222; font-size: 10pt; }}
+.label {{ color: #1c3d7a; font-size: 10pt; }}
+ol.findings li {{ margin-bottom: 0.6em; }}
+mark {{ padding: 0 1px; }}
+{kinds}
+"""
+    if for_qt:
+        return base
+    return (
+        base
+        + f"""
+@page {{ size: {size}; margin: 16mm 15mm 18mm 15mm; }}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }}
+  h2 {{ break-after: avoid; page-break-after: avoid; }}
+  ol.findings li {{ break-inside: avoid; page-break-inside: avoid; }}
+  mark, .finding {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+}}
+"""
+    )
+
+
+def _source_heading(letter: str, source: Source) -> str:
+    bits = [source.label]
+    if source.title and source.title != source.label:
+        bits.append(f"“{source.title}”")
+    if source.published:
+        bits.append(source.published.isoformat())
+    return f"Account {letter.upper()}: " + html.escape(" — ".join(bits))
+
+
+def render_html(
+    comparison: Comparison,
+    *,
+    annotations: Iterable[LinkAnnotation] = (),
+    page: PageSize = "a4",
+    title: str | None = None,
+    hide_findings: bool = False,
+    for_qt: bool = False,
+    today: date | None = None,
+) -> str:
+    """The report as a complete HTML document.
+
+    ``hide_findings`` gives a worksheet: the accounts without highlights or
+    findings, for students to mark. ``for_qt`` uses only what Qt's rich-text
+    engine renders (for the PDF).
+    """
+    if page not in PAGE_SIZES:
+        raise ValueError(f"page must be one of {PAGE_SIZES}, not {page!r}")
+    anns = list(annotations)
+    found = () if hide_findings else numbered_findings(comparison, anns)
+    marks = _source_marks(comparison, found)
+    heading = title or "Comparing " + " and ".join(s.label for s in comparison.sources)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{html.escape(heading)}</title>",
+        f"<style>{_css(page, for_qt)}</style>",
+        "</head><body>",
+        f"<h1>{html.escape(heading)}</h1>",
+    ]
+    made = (today or date.today()).isoformat()
+    if hide_findings:
+        out.append(
+            f'<p class="meta">Worksheet, {made}. Mark every difference you see between the accounts.</p>'
+        )
+    else:
+        out.append(
+            f'<p class="meta">{len(found)} numbered findings over {len(comparison.links)} linked claims; '
+            f"made with comparer on {made}.</p>"
+        )
+    for letter, source in zip("abcdefghijklmnopqrstuvwxyz", comparison.sources, strict=False):
+        out.append(f'<div class="account" id="source-{html.escape(source.id)}">')
+        out.append(f"<h2>{_source_heading(letter, source)}</h2>")
+        out.append(f'<div class="text">{highlight(source.text, marks[source.id], for_qt=for_qt)}</div></div>')
+    if not hide_findings:
+        out.append(_findings_html(comparison, found, anns))
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _findings_html(
+    comparison: Comparison, found: Sequence[NumberedFinding], anns: list[LinkAnnotation]
+) -> str:
+    labels: dict[str, list[LinkAnnotation]] = {}
+    for ann in anns:
+        labels.setdefault(ann.link_key, []).append(ann)
+    out = ['<div class="findings-section"><h2>Findings</h2>']
+    if not found:
+        out.append("<p>No findings.</p>")
+    out.append('<ol class="findings">')
+    for nf in found:
+        kind = html.escape(KIND_TITLES.get(nf.finding.kind, nf.finding.kind))
+        out.append(f'<li id="finding-{nf.number}"><span class="kind">{kind}.</span> ')
+        out.append(html.escape(nf.finding.explanation))
+        for side, claim_id in enumerate((nf.link.a, nf.link.b)):
+            claim = comparison.claim(claim_id)
+            who = html.escape(comparison.source(claim.source).label)
+            value = nf.finding.values[side]
+            said = f" ({html.escape(value)})" if value else ""
+            out.append(f'<div class="passage"><b>{who}</b>{said}: {html.escape(claim.text)}</div>')
+        for ann in labels.get(link_key(comparison, nf.link), []):
+            if ann.label or ann.note:
+                note = f" — {html.escape(ann.note)}" if ann.note else ""
+                label = html.escape(ann.label or "note")
+                out.append(f'<div class="label">{html.escape(ann.annotator)}: {label}{note}</div>')
+        out.append("</li>")
+    out.append("</ol></div>")
+    return "\n".join(out)

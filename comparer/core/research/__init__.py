@@ -1,0 +1,1 @@
+"""Research on comparisons: annotator agreement, exports for pandas, reference scoring, classroom marks."""
