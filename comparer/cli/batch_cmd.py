@@ -22,14 +22,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from comparer.cli.compare_cmd import CSV_COLUMNS, csv_rows
 from comparer.core.batch import Job, Outcome, ResumableOutput, run_jobs
 from comparer.core.engine.compare import compare
 from comparer.core.engine.options import AlignOptions
 from comparer.core.engine.serialize import to_dict
 from comparer.core.errors import ComparerError, OptionsError
 from comparer.core.formats.sources import load_source, source_ids, supported_suffixes
-from comparer.core.report.csvsafe import safe_row
+from comparer.core.report.rows import COLUMNS, csv_table, link_csv
 
 # Test hook: end the run (killing the process) once this many jobs are written.
 STOP_AFTER_ENV = "COMPARER_BATCH_STOP_AFTER"
@@ -132,9 +131,7 @@ def compare_job(job: Job, fmt: str, min_score: float | None) -> Outcome:
     if fmt == "jsonl":
         text = json.dumps({"pair": job.name, **to_dict(comparison)}, ensure_ascii=False) + "\n"
     else:
-        buf = io.StringIO()
-        csv.writer(buf).writerows(safe_row([job.name, *row]) for row in csv_rows(comparison))
-        text = buf.getvalue()
+        text = link_csv(comparison, header=False, first={"pair": job.name})
     conflicts = sum(1 for link in comparison.links if link.relation == "conflict")
     return Outcome(job.name, text, f"{len(comparison.links)} links, {conflicts} conflict")
 
@@ -190,11 +187,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``comparer batch``; exit 1 when some comparison could not be made."""
     jobs = jobs_of(Path(args.corpus))
     fmt = args.format or ("jsonl" if args.output.endswith((".jsonl", ".ndjson")) else "csv")
-    header = ""
-    if fmt == "csv":
-        buf = io.StringIO()
-        csv.writer(buf).writerow(["pair", *CSV_COLUMNS])
-        header = buf.getvalue()
+    header = csv_table((), header=["pair", *COLUMNS]) if fmt == "csv" else ""
     out = ResumableOutput(Path(args.output), header, resume=args.resume)
     todo = sum(1 for j in jobs if j.name not in out.done)
     progress = _Progress(todo, bar=sys.stderr.isatty(), quiet=args.quiet)

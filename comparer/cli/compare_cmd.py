@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from pathlib import Path
@@ -16,8 +14,9 @@ from comparer.core.engine.model import Comparison
 from comparer.core.engine.options import AlignOptions
 from comparer.core.engine.serialize import to_dict
 from comparer.core.errors import ComparerError
-from comparer.core.report.csvsafe import safe_row
+from comparer.core.report.rows import csv_table, link_csv
 from comparer.core.report.text import render_text
+from comparer.core.stamp import made_with
 
 
 def add_parser(sub: Any) -> None:
@@ -38,7 +37,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--all",
         action="store_true",
-        help="show every finding, also those below the confidence worth a reader's time",
+        help="show every finding, also those below the confidence worth a reader's time "
+        "(csv always lists every finding on a link, with its confidence)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--min-score", type=float, default=None, help="drop links scoring below this (0–100)")
@@ -49,65 +49,10 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-CSV_COLUMNS = (
-    "link",
-    "relation",
-    "score",
-    "kinds",
-    "source_a",
-    "claim_a",
-    "start_a",
-    "end_a",
-    "text_a",
-    "source_b",
-    "claim_b",
-    "start_b",
-    "end_b",
-    "text_b",
-    "explanations",
-    "why",
-)
-
-
-def csv_rows(comparison: Comparison) -> list[list[object]]:
-    """One row per link (in the order of :data:`CSV_COLUMNS`): both passages, offsets, relation, score,
-    kinds and explanations."""
-    rows: list[list[object]] = []
-    shown = {f.id for f in comparison.shown_findings()}
-    for link in comparison.links:
-        findings = [f for f in link.findings if f.id in shown or not f.id]
-        a = comparison.claim(link.a)
-        b = comparison.claim(link.b)
-        rows.append(
-            [
-                link.id,
-                link.relation,
-                f"{link.score:.1f}",
-                ";".join(dict.fromkeys(f.kind for f in findings)),
-                a.source,
-                a.id,
-                a.start,
-                a.end,
-                a.text,
-                b.source,
-                b.id,
-                b.start,
-                b.end,
-                b.text,
-                " | ".join(f.explanation for f in findings),
-                link.evidence.summary(),
-            ]
-        )
-    return rows
-
-
 def csv_text(comparison: Comparison) -> str:
-    """The comparison as CSV: a header, then :func:`csv_rows`."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(safe_row(row) for row in csv_rows(comparison))
-    return buf.getvalue()
+    """The comparison's links as CSV: the link rows every CSV of links has
+    (:mod:`comparer.core.report.rows`), every finding with its confidence."""
+    return link_csv(comparison)
 
 
 FACT_COLUMNS = (
@@ -124,38 +69,39 @@ FACT_COLUMNS = (
     "conflict",
     "claims",
     "passage",
+    "comparer_version",
+    "lexicon",
 )
 
 
 def facts_csv_text(comparison: Comparison) -> str:
-    """The fact table as CSV: one row per fact and account stating it."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(FACT_COLUMNS)
+    """The fact table as CSV: one row per fact and account stating it, then what made it."""
+    stamp = made_with()
+    rows: list[list[object]] = []
     for row in comparison.facts:
         for cell in row.cells:
             source = comparison.source(cell.source)
             passage = " | ".join(comparison.claim(c).text for c in cell.claims)
-            writer.writerow(
-                safe_row(
-                    [
-                        row.id,
-                        row.measure,
-                        row.scope,
-                        cell.source,
-                        source.label,
-                        cell.value,
-                        "" if cell.low is None else f"{cell.low:g}",
-                        "" if cell.high is None else f"{cell.high:g}",
-                        cell.credited or "",
-                        cell.moment or "",
-                        "yes" if cell.conflict else "",
-                        ";".join(cell.claims),
-                        passage,
-                    ]
-                )
+            rows.append(
+                [
+                    row.id,
+                    row.measure,
+                    row.scope,
+                    cell.source,
+                    source.label,
+                    cell.value,
+                    "" if cell.low is None else f"{cell.low:g}",
+                    "" if cell.high is None else f"{cell.high:g}",
+                    cell.credited or "",
+                    cell.moment or "",
+                    "yes" if cell.conflict else "",
+                    ";".join(cell.claims),
+                    passage,
+                    stamp.comparer,
+                    stamp.lexicon_cell,
+                ]
             )
-    return buf.getvalue()
+    return csv_table(rows, header=FACT_COLUMNS)
 
 
 def run(args: argparse.Namespace) -> int:

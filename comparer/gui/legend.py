@@ -8,17 +8,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from comparer.core.report import kinds
 from comparer.gui.palette import kind_style
 
-# One representative kind per family, with the family's name in the legend.
-FAMILIES: tuple[tuple[str, str], ...] = (
-    ("number_conflict", "numbers, casualties"),
-    ("quote_wording", "quotations"),
-    ("attribution", "attribution, certainty"),
-    ("name_variant", "names, spelling"),
-    ("date_conflict", "dates, times"),
-    ("only_in", "only in one source"),
-    ("sum_mismatch", "totals in one source"),
+# One representative kind per family (its first in the core's table), with the family's name.
+FAMILIES: tuple[tuple[str, str], ...] = tuple(
+    (next(k.name for k in kinds.KINDS.values() if k.family == family), family.title)
+    for family in kinds.FAMILIES
 )
 
 _GAP = 18  # pixels between entries

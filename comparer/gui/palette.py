@@ -1,7 +1,9 @@
-"""How each kind of finding looks: Okabe–Ito colours, an underline style and a glyph.
+"""How each kind of finding looks in the app: Okabe–Ito colours, an underline style and a glyph.
 
-Colour is never the only signal: every family of kinds has its own underline
-style and glyph, so the legend reads in greyscale and for colour-blind readers.
+Titles, colours, glyphs and underline styles come from the core's table of kinds
+(:mod:`comparer.core.report.kinds`), which the reports read too; this module turns
+them into Qt formats. Colour is never the only signal: every family of kinds has its
+own underline style and glyph, so the legend reads in greyscale and for colour-blind readers.
 """
 
 from __future__ import annotations
@@ -11,20 +13,20 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from comparer.core.engine.model import CHECK_KINDS, FINDING_KINDS, RELATIONS
-
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-    "grey": "#999999",
-}
+from comparer.core.report.kinds import OKABE_ITO as OKABE_ITO  # the views' colours, by name
+from comparer.core.report.kinds import kind as core_kind
 
 Underline = QTextCharFormat.UnderlineStyle
+
+# How each family's underline style (its ``line``) is drawn in a text view.
+UNDERLINES: dict[str, Underline] = {
+    "wavy": Underline.WaveUnderline,
+    "dashed": Underline.DashUnderline,
+    "dotted": Underline.DotLine,
+    "dash-dot": Underline.DashDotLine,
+    "dash-dot-dot": Underline.DashDotDotLine,
+    "solid": Underline.SingleUnderline,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,33 +40,6 @@ class KindStyle:
     line_name: str
 
 
-_NUMBERS = ("vermillion", Underline.WaveUnderline, "#", "wavy")
-_QUOTES = ("blue", Underline.DashUnderline, "❝", "dashed")
-_ATTRIB = ("reddish_purple", Underline.DotLine, "@", "dotted")
-_NAMES = ("bluish_green", Underline.DashDotLine, "Aa", "dash-dot")
-_DATES = ("orange", Underline.DashDotDotLine, "◷", "dash-dot-dot")
-_ONLY = ("sky_blue", Underline.SingleUnderline, "◆", "solid")
-_CHECK = ("yellow", Underline.WaveUnderline, "Σ", "wavy")
-
-_FAMILY: dict[str, tuple[str, tuple[str, Underline, str, str]]] = {
-    "number_conflict": ("numbers differ", _NUMBERS),
-    "number_one_side": ("number in one source only", _NUMBERS),
-    "casualties": ("casualty figures", _NUMBERS),
-    "quote_wording": ("quotation worded differently", _QUOTES),
-    "quote_partial": ("quotation shortened", _QUOTES),
-    "quote_differs": ("quotation differs", _QUOTES),
-    "attribution": ("attributed differently", _ATTRIB),
-    "certainty": ("certainty differs", _ATTRIB),
-    "name_variant": ("name spelled differently", _NAMES),
-    "spelling_variant": ("spelling variant", _NAMES),
-    "date_equivalent": ("same date, said differently", _DATES),
-    "date_conflict": ("dates differ", _DATES),
-    "time_conflict": ("times differ", _DATES),
-    "only_in": ("only this source says it", _ONLY),
-    "sum_mismatch": ("parts do not add up", _CHECK),
-    "sum_consistent": ("parts add up", _CHECK),
-}
-
 # Everything the views can paint, in legend order.
 MARK_KINDS: tuple[str, ...] = (*FINDING_KINDS, "only_in", *CHECK_KINDS)
 
@@ -74,11 +49,9 @@ assert set(RELATION_COLOURS) == set(RELATIONS)
 
 
 def kind_style(kind: str) -> KindStyle:
-    """The style of a finding kind; unknown kinds get a neutral dotted grey."""
-    label, (colour, underline, glyph, line_name) = _FAMILY.get(
-        kind, (kind.replace("_", " "), ("grey", Underline.DotLine, "•", "dotted"))
-    )
-    return KindStyle(label, OKABE_ITO[colour], underline, glyph, line_name)
+    """The style of a kind, from the core's table of kinds; unknown kinds get a neutral dotted grey."""
+    found = core_kind(kind)
+    return KindStyle(found.title, found.hex, UNDERLINES[found.line], found.glyph, found.line)
 
 
 def kind_label(kind: str) -> str:

@@ -11,47 +11,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from comparer.core.engine.model import SHOW_ABOVE, Claim, Comparison, Finding, Link, Span
+from comparer.core.report import kinds
+from comparer.core.report.kinds import ONLY_IN as ONLY_IN
 
-ONLY_IN = "only_in"
-
-# Rank of each kind in the list, most serious first; unknown kinds rank with the notes.
-_RANKED: tuple[tuple[str, ...], ...] = (
-    ("number_conflict", "casualties", "date_conflict", "time_conflict", "sum_mismatch"),
-    ("number_one_side",),
-    ("quote_differs", "quote_wording", "quote_partial"),
-    ("attribution", "certainty"),
-    ("name_variant", "spelling_variant", "date_equivalent", "sum_consistent"),
-)
-SEVERITY_RANK: dict[str, int] = {kind: rank for rank, kinds in enumerate(_RANKED) for kind in kinds}
-NOTE_RANK = len(_RANKED) - 1
-ONLY_RANK = len(_RANKED)
-QUIET_RANK = len(_RANKED) + 1
-
-# What the status bar counts: a rank's severity class, in the order it is told.
-SEVERITY_CLASSES: tuple[tuple[str, str], ...] = (
-    ("conflict", "conflicts"),
-    ("difference", "differences"),
-    ("note", "notes"),
-)
+# Severity ranks and classes are the core's (:mod:`comparer.core.report.kinds`), shared with the reports.
+NOTE_RANK = kinds.NOTE_RANK
+ONLY_RANK = kinds.ONLY_RANK
+QUIET_RANK = kinds.ONLY_RANK + 1
+SEVERITY_CLASSES = kinds.SEVERITY_CLASSES
 
 
 def severity_rank(kind: str) -> int:
-    """Where a row of this kind goes in the list (0 first)."""
-    if kind == ONLY_IN:
-        return ONLY_RANK
-    if not kind:
-        return QUIET_RANK
-    return SEVERITY_RANK.get(kind, NOTE_RANK)
+    """Where a row of this kind goes in the list (0 first); a quiet link (no kind) goes last."""
+    return kinds.kind(kind).rank if kind else QUIET_RANK
 
 
 def severity_class(kind: str) -> str | None:
     """``conflict``, ``difference`` or ``note`` for a finding kind; ``None`` for other rows."""
-    rank = severity_rank(kind)
-    if rank == 0:
-        return "conflict"
-    if rank < NOTE_RANK:
-        return "difference"
-    return "note" if rank == NOTE_RANK else None
+    return kinds.severity_class(severity_rank(kind))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,44 +19,17 @@ from typing import Literal
 
 from comparer.core.engine.model import Comparison, Finding, Link, Source, Span
 from comparer.core.project.annotations import LinkAnnotation, link_key
+from comparer.core.report.kinds import KINDS, kind_title, tint
+from comparer.core.stamp import made_with
 
 PageSize = Literal["a4", "letter"]
 PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter")
 
-# Highlight colour per group of finding kinds (pale, so text stays readable in print).
-KIND_COLOURS: dict[str, str] = {
-    "number": "#ffd8a8",
-    "quote": "#e5dbff",
-    "attribution": "#d0ebff",
-    "casualties": "#ffc9c9",
-    "certainty": "#c3fae8",
-    "name": "#d3f9d8",
-    "spelling": "#d3f9d8",
-    "date": "#fff3bf",
-    "time": "#fff3bf",
-}
-_DEFAULT_COLOUR = "#e9ecef"
-
-KIND_TITLES: dict[str, str] = {
-    "number_conflict": "Numbers differ",
-    "number_one_side": "A number only one side gives",
-    "quote_wording": "Quotation worded differently",
-    "quote_partial": "Quotation shortened",
-    "quote_differs": "Different quotation",
-    "attribution": "Attributed differently",
-    "casualties": "Casualty figures",
-    "certainty": "Different certainty",
-    "name_variant": "Name written differently",
-    "spelling_variant": "Spelling differs",
-    "date_equivalent": "Same date, said differently",
-    "date_conflict": "Dates differ",
-    "time_conflict": "Times differ",
-}
-
 
 def kind_colour(kind: str) -> str:
-    """The highlight colour of a finding kind."""
-    return KIND_COLOURS.get(kind.split("_", 1)[0], _DEFAULT_COLOUR)
+    """The highlight colour of a finding kind: its colour from :mod:`comparer.core.report.kinds`,
+    pale, so that text stays readable in print."""
+    return tint(kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +97,7 @@ def highlight(text: str, marks: Sequence[tuple[Span, int, str]], *, for_qt: bool
             parts.append(piece)
             continue
         kinds = sorted({k for _, k in active})
-        title = html.escape("; ".join(f"{num}. {KIND_TITLES.get(k, k)}" for num, k in sorted(active)))
+        title = html.escape("; ".join(f"{num}. {kind_title(k)}" for num, k in sorted(active)))
         if for_qt:
             parts.append(
                 f'<span style="background-color:{kind_colour(kinds[0])}" title="{title}">{piece}</span>'
@@ -140,13 +113,14 @@ def highlight(text: str, marks: Sequence[tuple[Span, int, str]], *, for_qt: bool
 
 def _css(page: PageSize, for_qt: bool) -> str:
     size = "A4" if page == "a4" else "letter"
-    kinds = "\n".join(f"mark.{k} {{ background: {kind_colour(k)}; }}" for k in KIND_TITLES)
+    kinds = "\n".join(f"mark.{k} {{ background: {kind_colour(k)}; }}" for k in KINDS)
     base = f"""
 body {{ font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #111;
   max-width: 48em; margin: 1.5em auto; padding: 0 1em; }}
 h1 {{ font-size: 18pt; margin: 0 0 0.2em; }}
 h2 {{ font-size: 13pt; margin: 1.2em 0 0.3em; border-bottom: 1px solid #999; }}
 .meta {{ color: #444; font-size: 9.5pt; }}
+.made-with {{ margin-top: 2em; border-top: 1px solid #999; padding-top: 0.3em; }}
 .text {{ white-space: pre-wrap; }}
 sup.ref {{ font-size: {"9pt" if for_qt else "0.65em"}; color: #333; font-family: "DejaVu Sans", sans-serif; }}
 .kind {{ font-weight: bold; }}
@@ -227,6 +201,7 @@ def render_html(
         out.append(f'<div class="text">{highlight(source.text, marks[source.id], for_qt=for_qt)}</div></div>')
     if not hide_findings:
         out.append(_findings_html(comparison, found, anns))
+    out.append(f'<p class="meta made-with">Made with {html.escape(made_with().line())}.</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
@@ -242,7 +217,7 @@ def _findings_html(
         out.append("<p>No findings.</p>")
     out.append('<ol class="findings">')
     for nf in found:
-        kind = html.escape(KIND_TITLES.get(nf.finding.kind, nf.finding.kind))
+        kind = html.escape(kind_title(nf.finding.kind))
         out.append(f'<li id="finding-{nf.number}"><span class="kind">{kind}.</span> ')
         out.append(html.escape(nf.finding.explanation))
         for side, claim_id in enumerate((nf.link.a, nf.link.b)):

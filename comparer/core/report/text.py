@@ -5,23 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from comparer.core.engine.model import Claim, Comparison, Finding
-
-# Display order of finding kinds, most serious first.
-SEVERITY: tuple[str, ...] = (
-    "number_conflict",
-    "casualties",
-    "date_conflict",
-    "time_conflict",
-    "quote_wording",
-    "quote_differs",
-    "attribution",
-    "number_one_side",
-    "certainty",
-    "quote_partial",
-    "name_variant",
-    "spelling_variant",
-    "date_equivalent",
-)
+from comparer.core.report.kinds import display_order, kind
+from comparer.core.stamp import made_with
 
 
 def _excerpt(claim: Claim, width: int = 100) -> str:
@@ -71,13 +56,12 @@ def render_text(comparison: Comparison, show_all: bool = False) -> str:
         f"{len(shown)} findings"
         + (f" ({hidden} less certain ones hidden; --all shows them)" if hidden else "")
     )
-    order = {k: i for i, k in enumerate(SEVERITY)}
     by_kind: dict[str, list[Finding]] = {}
     for f in shown:
         by_kind.setdefault(f.kind, []).append(f)
-    for kind in sorted(by_kind, key=lambda k: order.get(k, len(order))):
-        group = by_kind[kind]
-        out.append(f"\n== {kind.replace('_', ' ')} ({len(group)}) ==")
+    for name in display_order(list(by_kind)):
+        group = by_kind[name]
+        out.append(f"\n== {kind(name).short} ({len(group)}) ==")
         for f in group:
             out.extend(_finding_block(comparison, f))
     if comparison.facts:
@@ -98,4 +82,5 @@ def render_text(comparison: Comparison, show_all: bool = False) -> str:
         if only:
             out.append(f"\n== only in {s.label} ({len(only)}) ==")
             out.extend(f"  - [{c.id}] {_excerpt(c)}" for c in only)
+    out.append(f"\nmade with {made_with().line()}")
     return "\n".join(out) + "\n"

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from comparer.core.engine.model import Comparison
 from comparer.core.project.annotations import AddedLink, LinkAnnotation, SpanRef, link_key
-from comparer.core.report.html import KIND_TITLES, numbered_findings
+from comparer.core.report.html import numbered_findings
+from comparer.core.report.kinds import kind_title
 
 TEACHER_KIND = "teacher"
 
@@ -36,7 +37,7 @@ class Target:
         """A short readable name of the kind."""
         if self.kind == TEACHER_KIND:
             return "Marked by the teacher"
-        return KIND_TITLES.get(self.kind, self.kind)
+        return kind_title(self.kind)
 
 
 @dataclass(frozen=True, slots=True)
