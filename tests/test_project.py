@@ -99,7 +99,7 @@ def test_labels_follow_the_passages_when_the_comparison_is_run_again(tmp_path, c
         link = project.links()[0].id
         project.set_label(link, "conflict", annotator="Ana")
         project.save_comparison(compare(list(comparison.sources)))
-        assert len(project.comparison_ids()) == 2
+        assert len(project.run_ids()) == 2
         assert project.annotation(link, "Ana").label == "conflict"
 
 
@@ -190,8 +190,12 @@ def _v1_file(path: Path, comparison: Comparison) -> str:
 def test_migration_from_version_1(tmp_path, comparison):
     path = tmp_path / "old.comparer"
     link = _v1_file(path, comparison)
-    with pytest.raises(ProjectError, match="upgraded"):
-        Project.open(path, read_only=True)
+    before = _digest(path)
+    with Project.open(path, read_only=True) as project:  # upgraded in memory; the file is not touched
+        assert project.annotation(link, "Ana").label == "conflict"
+        with pytest.raises(ProjectError, match="read-only"):
+            project.set_label(link, "agree", annotator="Ben")
+    assert _digest(path) == before
     with Project.open(path) as project:
         state = project.annotation(link, "Ana")
         assert (state.label, state.note) == ("conflict", "casualty figures differ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pandas as pd
+import pytest
 
 from comparer.cli import main
 from comparer.core.formats.samples import sample_paths
@@ -21,12 +22,12 @@ def test_compare_creates_a_project_then_adds_to_it(tmp_path, capsys):
     assert main(["compare", *_samples(), "--project", str(path), "-o", str(tmp_path / "out.txt")]) == 0
     assert "saved to project" in capsys.readouterr().err
     with Project.open(path) as project:
-        assert len(project.comparison_ids()) == 1
+        assert len(project.run_ids()) == 1
         assert project.links()
         assert [s.path for s in project.comparison().sources] == _samples()
     assert main(["compare", *_samples(), "--project", str(path), "-o", str(tmp_path / "out.txt")]) == 0
     with Project.open(path) as project:
-        assert len(project.comparison_ids()) == 2
+        assert len(project.run_ids()) == 2
 
 
 def test_compare_refuses_a_file_that_is_not_a_project(tmp_path, capsys):
@@ -79,3 +80,53 @@ def test_agreement_command_pools_projects(tmp_path, capsys):
     assert "Disagreements to adjudicate: 1" in out
     assert main(["agreement", str(one), str(two), "--annotator", "Ana", "--annotator", "Zed"]) == 1
     assert "no labels by Zed" in capsys.readouterr().err
+
+
+def _two_comparisons(tmp_path) -> str:
+    """A project of the sample pair (comparison 1) and of two accounts written here (comparison 2)."""
+    one = tmp_path / "one.txt"
+    two = tmp_path / "two.txt"
+    one.write_text(
+        "The bridge reopened on Monday after 14 weeks of repairs, the council said.\n", encoding="utf-8"
+    )
+    two.write_text(
+        "The bridge reopened on Monday after 12 weeks of repairs, engineers said.\n", encoding="utf-8"
+    )
+    path = tmp_path / "two.comparer"
+    out = str(tmp_path / "o.txt")
+    assert main(["compare", *_samples(), "--project", str(path), "-o", out]) == 0
+    assert main(["compare", str(one), str(two), "--project", str(path), "-o", out]) == 0
+    assert main(["compare", *_samples(), "--project", str(path), "-o", out]) == 0  # a run of comparison 1
+    with Project.open(path) as project:
+        assert [c.runs for c in project.comparisons()] == [2, 1]
+        project.use(2)
+        project.set_label(project.links()[0].id, "conflict", annotator="Kim")
+    return str(path)
+
+
+def test_export_and_report_choose_a_comparison(tmp_path, capsys):
+    path = _two_comparisons(tmp_path)
+    capsys.readouterr()
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    assert main(["export", path, "-o", str(first)]) == 0
+    assert "holds 2 comparisons; using 1" in capsys.readouterr().err
+    assert main(["export", path, "--comparison", "2", "-o", str(second)]) == 0
+    rows_first = pd.read_csv(first, dtype=DTYPES, keep_default_na=False)
+    rows_second = pd.read_csv(second, dtype=DTYPES, keep_default_na=False)
+    assert "Kim" not in set(rows_first["annotator"])
+    assert set(rows_second["annotator"]) == {"Kim"}
+    assert rows_second["text_a"].str.contains("14 weeks").any()
+    assert not rows_first["text_a"].str.contains("14 weeks").any()
+    assert main(["export", path, "--comparison", "3", "-o", str(second)]) == 1
+    assert "no comparison 3; it holds 2" in capsys.readouterr().err
+    html = tmp_path / "second.html"
+    assert main(["report", path, "--comparison", "2", "-o", str(html)]) == 0
+    assert "12 weeks" in html.read_text(encoding="utf-8")
+    assert main(["agreement", path, "--comparison", "2"]) == 0
+    assert "Kim" in capsys.readouterr().out
+
+
+def test_the_help_says_the_first_comparison_is_the_default(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "default: the first" in " ".join(capsys.readouterr().out.split())

@@ -29,7 +29,7 @@ def comparison() -> Comparison:
 
 def _store(path: Path, data: Any) -> None:
     db = sqlite3.connect(path)
-    db.execute("UPDATE comparisons SET data = ?", (json.dumps(data),))
+    db.execute("UPDATE runs SET data = ?", (json.dumps(data),))
     db.commit()
     db.close()
 

@@ -31,6 +31,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=FORMATS, default="csv", help="file format (default csv)")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write (default: next to the project)")
     p.add_argument("--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)")
+    _add_comparison_option(p)
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
@@ -42,6 +43,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("projects", nargs="+", metavar="PROJECT", help=".comparer project files")
     p.add_argument("--annotator", action="append", metavar="NAME", help="only these annotators (repeatable)")
+    _add_comparison_option(p)
     p.set_defaults(run=run_agreement)
 
     p = sub.add_parser(
@@ -58,8 +60,38 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--worksheet", action="store_true", help="accounts only, no findings: for students to mark"
     )
+    _add_comparison_option(p)
     add_source_options(p)
     p.set_defaults(run=run_report)
+
+
+def _add_comparison_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--comparison",
+        type=int,
+        metavar="N",
+        help="which comparison of the project (1, 2, …; default: the first); a project holds one per "
+        "set of accounts",
+    )
+
+
+def _open(path: str, args: argparse.Namespace) -> Project:
+    """The project at ``path``, read-only, on the comparison ``--comparison`` names (default the first)."""
+    project = Project.open(path, read_only=True)
+    try:
+        held = project.comparisons()
+        if args.comparison is not None:
+            project.use(args.comparison)
+        elif len(held) > 1:
+            print(
+                f"comparer: {path} holds {len(held)} comparisons; using 1 ({held[0].describe()}); "
+                "choose another with --comparison N",
+                file=sys.stderr,
+            )
+    except BaseException:
+        project.close()
+        raise
+    return project
 
 
 def _only(annotations: tuple[LinkAnnotation, ...], names: list[str] | None) -> tuple[LinkAnnotation, ...]:
@@ -68,13 +100,22 @@ def _only(annotations: tuple[LinkAnnotation, ...], names: list[str] | None) -> t
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``comparer export``."""
-    with Project.open(args.project, read_only=True) as project:
+    target = Path(args.output) if args.output else Path(args.project).with_suffix(f".{args.format}")
+    if _same_file(target, Path(args.project)):
+        raise ComparerError(f"{target}: is the project itself; choose another output file with -o")
+    with _open(args.project, args) as project:
         comparison = project.comparison()
         frame = export_frame(comparison, _only(project.annotations(), args.annotator), project.added_links())
-    target = Path(args.output) if args.output else Path(args.project).with_suffix(f".{args.format}")
     write_export(frame, target, args.format, options=comparison.options)
     print(f"wrote {len(frame)} rows to {target}", file=sys.stderr)
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def _fingerprint(comparison: Comparison) -> str:
@@ -90,7 +131,7 @@ def run_agreement(args: argparse.Namespace) -> int:
     describe: dict[str, str] = {}
     prints: set[str] = set()
     for path in args.projects:
-        with Project.open(path, read_only=True) as project:
+        with _open(path, args) as project:
             if project.has_comparison:
                 prints.add(_fingerprint(project.comparison()))
             for row in project.links():
@@ -116,10 +157,14 @@ def run_report(args: argparse.Namespace) -> int:
     """Run ``comparer report``."""
     annotations: tuple[LinkAnnotation, ...] = ()
     if len(args.files) == 1:
-        with Project.open(args.files[0], read_only=True) as project:
+        if args.output and _same_file(Path(args.output), Path(args.files[0])):
+            raise ComparerError(f"{args.output}: is the project itself; choose another output file with -o")
+        with _open(args.files[0], args) as project:
             comparison = project.comparison()
             annotations = project.annotations()
     else:
+        if args.comparison is not None:
+            raise ComparerError("--comparison chooses a comparison of a project; give one .comparer file")
         comparison = compare(load_sources(args.files, args))
     html = render_html(
         comparison,

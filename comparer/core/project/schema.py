@@ -4,21 +4,27 @@ The version lives in ``PRAGMA user_version``; ``PRAGMA application_id`` marks th
 file as a comparer project. Version 1 kept one label and note per link and
 annotator, keyed by the engine's link id. Version 2 keeps every annotation as an
 append-only event keyed by the link's passages, links annotators added, custom
-labels and classroom marks. A file from a newer version is refused untouched.
+labels and classroom marks. Version 3 holds several comparisons, each bound to its
+own texts: ``comparisons`` names a set of accounts (by a digest of their ids and
+texts), ``runs`` holds every time the engine compared them, and sources, labels,
+added links and marks belong to one comparison, so they always resolve against the
+text they were made on. A file from a newer version is refused untouched.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from comparer.core.errors import ComparerError
 
 APPLICATION_ID = 0x434D5052  # "CMPR"
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -139,8 +145,138 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE labels")
 
 
+_V3_TABLES = """
+ALTER TABLE comparisons RENAME TO runs;
+ALTER TABLE links RENAME COLUMN comparison TO run;
+CREATE TABLE comparisons (id INTEGER PRIMARY KEY, created TEXT NOT NULL, texts TEXT NOT NULL);
+ALTER TABLE runs ADD COLUMN comparison INTEGER REFERENCES comparisons(id);
+CREATE TABLE sources_v3 (
+    comparison INTEGER NOT NULL REFERENCES comparisons(id), id TEXT NOT NULL, path TEXT NOT NULL,
+    title TEXT, outlet TEXT, published TEXT, text TEXT NOT NULL, author TEXT, encoding TEXT,
+    format TEXT NOT NULL DEFAULT 'txt', PRIMARY KEY (comparison, id)
+);
+ALTER TABLE events ADD COLUMN comparison INTEGER;
+ALTER TABLE added_links ADD COLUMN comparison INTEGER;
+ALTER TABLE marks ADD COLUMN comparison INTEGER
+"""
+
+_V3_AFTER = """
+DROP TABLE sources;
+ALTER TABLE sources_v3 RENAME TO sources;
+CREATE INDEX runs_comparison ON runs (comparison);
+CREATE INDEX events_comparison ON events (comparison, link_key, annotator);
+CREATE INDEX marks_comparison ON marks (comparison, student)
+"""
+
+
+def texts_digest(sources: Iterable[tuple[str, str]]) -> str:
+    """What binds a comparison to its accounts: a digest of each source's id and text, in order."""
+    digest = hashlib.sha256()
+    for sid, text in sources:
+        digest.update(json.dumps([sid, text], ensure_ascii=False).encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def _fits(texts: dict[str, int], source: str, start: int, end: int) -> bool:
+    return source in texts and 0 <= start <= end <= texts[source]
+
+
+def _migrate_2_to_3(db: sqlite3.Connection) -> None:
+    """Split the runs by the texts they compared; give each annotation the comparison it was made on.
+
+    A version 2 file holds one comparison, except that an older app replaced the sources when other
+    accounts were opened. Runs are grouped by their texts (a comparison per set, in order); a label,
+    added link or mark goes to the comparison shown when it was made (the latest run before it) when
+    its passages lie there, else to the latest other comparison where they do.
+    """
+    for statement in _statements(_V3_TABLES):
+        db.execute(statement)
+    numbered: dict[str, int] = {}
+    lengths: dict[int, dict[str, int]] = {}
+    keys: dict[int, set[str]] = {}
+    timeline: list[tuple[str, int]] = []  # (run created, comparison), oldest first
+    latest: dict[int, list[dict[str, object]]] = {}
+    for run_id, created, data_text in db.execute("SELECT id, created, data FROM runs ORDER BY id").fetchall():
+        try:
+            data = json.loads(data_text)
+            sources = [dict(s) for s in data["sources"]]
+            digest = texts_digest((str(s["id"]), str(s["text"])) for s in sources)
+        except (ValueError, KeyError, TypeError):
+            # An unreadable run stays with the first comparison; reading it later says it is damaged.
+            sources, digest = [], next(iter(numbered), texts_digest(()))
+        if digest not in numbered:
+            cid = int(
+                db.execute(
+                    "INSERT INTO comparisons (created, texts) VALUES (?, ?)", (created, digest)
+                ).lastrowid
+                or 0
+            )
+            numbered[digest] = cid
+        cid = numbered[digest]
+        db.execute("UPDATE runs SET comparison = ? WHERE id = ?", (cid, run_id))
+        if sources:
+            latest[cid] = sources
+            lengths[cid] = {str(s["id"]): len(str(s["text"])) for s in sources}
+        keys.setdefault(cid, set()).update(
+            r[0] for r in db.execute("SELECT link_key FROM links WHERE run = ?", (run_id,))
+        )
+        timeline.append((str(created), cid))
+    stored = {
+        r[0]: r
+        for r in db.execute(
+            "SELECT id, path, title, outlet, published, text, author, encoding, format FROM sources"
+        ).fetchall()
+    }
+    for cid, sources in latest.items():
+        for s in sources:
+            row = stored.get(str(s["id"]))
+            if row is not None and row[5] == s["text"]:
+                values = tuple(row[1:])  # the table keeps the details as last corrected
+            else:
+                fields = ("path", "title", "outlet", "published", "text", "author", "encoding")
+                values = (*(s.get(k) for k in fields), s.get("format") or "txt")
+            db.execute("INSERT INTO sources_v3 VALUES (?,?,?,?,?,?,?,?,?,?)", (cid, s["id"], *values))
+
+    def choose(created: str, fits: Callable[[int], bool]) -> int | None:
+        if not timeline:
+            return None
+        before = [cid for when, cid in timeline if when <= created] or [timeline[0][1]]
+        shown = before[-1]
+        if fits(shown):
+            return shown
+        order = [*reversed(before), *(cid for _, cid in timeline)]
+        return next((cid for cid in order if fits(cid)), shown)
+
+    def update(
+        table: str, rows: list[tuple[object, ...]], fits: Callable[[tuple[object, ...], int], bool]
+    ) -> None:
+        for row in rows:
+            cid = choose(str(row[1]), partial(fits, row))
+            db.execute(f"UPDATE {table} SET comparison = ? WHERE id = ?", (cid, row[0]))
+
+    update(
+        "events",
+        db.execute("SELECT id, created, link_key FROM events").fetchall(),
+        lambda r, c: str(r[2]).startswith("v1:") or r[2] in keys.get(c, set()),
+    )
+    update(
+        "added_links",
+        db.execute(
+            "SELECT id, created, a_source, a_start, a_end, b_source, b_start, b_end FROM added_links"
+        ).fetchall(),
+        lambda r, c: _fits(lengths.get(c, {}), *r[2:5]) and _fits(lengths.get(c, {}), *r[5:8]),  # type: ignore[arg-type]
+    )
+    update(
+        "marks",
+        db.execute('SELECT id, created, source, start, "end" FROM marks').fetchall(),
+        lambda r, c: _fits(lengths.get(c, {}), *r[2:5]),  # type: ignore[arg-type]
+    )
+    for statement in _statements(_V3_AFTER):
+        db.execute(statement)
+
+
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def initialise(db: sqlite3.Connection) -> None:

@@ -6,6 +6,12 @@ unsaved state, a killed process loses nothing it reported as done, and an
 interrupted write leaves the previous state. Files that are not projects, are
 damaged, come from a newer comparer or sit in a read-only place are refused with
 a :class:`ProjectError` before anything is written to them.
+
+A project may hold several comparisons, each bound to its own accounts (their ids
+and texts): storing a comparison of other texts adds a comparison, it never
+replaces the texts labels and marks were made on. One comparison is current at a
+time (the first when a project is opened; :meth:`Project.use` chooses another);
+links, labels, added links and marks are those of the current comparison.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -43,9 +50,11 @@ from comparer.core.project.schema import (
     inspect,
     is_locked,
     migrate,
+    texts_digest,
 )
+from comparer.core.stamp import made_with
 
-__all__ = ["Project", "ProjectError"]
+__all__ = ["Project", "ProjectError", "StoredComparison"]
 
 SUFFIX = ".comparer"
 
@@ -95,6 +104,47 @@ def _check_consistent(comparison: Comparison) -> None:
             raise ValueError(f"finding {finding.id} names an unknown claim")
 
 
+DISK_FULL = "the disk is full; nothing was saved (free some space and try again)"
+
+
+def _is_full(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
+
+
+def _digest_of(comparison: Comparison) -> str:
+    return texts_digest((s.id, s.text) for s in comparison.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredComparison:
+    """One comparison a project holds: its accounts and how often they were compared."""
+
+    number: int  # 1-based, in the order the comparisons were added
+    id: int
+    created: str
+    sources: tuple[str, ...]  # each account's short name, in order
+    runs: int
+
+    def describe(self) -> str:
+        """``"2: Outlet A / Outlet B (3 runs)"``."""
+        runs = f"{self.runs} run" + ("" if self.runs == 1 else "s")
+        return f"{self.number}: {' / '.join(self.sources) or 'no accounts'} ({runs})"
+
+
+def _made_with_rows() -> list[tuple[str, tuple[object, ...]]]:
+    """Meta rows naming the comparer and lexicon that last wrote the project."""
+    stamp = made_with()
+    return [
+        ("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        for key, value in (
+            ("comparer_version", stamp.comparer),
+            ("lexicon", stamp.lexicon),
+            ("lexicon_sha256", stamp.lexicon_sha256),
+        )
+    ]
+
+
 class Project:
     """An open project file. Use :meth:`create` or :meth:`open`; close it (or use ``with``)."""
 
@@ -104,6 +154,7 @@ class Project:
         self._db = db
         self._rows: tuple[LinkRow, ...] | None = None
         self._comparison: Comparison | None = None
+        self._current: int | None = self._first()
 
     # -- opening and closing -------------------------------------------------
 
@@ -124,7 +175,7 @@ class Project:
             p.unlink(missing_ok=True)
             raise ProjectError(p, f"cannot create the project ({exc})") from exc
         project = cls(p, db, read_only=False)
-        project._write([("INSERT INTO meta VALUES ('created', ?)", (now_iso(),))])
+        project._write([("INSERT INTO meta VALUES ('created', ?)", (now_iso(),)), *_made_with_rows()])
         if comparison is not None:
             project.save_comparison(comparison)
         return project
@@ -135,9 +186,21 @@ class Project:
         p = Path(path)
         version = inspect(p)
         if read_only:
-            if version != CURRENT_VERSION:
-                raise ProjectError(p, f"project format {version} must be upgraded; open it for editing once")
-            return cls(p, _connect(p, read_only=True), read_only=True)
+            db = _connect(p, read_only=True)
+            if version == CURRENT_VERSION:
+                return cls(p, db, read_only=True)
+            # An older format is upgraded in memory: the file itself is not touched.
+            try:
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+                db.backup(memory)
+                migrate(memory)
+            except sqlite3.Error as exc:
+                if is_locked(exc):
+                    raise ProjectError(p, LOCKED) from exc
+                raise ProjectError(p, f"cannot read the project (format {version}: {exc})") from exc
+            finally:
+                db.close()
+            return cls(p, memory, read_only=True)
         if not _writable(p):
             raise ProjectError(
                 p, "the project is in a read-only place; copy it somewhere writable to annotate it"
@@ -171,8 +234,12 @@ class Project:
                 copy.close()
         except sqlite3.Error as exc:
             target.unlink(missing_ok=True)
-            raise ProjectError(target, f"cannot copy the project ({exc})") from exc
-        return Project.open(target)
+            reason = DISK_FULL if _is_full(exc) else f"cannot copy the project ({exc})"
+            raise ProjectError(target, reason) from exc
+        project = Project.open(target)
+        if self.current_number is not None:
+            project.use(self.current_number)
+        return project
 
     def close(self) -> None:
         """Close the file. Everything was already written."""
@@ -200,9 +267,15 @@ class Project:
                     ids.append(int(self._db.execute(sql, params).lastrowid or 0))
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite may already have rolled back (a full disk does): then there is nothing to undo.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
+            if _is_full(exc):
+                raise ProjectError(self.path, DISK_FULL) from exc
+            if is_locked(exc):
+                raise ProjectError(self.path, f"could not save: {LOCKED}") from exc
             raise ProjectError(self.path, f"could not save ({exc})") from exc
         return ids
 
@@ -215,17 +288,40 @@ class Project:
 
     # -- comparisons --------------------------------------------------------------
 
+    def _first(self) -> int | None:
+        try:
+            row = self._db.execute("SELECT min(id) FROM comparisons").fetchone()
+        except sqlite3.Error as exc:
+            raise ProjectError(self.path, f"could not read ({exc})") from exc
+        return int(row[0]) if row and row[0] is not None else None
+
     def save_comparison(self, comparison: Comparison) -> int:
-        """Store ``comparison`` (its sources, options, claims, links, findings); its id."""
+        """Store ``comparison`` (its sources, options, claims, links, findings) as a run; the run's id.
+
+        It goes to the comparison of the same accounts (ids and texts), which becomes current; when
+        the project holds no comparison of these accounts, a new one is added. The texts labels and
+        marks were made on are never replaced.
+        """
         data = to_dict(comparison)
         created = now_iso()
+        digest = _digest_of(comparison)
+        with self._reading() as db:
+            row = db.execute("SELECT id FROM comparisons WHERE texts = ?", (digest,)).fetchone()
+        existing = int(row[0]) if row else None
         stmts: list[tuple[str, tuple[object, ...]]] = []
+        bound: tuple[object, ...]
+        if existing is None:
+            stmts.append(("INSERT INTO comparisons (created, texts) VALUES (?, ?)", (created, digest)))
+            target, bound = "(SELECT max(id) FROM comparisons)", ()
+        else:
+            target, bound = "?", (existing,)
         for s in comparison.sources:
             stmts.append(
                 (
-                    "INSERT OR REPLACE INTO sources (id, path, title, outlet, published, text, author, "
-                    "encoding, format) VALUES (?,?,?,?,?,?,?,?,?)",
+                    "INSERT OR REPLACE INTO sources (comparison, id, path, title, outlet, published, text, "
+                    f"author, encoding, format) VALUES ({target},?,?,?,?,?,?,?,?,?)",
                     (
+                        *bound,
                         s.id,
                         s.path,
                         s.title,
@@ -240,15 +336,15 @@ class Project:
             )
         stmts.append(
             (
-                "INSERT INTO comparisons (created, data, options) VALUES (?,?,?)",
-                (created, json.dumps(data, ensure_ascii=False), json.dumps(comparison.options)),
+                f"INSERT INTO runs (created, data, options, comparison) VALUES (?,?,?,{target})",
+                (created, json.dumps(data, ensure_ascii=False), json.dumps(comparison.options), *bound),
             )
         )
-        # The links go in the same transaction, naming the comparison row just inserted.
+        # The links go in the same transaction, naming the run just inserted.
         for r in link_rows(comparison):
             stmts.append(
                 (
-                    "INSERT INTO links VALUES ((SELECT max(id) FROM comparisons),?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO links VALUES ((SELECT max(id) FROM runs),?,?,?,?,?,?,?,?,?,?)",
                     (
                         r.id,
                         r.key,
@@ -263,26 +359,93 @@ class Project:
                     ),
                 )
             )
+        stmts.extend(_made_with_rows())  # last, so the ids above keep their places
         ids = self._write(stmts)
-        cid = ids[len(comparison.sources)]
+        offset = 0 if existing is not None else 1
+        self._current = existing if existing is not None else ids[0]
         self._comparison = comparison
         self._rows = None
-        return cid
+        return ids[offset + len(comparison.sources)]
 
-    def comparison_ids(self) -> tuple[int, ...]:
-        """Ids of the stored comparisons, oldest first."""
+    def comparisons(self) -> tuple[StoredComparison, ...]:
+        """Every comparison the project holds, in the order they were added."""
         with self._reading() as db:
-            return tuple(r[0] for r in db.execute("SELECT id FROM comparisons ORDER BY id"))
+            rows = db.execute(
+                "SELECT c.id, c.created, (SELECT count(*) FROM runs r WHERE r.comparison = c.id) "
+                "FROM comparisons c ORDER BY c.id"
+            ).fetchall()
+            names = {
+                cid: tuple(
+                    (outlet or title or path.rsplit("/", 1)[-1] or sid)
+                    for sid, path, title, outlet in db.execute(
+                        "SELECT id, path, title, outlet FROM sources WHERE comparison = ? ORDER BY id", (cid,)
+                    )
+                )
+                for cid, _, _ in rows
+            }
+        return tuple(
+            StoredComparison(n, cid, created, names[cid], runs)
+            for n, (cid, created, runs) in enumerate(rows, start=1)
+        )
 
-    def comparison(self, comparison_id: int | None = None) -> Comparison:
-        """A stored comparison: the latest unless ``comparison_id`` is given."""
-        if comparison_id is None and self._comparison is not None:
+    @property
+    def current_number(self) -> int | None:
+        """The number (1-based) of the current comparison; ``None`` when the project holds none."""
+        return next((c.number for c in self.comparisons() if c.id == self._current), None)
+
+    def use(self, number: int) -> StoredComparison:
+        """Make comparison ``number`` (1-based) the current one."""
+        held = self.comparisons()
+        if not held:
+            raise ProjectError(self.path, "holds no comparison yet")
+        if not 1 <= number <= len(held):
+            choose = "1" if len(held) == 1 else f"1–{len(held)}"
+            raise ProjectError(
+                self.path, f"has no comparison {number}; it holds {len(held)} (choose {choose})"
+            )
+        chosen = held[number - 1]
+        if chosen.id != self._current:
+            self._current = chosen.id
+            self._comparison = None
+            self._rows = None
+        return chosen
+
+    def number_of(self, comparison: Comparison) -> int | None:
+        """The number of the comparison that holds these accounts (same ids and texts), if any."""
+        digest = _digest_of(comparison)
+        with self._reading() as db:
+            row = db.execute("SELECT id FROM comparisons WHERE texts = ?", (digest,)).fetchone()
+        if row is None:
+            return None
+        return next((c.number for c in self.comparisons() if c.id == row[0]), None)
+
+    def holds_texts_of(self, comparison: Comparison) -> bool:
+        """True when ``comparison`` compares the current comparison's accounts (ids and texts)."""
+        if self._current is None:
+            return False
+        with self._reading() as db:
+            row = db.execute("SELECT texts FROM comparisons WHERE id = ?", (self._current,)).fetchone()
+        return row is not None and row[0] == _digest_of(comparison)
+
+    def run_ids(self) -> tuple[int, ...]:
+        """Ids of the current comparison's runs, oldest first."""
+        with self._reading() as db:
+            return tuple(
+                r[0]
+                for r in db.execute("SELECT id FROM runs WHERE comparison = ? ORDER BY id", (self._current,))
+            )
+
+    def comparison(self, run_id: int | None = None) -> Comparison:
+        """The current comparison as last run (or the run ``run_id``)."""
+        if run_id is None and self._comparison is not None:
             return self._comparison
         with self._reading() as db:
-            if comparison_id is None:
-                row = db.execute("SELECT data FROM comparisons ORDER BY id DESC LIMIT 1").fetchone()
+            if run_id is None:
+                row = db.execute(
+                    "SELECT data FROM runs WHERE comparison = ? ORDER BY id DESC LIMIT 1", (self._current,)
+                ).fetchone()
             else:
-                row = db.execute("SELECT data FROM comparisons WHERE id = ?", (comparison_id,)).fetchone()
+                row = db.execute("SELECT data FROM runs WHERE id = ?", (run_id,)).fetchone()
         if row is None:
             raise ProjectError(self.path, "holds no comparison yet")
         try:
@@ -290,14 +453,19 @@ class Project:
             _check_consistent(comparison)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
             raise ProjectError(self.path, f"the stored comparison cannot be read ({exc!r})") from exc
-        if comparison_id is None:
+        if run_id is None:
             self._comparison = comparison
         return comparison
+
+    def meta(self) -> dict[str, str]:
+        """The project's meta table: when it was created, which comparer and lexicon last saved it."""
+        with self._reading() as db:
+            return {str(k): str(v) for k, v in db.execute("SELECT key, value FROM meta")}
 
     @property
     def has_comparison(self) -> bool:
         """True once a comparison is stored."""
-        return bool(self.comparison_ids())
+        return self._current is not None and bool(self.run_ids())
 
     # -- links ----------------------------------------------------------------------
 
@@ -306,7 +474,8 @@ class Project:
         with self._reading() as db:
             rows = db.execute(
                 "SELECT id, annotator, a_source, a_start, a_end, b_source, b_start, b_end, created "
-                "FROM added_links WHERE removed = 0 ORDER BY id"
+                "FROM added_links WHERE removed = 0 AND comparison = ? ORDER BY id",
+                (self._current,),
             ).fetchall()
         return tuple(
             AddedLink(f"m{r[0]}", r[1], SpanRef(r[2], r[3], r[4]), SpanRef(r[5], r[6], r[7]), r[8])
@@ -345,8 +514,8 @@ class Project:
             [
                 (
                     "INSERT INTO added_links (annotator, a_source, a_start, a_end, b_source, b_start, b_end, "
-                    "created) VALUES (?,?,?,?,?,?,?,?)",
-                    (who, a.source, a.start, a.end, b.source, b.start, b.end, now_iso()),
+                    "created, comparison) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (who, a.source, a.start, a.end, b.source, b.start, b.end, now_iso(), self._current),
                 )
             ]
         )
@@ -394,9 +563,9 @@ class Project:
         self._write(
             [
                 (
-                    "INSERT INTO events (link_key, annotator, kind, value, finding, created) "
-                    "VALUES (?,?,?,?,?,?)",
-                    (key, check_annotator(annotator), kind, value, finding, now_iso()),
+                    "INSERT INTO events (link_key, annotator, kind, value, finding, created, comparison) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (key, check_annotator(annotator), kind, value, finding, now_iso(), self._current),
                 )
             ]
         )
@@ -424,12 +593,12 @@ class Project:
         self._event(link_id, annotator, "finding", "1" if wrong else "0", index)
 
     def events(self, annotator: str | None = None) -> tuple[AnnotationEvent, ...]:
-        """Every annotation ever made, in order (of one annotator if given)."""
-        sql = "SELECT link_key, annotator, kind, value, created, finding FROM events"
-        params: tuple[object, ...] = ()
+        """Every annotation ever made on the current comparison, in order (of one annotator if given)."""
+        sql = "SELECT link_key, annotator, kind, value, created, finding FROM events WHERE comparison = ?"
+        params: tuple[object, ...] = (self._current,)
         if annotator is not None:
-            sql += " WHERE annotator = ?"
-            params = (annotator,)
+            sql += " AND annotator = ?"
+            params = (self._current, annotator)
         with self._reading() as db:
             rows = db.execute(sql + " ORDER BY id", params).fetchall()
         return tuple(AnnotationEvent(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows)
@@ -445,10 +614,11 @@ class Project:
         return state.get((key, annotator), LinkAnnotation(link_key=key, annotator=annotator))
 
     def annotators(self) -> tuple[str, ...]:
-        """Everyone who annotated this project, sorted."""
+        """Everyone who annotated the current comparison, sorted."""
+        where = ("SELECT DISTINCT annotator FROM {} WHERE comparison = ?", (self._current,))
         with self._reading() as db:
-            names = {r[0] for r in db.execute("SELECT DISTINCT annotator FROM events")}
-            names |= {r[0] for r in db.execute("SELECT DISTINCT annotator FROM added_links")}
+            names = {r[0] for r in db.execute(where[0].format("events"), where[1])}
+            names |= {r[0] for r in db.execute(where[0].format("added_links"), where[1])}
         return tuple(sorted(names))
 
     # -- classroom marks ------------------------------------------------------------
@@ -463,8 +633,9 @@ class Project:
         (rowid,) = self._write(
             [
                 (
-                    'INSERT INTO marks (student, source, start, "end", created) VALUES (?,?,?,?,?)',
-                    (who, ref.source, ref.start, ref.end, now_iso()),
+                    'INSERT INTO marks (student, source, start, "end", created, comparison) '
+                    "VALUES (?,?,?,?,?,?)",
+                    (who, ref.source, ref.start, ref.end, now_iso(), self._current),
                 )
             ]
         )
@@ -475,10 +646,11 @@ class Project:
         self._write([("UPDATE marks SET removed = 1 WHERE id = ?", (mark_id,))])
 
     def marks(self, student: str) -> tuple[tuple[int, SpanRef], ...]:
-        """A student's marks (id and passage), oldest first."""
+        """A student's marks on the current comparison (id and passage), oldest first."""
         with self._reading() as db:
             rows = db.execute(
-                'SELECT id, source, start, "end" FROM marks WHERE student = ? AND removed = 0 ORDER BY id',
-                (student,),
+                'SELECT id, source, start, "end" FROM marks WHERE student = ? AND removed = 0 '
+                "AND comparison = ? ORDER BY id",
+                (student, self._current),
             ).fetchall()
         return tuple((r[0], SpanRef(r[1], r[2], r[3])) for r in rows)
