@@ -88,14 +88,14 @@ def test_the_same_accounts_again_add_a_run_to_their_own_comparison(tmp_path, sam
         link = project.links()[0].id
         project.set_label(link, "agree", annotator="Ana")
         project.save_comparison(other)
-        assert project.number_of(sample) == 1
-        assert not project.holds_texts_of(sample)
+        assert project.number_of(sample.sources) == 1
+        assert not project.holds(sample.sources)
         project.save_comparison(compare(list(sample.sources)))  # the first accounts, compared again
         assert project.current_number == 1
         assert len(project.comparisons()) == 2
         assert [c.runs for c in project.comparisons()] == [2, 1]
         assert project.annotation(link, "Ana").label == "agree"
-        assert project.holds_texts_of(sample)
+        assert project.holds(sample.sources)
 
 
 def test_choosing_a_comparison_that_is_not_there_says_how_many_there_are(tmp_path, sample, other):

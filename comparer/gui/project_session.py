@@ -3,18 +3,26 @@
 A :class:`ProjectSession` holds at most one open :class:`Project` and the
 annotator's name, and passes every label straight to the project (which writes
 it at once). When the window's comparison changes, the session stores it in the
-project, unless the project already holds the same result. Panels are given the
-session; nothing here is global.
+project (as a run of the comparison that holds the same accounts), unless the
+project already holds the same result. Panels are given the session; nothing
+here is global.
+
+A project is bound to the accounts it was made on: before the window shows other
+accounts while a project is open, the session asks (:func:`opening.ask_about_other_accounts`)
+whether to add them to the project as a comparison of their own, start a new
+project for them, or close the project; File › Project comparison switches between
+the comparisons a project holds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from comparer.core.engine.model import Comparison, Source
 from comparer.core.errors import ComparerError
@@ -22,12 +30,16 @@ from comparer.core.project.annotations import LinkRow, SpanRef, link_rows
 from comparer.core.project.store import Project
 from comparer.core.report.html import PageSize, render_html
 from comparer.core.research.export import FORMATS, export_frame, write_export
-from comparer.gui import messages
+from comparer.gui import messages, opening
 
 if TYPE_CHECKING:
     from comparer.gui.main_window import MainWindow
 
 PROJECT_FILTER = "comparer projects (*.comparer);;All files (*)"
+NOT_BOUND = (
+    "The project does not hold the accounts shown yet (they are being compared, or the comparison was "
+    "cancelled); compare them first."
+)
 EXPORT_FILTERS = {"csv": "CSV (*.csv)", "xlsx": "Excel workbook (*.xlsx)", "json": "JSON (*.json)"}
 
 
@@ -73,6 +85,12 @@ class ProjectSession(QObject):
         self.window = window
         self.project: Project | None = None
         self.annotator = ""
+        # Asked what to do with accounts the open project does not hold; tests replace it.
+        self.ask: Callable[[QWidget | None, str, Sequence[str]], opening.Choice] = (
+            opening.ask_about_other_accounts
+        )
+        self._showing_project = False  # the window is being given the project's own accounts
+        self.comparisons_menu: QMenu | None = None  # File › Project comparison, once installed
         window.comparison_changed.connect(self._on_comparison)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -117,12 +135,77 @@ class ProjectSession(QObject):
         if not ok:
             return False
         self._switch(project)
-        if project.has_comparison:
-            comparison = project.comparison()
-            current = self.window.comparison
-            if current is None or not same_result(current, comparison):
-                self.window.set_sources(list(comparison.sources))
+        self._show_current()
         return True
+
+    def _show_current(self) -> None:
+        """Give the window the accounts of the project's current comparison (unless it shows them)."""
+        project = self.project
+        if project is None or not project.has_comparison:
+            return
+        ok, comparison = self._guard("Open project", project.comparison)
+        if not ok:
+            return
+        current = self.window.comparison
+        if current is None or not same_result(current, comparison):
+            self._showing_project = True
+            try:
+                self.window.set_sources(list(comparison.sources))
+            finally:
+                self._showing_project = False
+
+    def show_comparison(self, number: int) -> bool:
+        """Switch to comparison ``number`` (1-based) of the open project and show its accounts."""
+        project = self.project
+        if project is None:
+            return False
+        if not self._guard("Project comparison", lambda: project.use(number))[0]:
+            return False
+        self.changed.emit()
+        self._show_current()
+        return True
+
+    def may_show(self, sources: Sequence[Source]) -> bool:
+        """Whether the window may show ``sources``; asks first when the open project holds other accounts.
+
+        Accounts of the current comparison (corrected details, paragraph roles) pass; accounts of
+        another comparison of the project make it current; others are added as a new comparison, get
+        a new project, or close this one, as the user chooses. ``False``: leave the window as it is.
+        """
+        project = self.project
+        if project is None or self._showing_project or not project.comparisons():
+            return True
+        shown = opening.renumber(sources)
+        if project.holds(shown):
+            return True
+        number = project.number_of(shown)
+        if number is not None:
+            project.use(number)
+            self.changed.emit()
+            self.saved.emit(f"Comparison {number} of {project.path.name}")
+            return True
+        if len(shown) < 2:
+            return True  # nothing is compared (or stored) until a second account is there
+        choice = self.ask(self.window, project.path.name, [s.label for s in shown])
+        if choice == "add":
+            project.leave()  # nothing is labelled or marked until the new comparison is stored
+            self.changed.emit()
+            return True
+        if choice == "new":
+            path, _ = ask_save_path(self.window, "New project", PROJECT_FILTER)
+            if not path:
+                return False
+            path = path if path.endswith(".comparer") else path + ".comparer"
+            ok, created = self._guard("New project", lambda: Project.create(path))
+            if not ok:
+                return False
+            self._switch(created)
+            self.saved.emit(f"Created {Path(path).name}")
+            return True
+        if choice == "close":
+            self.close_project()
+            return True
+        return False
 
     def save_as(self, path: str) -> bool:
         """Copy the open project to ``path`` and go on working in the copy."""
@@ -144,17 +227,38 @@ class ProjectSession(QObject):
         project = self.project
         if project is None or not isinstance(comparison, Comparison):
             return
-        if project.has_comparison and same_result(project.comparison(), comparison):
-            return
+        number = project.number_of(comparison.sources)
+        if number is not None:
+            switched = number != project.current_number
+            if switched:
+                project.use(number)
+            if same_result(project.comparison(), comparison):
+                if switched:
+                    self.changed.emit()
+                return
+        # Stored with the comparison of the same accounts (a new one when the project holds none).
         if self._guard("Save comparison", lambda: project.save_comparison(comparison))[0]:
             self.changed.emit()
+            if number is None and len(project.comparisons()) > 1:
+                self.saved.emit(f"Added comparison {project.current_number} to {project.path.name}")
 
     # -- annotating -----------------------------------------------------------------------------
     def row(self, link_id: str) -> LinkRow | None:
-        """The project's link with this id, or ``None`` (no project, or no such link)."""
-        if self.project is None or not link_id:
+        """The project's link with this id, or ``None`` (no project, no such link, or the window shows
+        accounts the project's current comparison does not hold)."""
+        if self.project is None or not link_id or not self.bound:
             return None
         return next((r for r in self.project.links() if r.id == link_id), None)
+
+    @property
+    def bound(self) -> bool:
+        """True when a project is open and the window shows the accounts of its current comparison."""
+        comparison = self.window.comparison
+        return (
+            self.project is not None
+            and isinstance(comparison, Comparison)
+            and self.project.holds(comparison.sources)
+        )
 
     def annotate(self, link_id: str, what: str, *args: Any) -> bool:
         """Apply one annotation (``label``, ``note``, ``reject``, ``finding``) to a link; saved at once."""
@@ -163,6 +267,9 @@ class ProjectSession(QObject):
             messages.tell_user(
                 self.window, "Annotate", "Create or open a project first (File › New project)."
             )
+            return False
+        if not self.bound:
+            messages.tell_user(self.window, "Annotate", NOT_BOUND)
             return False
         calls = {
             "label": lambda: project.set_label(link_id, args[0], annotator=self.annotator),
@@ -185,6 +292,9 @@ class ProjectSession(QObject):
             messages.tell_user(
                 self.window, "Add link", "Create or open a project first (File › New project)."
             )
+            return ""
+        if not self.bound:
+            messages.tell_user(self.window, "Add link", NOT_BOUND)
             return ""
         ok, link_id = self._guard("Add link", lambda: project.add_link(a, b, annotator=self.annotator))
         if not ok:
@@ -251,8 +361,19 @@ def _choose_and(session: ProjectSession, what: str) -> None:
 
 
 def install(window: MainWindow) -> ProjectSession:
-    """Add the project commands to the File menu of ``window``; the session they work on."""
+    """Add the project commands to the File menu of ``window``; the session they work on.
+
+    The window's ``set_sources`` is guarded by :meth:`ProjectSession.may_show`: every way of showing
+    other accounts (open, add, paste, drop, recent files, the sample) asks first while a project is open.
+    """
     session = ProjectSession(window)
+    show = window.set_sources
+
+    def set_sources(sources: Sequence[Source]) -> None:
+        if session.may_show(sources):
+            show(sources)
+
+    window.set_sources = set_sources  # type: ignore[method-assign]
     menu = window.menu("&File")
     last = menu.actions()[-1] if menu.actions() else None  # keep Quit at the end
     entries = (
@@ -273,13 +394,44 @@ def install(window: MainWindow) -> ProjectSession:
             menu.insertAction(last, action)
         else:
             menu.addAction(action)
+    choose = QMenu("Project &comparison", menu)
+    choose.setObjectName("project-comparisons")
+    choose.setToolTip("The comparisons the project holds, one per set of accounts")
     if last:
+        menu.insertMenu(last, choose)
         menu.insertSeparator(last)
+    else:
+        menu.addMenu(choose)
+    session.comparisons_menu = choose
+    _fill_comparisons(session)
+    session.changed.connect(lambda: _fill_comparisons(session))
     session.changed.connect(lambda: _show_project_in_title(session))
     window.installEventFilter(session)  # project files dropped on the window are opened as projects
     return session
 
 
+def _fill_comparisons(session: ProjectSession) -> None:
+    menu = session.comparisons_menu
+    if menu is None:
+        return
+    menu.clear()
+    project = session.project
+    held = project.comparisons() if project is not None else ()
+    current = project.current_number if project is not None else None
+    for stored in held:
+        action = menu.addAction(stored.describe())
+        action.setObjectName(f"project-comparison-{stored.number}")
+        action.setCheckable(True)
+        action.setChecked(stored.number == current)
+        action.triggered.connect(lambda _checked=False, n=stored.number: session.show_comparison(n))
+    menu.setEnabled(len(held) > 1)
+
+
 def _show_project_in_title(session: ProjectSession) -> None:
     project = session.project
-    session.window.setWindowTitle(f"{project.path.name} — comparer" if project else "comparer")
+    if project is None:
+        session.window.setWindowTitle("comparer")
+        return
+    held, number = len(project.comparisons()), project.current_number
+    which = f" (comparison {number} of {held})" if held > 1 and number else ""
+    session.window.setWindowTitle(f"{project.path.name}{which} — comparer")

@@ -19,13 +19,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from comparer.core.engine.model import Comparison, Finding
+from comparer.core.engine.model import Comparison, Finding, Source
 from comparer.core.engine.serialize import from_dict, to_dict
 from comparer.core.project.annotations import (
     BUILTIN_LABELS,
@@ -112,8 +112,8 @@ def _is_full(exc: sqlite3.Error) -> bool:
     return code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
 
 
-def _digest_of(comparison: Comparison) -> str:
-    return texts_digest((s.id, s.text) for s in comparison.sources)
+def _digest_of(sources: Iterable[Source]) -> str:
+    return texts_digest((s.id, s.text) for s in sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +304,7 @@ class Project:
         """
         data = to_dict(comparison)
         created = now_iso()
-        digest = _digest_of(comparison)
+        digest = _digest_of(comparison.sources)
         with self._reading() as db:
             row = db.execute("SELECT id FROM comparisons WHERE texts = ?", (digest,)).fetchone()
         existing = int(row[0]) if row else None
@@ -410,22 +410,32 @@ class Project:
             self._rows = None
         return chosen
 
-    def number_of(self, comparison: Comparison) -> int | None:
+    def number_of(self, sources: Iterable[Source]) -> int | None:
         """The number of the comparison that holds these accounts (same ids and texts), if any."""
-        digest = _digest_of(comparison)
+        digest = _digest_of(sources)
         with self._reading() as db:
             row = db.execute("SELECT id FROM comparisons WHERE texts = ?", (digest,)).fetchone()
         if row is None:
             return None
         return next((c.number for c in self.comparisons() if c.id == row[0]), None)
 
-    def holds_texts_of(self, comparison: Comparison) -> bool:
-        """True when ``comparison`` compares the current comparison's accounts (ids and texts)."""
+    def holds(self, sources: Iterable[Source]) -> bool:
+        """True when ``sources`` are the current comparison's accounts (same ids and texts, in order)."""
         if self._current is None:
             return False
         with self._reading() as db:
             row = db.execute("SELECT texts FROM comparisons WHERE id = ?", (self._current,)).fetchone()
-        return row is not None and row[0] == _digest_of(comparison)
+        return row is not None and row[0] == _digest_of(sources)
+
+    def leave(self) -> None:
+        """No comparison is current until :meth:`use` or :meth:`save_comparison` makes one so.
+
+        Links, labels and marks are then empty and cannot be added: for the time other accounts are
+        being compared before they are stored.
+        """
+        self._current = None
+        self._comparison = None
+        self._rows = None
 
     def run_ids(self) -> tuple[int, ...]:
         """Ids of the current comparison's runs, oldest first."""
