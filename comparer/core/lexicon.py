@@ -1,19 +1,51 @@
 """The engine's word lists, read once from ``resources/lexicon/*.toml``.
 
 Lists live in data so that a linguist can extend them without touching code, and so
-that every output can record which lists produced it (:func:`lexicon_stamp`).
+that every output can record which lists produced it (:func:`lexicon_stamp`). Each file
+is one family of words and has its own frozen dataclass here; :func:`lexicon` gathers
+them. Nothing here is mutable: lists are tuples or frozensets, tables are read-only
+mappings. The engine modules compile their patterns from these lists (see
+:func:`alternation`), once.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from comparer.core.errors import ComparerError
+
+# Every file of the lexicon, in the order the stamp hashes them.
+LEXICON_FILES = (
+    "measures.toml",
+    "speech.toml",
+    "calendar.toml",
+    "numbers.toml",
+    "casualties.toml",
+    "names.toml",
+    "places.toml",
+    "concepts.toml",
+    "words.toml",
+    "spellings.toml",
+    "boilerplate.toml",
+)
+
+
+def alternation(words: Iterable[str], space: str = " ") -> str:
+    """A regex alternation of ``words``, longest first, each escaped; ``space`` stands for a space."""
+    ordered = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+
+
+def _frozen(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(table))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +61,11 @@ class Measure:
 
 @dataclass(frozen=True, slots=True)
 class MeasureLexicon:
-    """Measures, the nouns that count people and their groups."""
+    """Measures, the nouns that count people and their groups (``measures.toml``)."""
 
     measures: tuple[Measure, ...]
     people: frozenset[str]
-    groups: dict[str, str]  # people noun -> group name
+    groups: Mapping[str, str]  # people noun -> group name
     money_signs: tuple[str, ...] = ()
     money_words: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
@@ -41,6 +73,196 @@ class MeasureLexicon:
     def measure(self, name: str) -> Measure | None:
         """The measure with this name, if the lexicon has it."""
         return next((m for m in self.measures if m.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechLexicon:
+    """Speech verbs and attribution cues (``speech.toml``)."""
+
+    verbs: tuple[str, ...]
+    channel_verbs: tuple[str, ...]
+    cues: tuple[str, ...]
+    platforms: tuple[str, ...]
+    pronouns: tuple[str, ...]
+    tail_pronouns: tuple[str, ...]
+    sources: tuple[str, ...]
+    source_verbs: tuple[str, ...]
+    organisation_words: frozenset[str]
+    never_own_voice: frozenset[str]
+
+    @property
+    def all_verbs(self) -> tuple[str, ...]:
+        """Every speech verb: those that attribute a claim and those that only say how words came."""
+        return (*self.verbs, *self.channel_verbs)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarLexicon:
+    """Months, weekdays, zones and the words that place a day (``calendar.toml``)."""
+
+    months: Mapping[str, int]  # name or abbreviation -> month number (1-12)
+    month_abbreviations: tuple[str, ...]
+    weekdays: tuple[str, ...]  # Monday first
+    weekday_abbreviations: tuple[str, ...]
+    weekday_qualifiers: tuple[str, ...]
+    zones: tuple[str, ...]
+    relative: Mapping[str, int]  # phrase -> days from the publication date
+    future: tuple[str, ...]
+    publication_labels: tuple[str, ...]
+    citation_words: tuple[str, ...]
+
+    @property
+    def month_prefixes(self) -> tuple[str, ...]:
+        """The first three letters of each month's name."""
+        names = sorted((n for n in self.months if len(n) > 3), key=lambda n: self.months[n])
+        return tuple(dict.fromkeys(n[:3] for n in names))
+
+
+@dataclass(frozen=True, slots=True)
+class Vague:
+    """An amount in words ("dozens"): its figure and, for a range, its bounds."""
+
+    value: float
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit of measure: the stems that name it, its quantity and the factor to the base unit."""
+
+    quantity: str
+    factor: float
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLexicon:
+    """Number words, hedges, vague amounts, labels and units (``numbers.toml``)."""
+
+    units: tuple[str, ...]
+    tens: tuple[str, ...]
+    scales: tuple[str, ...]
+    hedges: Mapping[str, str]  # phrase -> bound kind (above, at_least, below, at_most, nearly, about)
+    vague: Mapping[str, Vague]
+    labels: tuple[str, ...]
+    measures: tuple[Unit, ...]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every number word."""
+        return frozenset((*self.units, *self.tens, *self.scales))
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyLexicon:
+    """Words of casualty statements (``casualties.toml``)."""
+
+    harm: tuple[str, ...]
+    harm_stems: tuple[str, ...]
+    counts: tuple[str, ...]
+    nobody: tuple[str, ...]
+    denials: tuple[str, ...]
+    harm_acts: tuple[str, ...]
+    anyone: tuple[str, ...]
+    harm_nouns: tuple[str, ...]
+    pending: tuple[str, ...]
+    unclear: tuple[str, ...]
+    tallies: tuple[str, ...]
+    rise_modals: tuple[str, ...]
+    hedges: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    news_words: tuple[str, ...]
+    averted: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    """What is not part of a name (``names.toml``)."""
+
+    titles: frozenset[str]
+    particles: tuple[str, ...]
+    openers: frozenset[str]
+    abbreviations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """One country's names, demonyms and capitals (folded)."""
+
+    key: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Every word that stands for the country."""
+        return (*self.names, *self.demonyms, *self.capitals)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceLexicon:
+    """Countries and the phrases that name them (``places.toml``)."""
+
+    countries: tuple[Country, ...]
+    phrases: tuple[tuple[str, str], ...]  # (folded phrase, country key)
+
+    @property
+    def capitals(self) -> tuple[str, ...]:
+        """Every capital (and word standing for a government) of every country."""
+        return tuple(c for country in self.countries for c in country.capitals)
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptLexicon:
+    """Concept tags of words and phrases (``concepts.toml``)."""
+
+    words: tuple[tuple[str, tuple[str, ...]], ...]  # (concept, words)
+    phrases: tuple[tuple[str, str], ...]  # (pattern, concept); {capital} not yet filled in
+
+
+@dataclass(frozen=True, slots=True)
+class WordLexicon:
+    """Function words and denials (``words.toml``)."""
+
+    stopwords: frozenset[str]
+    negations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingLexicon:
+    """Romanisation letters and British endings (``spellings.toml``)."""
+
+    romanisation: tuple[tuple[str, str], ...]
+    british: tuple[tuple[str, str], ...]  # (British ending, American ending)
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateLexicon:
+    """Page furniture (``boilerplate.toml``)."""
+
+    share_words: tuple[str, ...]
+    lines: tuple[str, ...]  # verbose regular expressions; {month} not yet filled in
+    tail_markers: tuple[str, ...]
+    script_required: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list of the engine, one family per file."""
+
+    measures: MeasureLexicon
+    speech: SpeechLexicon
+    calendar: CalendarLexicon
+    numbers: NumberLexicon
+    casualties: CasualtyLexicon
+    names: NameLexicon
+    places: PlaceLexicon
+    concepts: ConceptLexicon
+    words: WordLexicon
+    spellings: SpellingLexicon
+    boilerplate: BoilerplateLexicon
 
 
 def _read(name: str) -> tuple[dict[str, Any], bytes]:
@@ -52,13 +274,19 @@ def _read(name: str) -> tuple[dict[str, Any], bytes]:
         raise ComparerError(f"the lexicon file {name} cannot be read ({exc})") from exc
 
 
-LEXICON_FILES = ("measures.toml",)
+def _data(name: str) -> dict[str, Any]:
+    return _read(name)[0]
+
+
+def _words(raw: Any, lower: bool = True) -> tuple[str, ...]:
+    words = (str(w) for w in (raw or ()))
+    return tuple(w.lower() if lower else w for w in words)
 
 
 @lru_cache(maxsize=1)
 def measure_lexicon() -> MeasureLexicon:
     """The measures lexicon (``resources/lexicon/measures.toml``)."""
-    data, _ = _read("measures.toml")
+    data = _data("measures.toml")
     measures = tuple(
         Measure(
             name=name,
@@ -75,10 +303,185 @@ def measure_lexicon() -> MeasureLexicon:
     return MeasureLexicon(
         measures=measures,
         people=people,
-        groups=groups,
+        groups=_frozen(groups),
         money_signs=tuple(sorted((str(x) for x in money.get("signs", ())), key=len, reverse=True)),
         money_words=frozenset(str(w).lower() for w in money.get("words", ())),
         media_words=frozenset(str(w).lower() for w in data.get("media", {}).get("words", ())),
+    )
+
+
+def _speech() -> SpeechLexicon:
+    data = _data("speech.toml")
+    own = data.get("own_voice", {})
+    return SpeechLexicon(
+        verbs=_words(data.get("verbs")),
+        channel_verbs=_words(data.get("channel_verbs")),
+        cues=_words(data.get("cues")),
+        platforms=_words(data.get("platforms")),
+        pronouns=_words(data.get("pronouns")),
+        tail_pronouns=_words(data.get("tail_pronouns")),
+        sources=_words(data.get("sources")),
+        source_verbs=_words(data.get("source_verbs")),
+        organisation_words=frozenset(_words(own.get("organisation"))),
+        never_own_voice=frozenset(_words(own.get("never"))),
+    )
+
+
+def _calendar() -> CalendarLexicon:
+    data = _data("calendar.toml")
+    months: dict[str, int] = {}
+    abbreviations: list[str] = []
+    for number, entry in enumerate(data.get("month", ()), start=1):
+        months[str(entry["name"]).lower()] = number
+        for abbreviation in _words(entry.get("abbreviations")):
+            months[abbreviation] = number
+            abbreviations.append(abbreviation)
+    weekdays = data.get("weekdays", {})
+    cues = data.get("cues", {})
+    return CalendarLexicon(
+        months=_frozen(months),
+        month_abbreviations=tuple(abbreviations),
+        weekdays=_words(weekdays.get("names")),
+        weekday_abbreviations=_words(weekdays.get("abbreviations")),
+        weekday_qualifiers=_words(weekdays.get("qualifiers")),
+        zones=_words(data.get("zones", {}).get("abbreviations")),
+        relative=_frozen({str(k).lower(): int(v) for k, v in data.get("relative", {}).items()}),
+        future=_words(cues.get("future")),
+        publication_labels=_words(cues.get("publication_labels")),
+        citation_words=_words(cues.get("citation_words")),
+    )
+
+
+def _numbers(stem: Any) -> NumberLexicon:
+    data = _data("numbers.toml")
+    words = data.get("words", {})
+    hedges = {str(p).lower(): bound for bound, phrases in data.get("hedges", {}).items() for p in phrases}
+    vague = {
+        str(phrase).lower(): Vague(
+            value=float(entry["value"]),
+            low=float(entry["low"]) if "low" in entry else None,
+            high=float(entry["high"]) if "high" in entry else None,
+        )
+        for phrase, entry in data.get("vague", {}).items()
+    }
+    units = tuple(
+        Unit(
+            quantity=str(entry["quantity"]),
+            factor=float(entry["factor"]),
+            words=tuple(dict.fromkeys(str(stem(w.lower())) for w in entry.get("words", ()))),
+        )
+        for entry in data.get("unit", ())
+    )
+    return NumberLexicon(
+        units=_words(words.get("units")),
+        tens=_words(words.get("tens")),
+        scales=_words(words.get("scales")),
+        hedges=_frozen(hedges),
+        vague=_frozen(vague),
+        labels=_words(data.get("labels")),
+        measures=units,
+    )
+
+
+def _casualties() -> CasualtyLexicon:
+    data = _data("casualties.toml")
+    none, unknown = data.get("none", {}), data.get("unknown", {})
+    return CasualtyLexicon(
+        harm=_words(data.get("harm")),
+        harm_stems=_words(data.get("harm_stems")),
+        counts=_words(data.get("counts")),
+        nobody=_words(none.get("nobody")),
+        denials=_words(none.get("denials")),
+        harm_acts=_words(none.get("harm_acts")),
+        anyone=_words(none.get("anyone")),
+        harm_nouns=_words(none.get("harm_nouns")),
+        pending=_words(unknown.get("pending")),
+        unclear=_words(unknown.get("unclear")),
+        tallies=_words(unknown.get("tallies")),
+        rise_modals=_words(unknown.get("rise_modals")),
+        hedges=_words(unknown.get("hedges")),
+        outcomes=_words(unknown.get("outcomes")),
+        news_words=_words(data.get("unreported", {}).get("news_words")),
+        averted=_words(data.get("not_a_report", {}).get("averted")),
+    )
+
+
+def _names() -> NameLexicon:
+    data = _data("names.toml")
+    return NameLexicon(
+        titles=frozenset(_words(data.get("titles"))),
+        particles=_words(data.get("particles")),
+        openers=frozenset(_words(data.get("openers"))),
+        abbreviations=_words(data.get("abbreviations"), lower=False),
+    )
+
+
+def _places() -> PlaceLexicon:
+    data = _data("places.toml")
+    countries = tuple(
+        Country(
+            key=str(key),
+            names=_words(entry.get("names")),
+            demonyms=_words(entry.get("demonyms")),
+            capitals=_words(entry.get("capitals")),
+        )
+        for key, entry in data.get("country", {}).items()
+    )
+    phrases = tuple((str(p).lower(), str(k)) for p, k in data.get("phrases", {}).items())
+    return PlaceLexicon(countries=countries, phrases=phrases)
+
+
+def _concepts() -> ConceptLexicon:
+    data = _data("concepts.toml")
+    return ConceptLexicon(
+        words=tuple((str(c), _words(ws)) for c, ws in data.get("words", {}).items()),
+        phrases=tuple((str(p["pattern"]), str(p["concept"])) for p in data.get("phrase", ())),
+    )
+
+
+def _word_lists() -> WordLexicon:
+    data = _data("words.toml")
+    return WordLexicon(
+        stopwords=frozenset(_words(data.get("stopwords"))), negations=_words(data.get("negations"))
+    )
+
+
+def _spellings() -> SpellingLexicon:
+    data = _data("spellings.toml")
+    return SpellingLexicon(
+        romanisation=tuple((str(r["from"]), str(r["to"])) for r in data.get("romanisation", ())),
+        british=tuple((str(r["british"]), str(r["american"])) for r in data.get("british", ())),
+    )
+
+
+def _boilerplate() -> BoilerplateLexicon:
+    data = _data("boilerplate.toml")
+    return BoilerplateLexicon(
+        share_words=_words(data.get("share_words")),
+        lines=_words(data.get("lines"), lower=False),
+        tail_markers=_words(data.get("tail_markers"), lower=False),
+        script_required=_words(data.get("script_required"), lower=False),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Every list of the engine, read once from ``resources/lexicon/``."""
+    import snowballstemmer  # the units of measure are matched by stem, as the words of a claim are
+
+    stemmer = snowballstemmer.stemmer("english")
+    return Lexicon(
+        measures=measure_lexicon(),
+        speech=_speech(),
+        calendar=_calendar(),
+        numbers=_numbers(stemmer.stemWord),
+        casualties=_casualties(),
+        names=_names(),
+        places=_places(),
+        concepts=_concepts(),
+        words=_word_lists(),
+        spellings=_spellings(),
+        boilerplate=_boilerplate(),
     )
 
 

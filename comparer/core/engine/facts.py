@@ -19,9 +19,11 @@ from comparer.core.engine.model import Claim, Source, Span
 from comparer.core.engine.names import NameMention, find_names
 from comparer.core.engine.numbers import NumberFact, find_numbers
 from comparer.core.engine.text import Token, tokenize
+from comparer.core.lexicon import alternation, lexicon
 
+# What may stand between two parts of one quotation: a short "he said" ("…,” she added, “…").
 _SHORT_ATTRIBUTION = re.compile(
-    r"^[\s,]*(?:\w+\s+){0,6}?(?:said|says|added|adds|told|tweeted|wrote)\b[^“\"]{0,40}$"
+    rf"^[\s,]*(?:\w+\s+){{0,6}}?(?:{alternation(lexicon().speech.all_verbs)})\b[^“\"]{{0,40}}$"
 )
 
 

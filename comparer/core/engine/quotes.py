@@ -7,28 +7,30 @@ from dataclasses import dataclass
 
 from comparer.core.engine.model import Span
 from comparer.core.engine.names import NameMention
+from comparer.core.lexicon import alternation, lexicon
 
 _PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _CLOSER = dict(_PAIRS)
 _OPENER = re.compile("[" + "".join(_CLOSER) + "]")
-_CHANNEL = re.compile(
-    r"\b(?P<verb>said|says|say|told|tells|added|adds|tweeted|wrote on (?:twitter|x|facebook|telegram)|wrote|"
-    r"posted|declared|stated|insisted|warned|claimed|announced|argued|noted|explained|according to|"
-    r"suggested|saying|described|in a statement)\b",
-    re.IGNORECASE,
-)
-_PRONOUN = re.compile(
-    r"\b(?P<pron>he|she|they)\s+(?:said|says|added|adds|tweeted|wrote|told|posted|warned)\b", re.I
-)
-_ATTRIBUTION = re.compile(
-    r"\b(?:analysts?|experts?|officials?|observers?|critics?|sources?|diplomats?|witnesses|residents|"
-    r"police|authorities|spokesman|spokeswoman|spokesperson|reports?)\s+(?:say|said|says|believe|told|"
-    r"suggest|suggested|warn|warned|claim|claimed|report|reported|made it clear|think)\b"
-    r"|\baccording to\b"
-    r"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:said|says|told|tweeted|wrote|added|suggested|claimed|warned"
-    r"|argued)\b",
-    re.IGNORECASE,
-)
+
+
+def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The channel, pronoun-speaker and attribution patterns, from one list of speech verbs."""
+    sp = lexicon().speech
+    verbs, attributing = alternation(sp.all_verbs), alternation(sp.verbs)
+    wrote_on = rf"wrote on (?:{alternation(sp.platforms)})"
+    channel = re.compile(rf"\b(?P<verb>{wrote_on}|{verbs}|{alternation(sp.cues)})\b", re.IGNORECASE)
+    pronoun = re.compile(rf"\b(?P<pron>{alternation(sp.pronouns)})\s+(?:{verbs})\b", re.IGNORECASE)
+    attribution = re.compile(
+        rf"\b(?:{alternation(sp.sources)})\s+(?:{alternation((*sp.verbs, *sp.source_verbs))})\b"
+        rf"|\b(?:{alternation(sp.cues)})\b"
+        rf"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:{attributing})\b",
+        re.IGNORECASE,
+    )
+    return channel, pronoun, attribution
+
+
+_CHANNEL, _PRONOUN, _ATTRIBUTION = _speech_patterns()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,49 +8,52 @@ from functools import lru_cache
 import pysbd
 
 from comparer.core.engine.model import Claim, Role, Source, Span
+from comparer.core.lexicon import alternation, lexicon
 
-# Lines that are page furniture rather than reporting. Matched against a whole paragraph. A citation's
-# "retrieved/accessed/viewed" must be followed by the date (or a link) itself, and what may follow is
-# bounded, so a long paragraph costs linear time and a sentence such as "hackers accessed … in 2019" is news.
-_BOILERPLATE_LINE = re.compile(
-    r"""^(?:
-        (?:print|share|comment|cite|upload|translate|updates|tweet|email|facebook|whatsapp|copy\ link)
-            (?:\s+(?:print|share|comment|cite|upload|translate|updates|tweet|email|facebook|whatsapp|link))+\s*
-      | leave\ a\ (?:reply|comment).*
-      | (?:sign\ up|subscribe)\b.{0,80}
-      | .*\byou\ must\ (?:login|log\ in|sign\ in)\b.*
-      | .*\b(?:login|log\ in|sign\ in)\ or\ (?:create|register)\b.*
-      | (?:advertisement|related(?:\ (?:stories|articles|content))?|read\ more|more\ on\ this\ story)\s*:?
-      | (?:date|published|updated)\s*:?\s*\d{4}-\d{2}-\d{2}\b.{0,40}
-      | contents
-      | .*\[(?:internet|online)\].*
-      | .*\b(?:retrieved|available)\ from\s{0,3}[<(\[]?(?:https?://|www\.|doi:).*
-      | .*\b(?:retrieved|accessed|viewed)(?:\ on)?\s{0,3}:?\s{0,3}(?:
-            \d{1,2}\s{1,3}(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s{1,3}\d{4}
-          | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,3}(?:\d{1,2},?\s{1,3})?\d{4}
-          | \d{4}-\d{2}-\d{2}
-          | \d{1,2}/\d{1,2}/\d{2,4}
-        )(?![0-9]).{0,200}
-      | .*\b(?:all\ rights\ reserved|cookie\ (?:policy|settings)|privacy\ policy)\b.*
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+
+def _month_prefixes() -> str:
+    return alternation(lexicon().calendar.month_prefixes)
+
+
+def _boilerplate_line() -> re.Pattern[str]:
+    """Lines that are page furniture rather than reporting, matched against a whole paragraph.
+
+    The lines are in boilerplate.toml (verbose regular expressions, each bounded so a long
+    paragraph costs linear time); a share bar is two or more of its share words.
+    """
+    bp = lexicon().boilerplate
+    share = alternation(bp.share_words, space=r"\ ")
+    lines = [rf"(?:{share})(?:\s+(?:{share}))+\s*"]
+    lines += [line.replace("{month}", _month_prefixes()) for line in bp.lines]
+    return re.compile("^(?:\n" + "\n|".join(lines) + "\n)$", re.IGNORECASE | re.VERBOSE)
+
+
+def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A piece that only ends the sentence before ('” she said.'), and any speech verb (as written)."""
+    sp = lexicon().speech
+    verbs = alternation(sp.all_verbs)
+    tail = re.compile(rf"^[”\"’]?\s*(?:{alternation(sp.tail_pronouns)})\s+(?:{verbs})")
+    return tail, re.compile(rf"\b(?:{verbs})\b")
+
+
+def _abbreviation() -> re.Pattern[str]:
+    """A full stop that ends no sentence: after a title or a short form, or an initial (U.S., J. K.)."""
+    cal = lexicon().calendar
+    short = (
+        *lexicon().names.abbreviations,
+        *(a.capitalize() for a in (*cal.month_abbreviations, *cal.weekday_abbreviations)),
+    )
+    return re.compile(rf"(?:\b(?:{alternation(short)})|\b[A-Z]|\.[A-Za-z])\.$")
+
+
+_BOILERPLATE_LINE = _boilerplate_line()
 # Markers after which the rest of an article is furniture (share bars, comment boxes).
-_TAIL_MARKER = re.compile(
-    r"^(?:print\s+share\b|leave\s+a\s+(?:reply|comment)\b|comments?\s*\(\d*\)\s*$|related\s+(?:stories|articles)\b)",
-    re.IGNORECASE,
-)
+_TAIL_MARKER = re.compile("^(?:" + "|".join(lexicon().boilerplate.tail_markers) + ")", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…", ":", ";", ",")
-_ATTRIBUTION_TAIL = re.compile(r"^[”\"’]?\s*(?:he|she|they|it)\s+(?:said|added|wrote)")
-_SPEECH_VERB = re.compile(r"\b(?:said|says|added|wrote|tweeted|told|posted|asked|stated)\b")
+_ATTRIBUTION_TAIL, _SPEECH_VERB = _speech_patterns()
 # A sentence end: . ! ? or … (and closing quotes or brackets), space, then something that can open a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
-# Words whose full stop does not end a sentence, and initials (U.S., J. K.).
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|St|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|etc|approx|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Ave|Blvd|Mt|Ft|a\.m|p\.m)"
-    r"|\b[A-Z]|\.[A-Za-z])\.$"
-)
+_ABBREVIATION = _abbreviation()
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 

@@ -11,18 +11,12 @@ from typing import Any
 import snowballstemmer
 
 from comparer.core.engine.model import Span
+from comparer.core.lexicon import lexicon
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 
-STOPWORDS = frozenset(
-    """a an the and or but if then so of to in on at by for from with without into onto over under
-    as is are was were be been being am do does did done has have had having it its it's this that these
-    those there here he him his she her hers they them their theirs we us our ours you your yours i me my
-    mine who whom whose which what when where why how not no nor than too very can could will would shall
-    should may might must also just only even still yet about after before again against all any both each
-    few more most other some such own same up down out off once during while because until said says say
-    told tells tell according added adding mr mrs ms""".split()
-)
+# Function words (words.toml): shared by alignment, names and figures.
+STOPWORDS: frozenset[str] = lexicon().words.stopwords
 
 
 @dataclass(frozen=True, slots=True)
