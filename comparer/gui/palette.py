@@ -85,7 +85,7 @@ def mark_format(kind: str, *, dark: bool) -> QTextCharFormat:
 def current_format(*, dark: bool) -> QTextCharFormat:
     """Format of the claims of the selected link: a strong, neutral highlight."""
     fmt = QTextCharFormat()
-    colour = QColor("#F0E442")
+    colour = QColor(OKABE_ITO["yellow"])
     colour.setAlpha(90 if dark else 110)
     fmt.setBackground(colour)
     return fmt
