@@ -3,7 +3,8 @@
 STS-B dev without MSRpar: Spearman of similarity() and of rapidfuzz's token_set_ratio
 against the gold score. SICK: how many contradiction pairs of opposite polarity (a
 denial against an assertion) would pass as the same claim (score ≥ strong_score),
-against entailment pairs. Also the model's load time.
+against entailment pairs; and how many SICK pairs the link relation would call ``agree``, by
+wording alone (the rule before) and by the relation now. Also the model's load time.
 
     .venv/bin/python bench/bench_similarity.py [--data /work/shared/data]
 """
@@ -15,10 +16,12 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from fit_similarity import features, predict, read_sick, read_sts, spearman
 from rapidfuzz import fuzz
 
 from comparer.core.engine import semantic
+from comparer.core.engine.judge import relation_of
 from comparer.core.engine.options import AlignOptions
 
 
@@ -64,6 +67,30 @@ def main() -> None:
             f" of opposite polarity {both.sum():4d}: {passed:6.1%}"
         )
     print(f"SICK relatedness Spearman {spearman(score, sick.gold.to_numpy()):.4f}")
+    relations(sick, xs, score)
+
+
+def relations(sick: pd.DataFrame, xs: pd.DataFrame, similar: np.ndarray) -> None:
+    """How often a SICK pair would be linked as ``agree``: by wording alone (a score of at least
+    strong_score, the rule before the relation used meaning and polarity) and by the relation now."""
+    options = AlignOptions()
+    wording = xs.lexical.to_numpy() * 100.0
+    opposite = xs.opposite.to_numpy()
+    now = np.array(
+        [
+            relation_of((), w, options, similarity=s, opposite=bool(o)) == "agree"
+            for w, s, o in zip(wording, similar, opposite, strict=True)
+        ]
+    )
+    before = wording >= options.strong_score
+    for label in ("CONTRADICTION", "ENTAILMENT"):
+        mask = (sick.label == label).to_numpy()
+        for name, subset in (("all", mask), ("opposite polarity", mask & opposite)):
+            if subset.any():
+                print(
+                    f"SICK {label:13s} {name:17s} {subset.sum():5d} pairs called agree:"
+                    f" by wording {np.mean(before[subset]):6.1%}, relation now {np.mean(now[subset]):6.1%}"
+                )
 
 
 if __name__ == "__main__":

@@ -60,13 +60,11 @@ SHARED_SPECIFICS = 0.5
 # different events however alike their wording ("no one was killed"); their score is multiplied by this.
 OTHER_EVENT = 0.5
 NO_SHARED_SPECIFICS = 0.5
-# Two claims from accounts that both name people, places or days, none in common, are likely of two
-# different events however alike their wording ("no one was killed"); their score is multiplied by this.
-OTHER_EVENT = 0.5
 
 
-# The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, meaning, notes.
-_Parts = tuple[float, float, float, float, float, float, list[str]]
+# The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, meaning,
+# the factor the score was lowered by (1 when it was not), notes.
+_Parts = tuple[float, float, float, float, float, float, float, list[str]]
 _Scored = tuple[str, str, float, _Parts]
 
 
@@ -266,13 +264,15 @@ class _Scorer:
         others = (
             None if quote_part or sa is None or sb is None else other_subjects(fa, fb, sa, sb, self.proper)
         )
+        lowered = 1.0
         if others is not None:
-            total *= OTHER_SUBJECT
+            lowered = OTHER_SUBJECT
             notes.append(f"about different subjects ({others[0]} / {others[1]}): score lowered")
         elif not quote_part and self._other_events(a, b):
-            total *= OTHER_EVENT
+            lowered = OTHER_EVENT
             notes.append("the accounts name no person, place or day in common: score lowered")
-        return total, (dice, containment, fuzzy, quote, bonus, meaning, notes)
+        total *= lowered
+        return total, (dice, containment, fuzzy, quote, bonus, meaning, lowered, notes)
 
     def _other_events(self, a: str, b: str) -> bool:
         """True when the claims' accounts both name people, places or days, and none in common."""
@@ -294,7 +294,13 @@ class _Scorer:
 
     def evidence(self, a: str, b: str, score: float, parts: _Parts) -> Evidence:
         """What two linked claims share, and the parts of their score, for people to read."""
-        dice, containment, fuzzy, quote, bonus, meaning, notes = parts
+        dice, containment, fuzzy, quote, bonus, meaning, lowered, notes = parts
+        # The fitted similarity of meaning and wording, with the lowered score as its wording part
+        # and lowered alike, so claims about different subjects or events are not one claim
+        # however alike they read.
+        fa, fb = self.facts[a], self.facts[b]
+        opposite = semantic.opposite_polarity(fa.claim.text, fb.claim.text)
+        similar = lowered * semantic.combine(meaning, min(1.0, score / 100.0), opposite)
         components = {
             "dice": round(100 * dice, 1),
             "containment": round(100 * containment, 1),
@@ -302,10 +308,10 @@ class _Scorer:
             "quote_partial_ratio": round(quote, 1),
             "fact_bonus": bonus,
             "meaning": round(meaning, 3),
+            "similarity": round(similar, 3),
         }
         ba, bb = self.bags[a], self.bags[b]
         shared = set(ba) & set(bb)
-        fa = self.facts[a]
         words = sorted(
             {k[2:] for k in shared if k.startswith("w:")}, key=lambda k: -min(ba["w:" + k], bb["w:" + k])
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from comparer.core.engine import semantic
 from comparer.core.engine.align import Candidate
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.findings import (
@@ -28,6 +29,13 @@ STRONG_FRACTION = 0.75
 CONFLICTING = frozenset({"number_conflict", "date_conflict", "time_conflict"})
 # Findings that show the two claims are one claim, whatever their wording.
 SAME_CLAIM = frozenset({"quote_wording", "quote_partial", "date_equivalent"})
+# Findings on one speaker's quoted words: a denial in one quotation and none in the other is
+# a difference of wording ("We will appeal" / "This is not the end of the matter").
+QUOTED = frozenset({"quote_wording", "quote_partial", "quote_differs"})
+# The fitted similarity (about an STS score / 5) at which two linked claims state one claim.
+# Chosen on the hand-made pairs beside the sample (tests/golden/pairs): the lowest value of a
+# 0.05 grid that adds no agree link their references lack.
+AGREE_SIMILARITY = 0.55
 
 
 def findings_for(
@@ -63,12 +71,32 @@ def findings_for(
     return out
 
 
-def relation_of(findings: Sequence[Finding], score: float, options: AlignOptions) -> Relation:
-    """conflict when the sources cannot both be right, agree when they state one claim, else related."""
+def relation_of(
+    findings: Sequence[Finding],
+    score: float,
+    options: AlignOptions,
+    *,
+    similarity: float | None = None,
+    opposite: bool = False,
+) -> Relation:
+    """conflict when the sources cannot both be right, agree when they state one claim, else related.
+
+    ``similarity`` is the pair's fitted similarity of meaning and wording (0–1, see
+    :func:`semantic.combine`); a pair reaching ``AGREE_SIMILARITY`` states one claim even in
+    few shared words. ``opposite`` says one claim denies what the other asserts: such a pair
+    is one claim only when its findings show it (the same quotation, the same day), never by
+    wording alone ("no one was hurt" / "people were hurt").
+    """
     kinds = {f.kind for f in findings}
     if kinds & CONFLICTING or any(f.kind == "casualties" and f.detail.get("conflict") for f in findings):
         return "conflict"
-    if score >= options.strong_score or kinds & SAME_CLAIM:
+    if kinds & SAME_CLAIM:
+        return "agree"
+    if opposite and not kinds & QUOTED:
+        return "related"
+    if score >= options.strong_score:
+        return "agree"
+    if similarity is not None and similarity >= AGREE_SIMILARITY:
         return "agree"
     if "quote_differs" in kinds and score >= options.strong_score * 0.75:
         return "agree"
@@ -96,7 +124,14 @@ def judge_all(
         fa, fb = facts[cand.a.id], facts[cand.b.id]
         strong = cand.score >= options.strong_score * STRONG_FRACTION
         found = findings_for(fa, fb, sources, strong, figures, own)
-        judged.append((cand, found, relation_of(found, cand.score, options)))
+        relation = relation_of(
+            found,
+            cand.score,
+            options,
+            similarity=cand.evidence.components.get("similarity"),
+            opposite=semantic.opposite_polarity(cand.a.text, cand.b.text),
+        )
+        judged.append((cand, found, relation))
     best = _best_casualty_conflicts(judged)
     links: list[Link] = []
     for n, (cand, found, relation) in enumerate(judged, start=1):

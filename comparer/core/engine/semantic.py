@@ -130,10 +130,15 @@ def embedder() -> Embedder:
         return _shared
 
 
-# Words that turn a statement into its denial. Two sentences whose counts of these differ in
-# parity say opposite things however alike their words ("no one was hurt" / "people were hurt").
+# Words that turn a statement into its denial ("no one was hurt" / "people were hurt").
 _NEGATION = re.compile(
     r"\b(?:no|not|never|none|nobody|nothing|nowhere|neither|nor|without|no-one|cannot)\b|n't\b|\bno one\b",
+    re.IGNORECASE,
+)
+# Where one clause ends and the next begins: a denial belongs to its clause, so two denied clauses
+# ("it does not plan attacks and is not looking for escalation") do not cancel out.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|or|while|whereas|although|though|because|since|as|which|who)\b",
     re.IGNORECASE,
 )
 
@@ -143,9 +148,19 @@ def negations(text: str) -> int:
     return len(_NEGATION.findall(text.replace("\u2019", "'")))
 
 
+@lru_cache(maxsize=65536)
+def denies(text: str) -> bool:
+    """True when some clause of ``text`` is a denial (holds an odd number of denial words)."""
+    return any(negations(clause) % 2 == 1 for clause in _CLAUSE_BREAK.split(text.replace("\u2019", "'")))
+
+
 def opposite_polarity(a: str, b: str) -> bool:
-    """True when one sentence denies what the other asserts (an odd difference of denials)."""
-    return (negations(a) - negations(b)) % 2 == 1
+    """True when one sentence denies something and the other denies nothing.
+
+    Two sentences that both deny ("no appetite for war" / "does not seek escalation") are of
+    one polarity however many denial words each holds.
+    """
+    return denies(a) != denies(b)
 
 
 @lru_cache(maxsize=1)
