@@ -1,13 +1,18 @@
 """Word documents (``.docx``): paragraphs, headings, tables and core properties.
 
-The zip is checked for its unpacked size before python-docx opens it. Body
-paragraphs and tables are read in document order, one paragraph (or table row) per
-line; Title and Heading paragraphs get a ``heading`` role hint.
+The zip is unpacked by :mod:`comparer.core.formats.archive` (each part counted as
+it is inflated, whatever its header says) before python-docx opens a repacked,
+uncompressed copy. A document of more than :data:`MAX_PARAGRAPHS` paragraphs is
+refused before python-docx reads it, and one whose text passes
+:data:`MAX_TEXT_CHARS` characters while it is read. Body paragraphs and tables are
+read in document order, one paragraph (or table row) per line; Title and Heading
+paragraphs get a ``heading`` role hint.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from datetime import date, datetime
@@ -21,7 +26,7 @@ from lxml import etree
 from comparer.core.engine.model import Role
 from comparer.core.engine.pubdate import find_publication_date
 from comparer.core.errors import SourceLoadError
-from comparer.core.formats.archive import open_zip
+from comparer.core.formats.archive import inflate, open_zip, repack
 from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
 
@@ -31,13 +36,31 @@ _TEMPLATE_CREATED = date(2013, 12, 23)
 
 _HEADING_STYLES = ("title", "subtitle", "heading")
 
+MAX_PARAGRAPHS = 20_000  # paragraphs in all the document's XML parts (a long report has a few thousand)
+MAX_TEXT_CHARS = 5_000_000  # characters of text extracted
+# A paragraph element under any namespace prefix (<w:p>, <w:p w:rsidR=…>); counting them bounds the work.
+_PARAGRAPH_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
 
-def _is_heading(paragraph: Any) -> bool:
+
+def _heading_styles(document: Any) -> frozenset[str]:
+    """Ids of the document's paragraph styles that make a heading (looked up once, not per paragraph)."""
+    ids: set[str] = set()
     try:
-        name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError):  # a style id the document does not define
+        for style in document.styles:
+            name = (style.name or "").lower()
+            if style.style_id and name.startswith(_HEADING_STYLES):
+                ids.add(style.style_id)
+    except (KeyError, ValueError, AttributeError):
+        pass
+    return frozenset(ids)
+
+
+def _is_heading(paragraph: Any, headings: frozenset[str]) -> bool:
+    try:
+        style_id = paragraph._p.style  # the pStyle id, or None for the default paragraph style
+    except (KeyError, ValueError, AttributeError):
         return False
-    return name.lower().startswith(_HEADING_STYLES)
+    return style_id in headings
 
 
 def _row_line(row: Any) -> str:
@@ -62,10 +85,25 @@ def _published(created: datetime | None) -> date | None:
     return None if day == _TEMPLATE_CREATED else day
 
 
+def _count_paragraphs(path: str, parts: dict[str, bytes]) -> None:
+    count = 0
+    for name, xml in parts.items():
+        if not name.endswith(".xml"):
+            continue
+        for _ in _PARAGRAPH_TAG.finditer(xml):
+            count += 1
+            if count > MAX_PARAGRAPHS:
+                raise SourceLoadError(
+                    path, f"refused: holds more than {MAX_PARAGRAPHS:,} paragraphs (limit {MAX_PARAGRAPHS:,})"
+                )
+
+
 def _open(path: str, data: bytes) -> Any:
-    open_zip(path, data, kind="Word document").close()
+    with open_zip(path, data, kind="Word document") as archive:
+        parts = inflate(path, archive, kind="Word document")
+    _count_paragraphs(path, parts)
     try:
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(repack(parts)))
     except (
         PackageNotFoundError,
         KeyError,
@@ -86,21 +124,33 @@ def read_docx(path: Path, data: bytes) -> Extracted:
     document = _open(name, data)
     out = LineBuilder()
     first_title: str | None = None
+    headings = _heading_styles(document)
+    chars = 0
+
+    def add(line: str, role: Role | None = None) -> None:
+        nonlocal chars
+        chars += len(line) + 1
+        if chars > MAX_TEXT_CHARS:
+            raise SourceLoadError(
+                name, f"refused: its text passes {MAX_TEXT_CHARS:,} characters (limit {MAX_TEXT_CHARS:,})"
+            )
+        out.add(line, role)
+
     for block in document.iter_inner_content():
         if hasattr(block, "rows"):  # a table
             for row in block.rows:
                 line = _row_line(row)
                 if line:
-                    out.add(line)
+                    add(line)
             continue
-        role: Role | None = "heading" if _is_heading(block) else None
+        role: Role | None = "heading" if _is_heading(block, headings) else None
         for raw in block.text.split("\n"):
             line = squeeze(raw)
             if not line:
                 continue
             if role and first_title is None:
                 first_title = line
-            out.add(line, role)
+            add(line, role)
     props = document.core_properties
     title = squeeze(props.title or "") or first_title
     author = squeeze(props.author or "")

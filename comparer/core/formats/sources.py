@@ -16,6 +16,7 @@ from comparer.core.formats.base import Extracted
 from comparer.core.formats.plain import normalise_newlines, read_plain
 
 MAX_BYTES = 50 * 1024 * 1024
+_CHUNK = 1024 * 1024
 
 Reader = Callable[[Path, bytes], Extracted]
 
@@ -129,11 +130,20 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_capped(stream: BinaryIO, name: str) -> bytes:
-    """At most :data:`MAX_BYTES` from ``stream``, counted as they are read (a stated size can lie)."""
-    data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise SourceLoadError(name, "more than 50 MB; comparer reads files and standard input up to 50 MB")
-    return data
+    """At most :data:`MAX_BYTES` from ``stream``, counted as they are read (a stated size can lie).
+
+    Read in chunks of 1 MB, so that a small file does not cost a buffer of the whole limit.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(min(_CHUNK, MAX_BYTES + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise SourceLoadError(
+                name, "more than 50 MB; comparer reads files and standard input up to 50 MB"
+            )
+    return b"".join(chunks)
 
 
 def _finish(
