@@ -12,6 +12,7 @@ import pytest
 from comparer.cli import main
 from comparer.core.engine.compare import compare
 from comparer.core.engine.model import Source
+from comparer.core.project.store import Project
 from comparer.core.report.rows import COLUMNS, DTYPES, link_csv, link_records
 from comparer.core.research.export import COLUMNS as EXPORT_COLUMNS
 from comparer.core.research.export import DTYPES as EXPORT_DTYPES
@@ -135,3 +136,23 @@ def test_a_batch_row_has_the_pair_in_front_and_no_header():
     whole = link_csv(comparison)
     assert [row[1:] for row in csv.reader(io.StringIO(body))] == list(csv.reader(io.StringIO(whole)))[1:]
     assert all(row[0] == "fire" for row in csv.reader(io.StringIO(body)))
+
+
+def test_annotations_fill_only_their_own_columns(tmp_path, written):
+    header, compared = written["compare"]
+    path = tmp_path / "labelled.comparer"
+    comparison = compare([Source("a", "a.txt", A), Source("b", "b.txt", B)])
+    with Project.create(path, comparison) as project:
+        first = project.links()[0].id
+        project.set_label(first, "conflict", annotator="Ana")
+        project.set_note(first, "=check the toll", annotator="Ana")
+        frame = export_frame(project.comparison(), project.annotations(), project.added_links())
+    out = tmp_path / "labelled.csv"
+    write_export(frame, out, "csv", options=comparison.options)
+    own = {"annotator", "label", "note", "rejected", "wrong_findings", "labelled_at"}
+    keep = [i for i, name in enumerate(header) if name not in own]
+    exported = _table(out.read_text(encoding="utf-8"))[1]
+    assert [[r[i] for i in keep] for r in exported] == [[r[i] for i in keep] for r in compared]
+    ana = dict(zip(header, exported[0], strict=True))
+    assert (ana["annotator"], ana["label"], ana["note"]) == ("Ana", "conflict", "'=check the toll")
+    assert ana["labelled_at"]
