@@ -1,1 +1,2 @@
-"""Reports of a comparison for people: HTML, plain text, and CSV cells made safe."""
+"""Outputs of a comparison: HTML and plain-text reports, the link rows of every CSV, cells made safe for
+spreadsheets, and the one table of kinds (titles, severity, colours) every view reads."""
