@@ -27,7 +27,7 @@ from comparer.core.formats.sources import source_from_text
         ),
         ("more than a dozen rockets", [("more than a dozen", 12, 13, math.inf)]),
         ("at least 1,200 people", [("at least 1,200", 1200, 1200, math.inf)]),
-        ("about 100 were hurt", [("about 100", 100, 80, 120)]),
+        ("about 100 were hurt", [("about 100", 100, 90, 110)]),
         ("dozens of homes", [("dozens", 24, 24, 199)]),
         ("$3.5 million in aid", [("3.5 million", 3_500_000, 3_500_000, 3_500_000)]),
         ("the January 3 killing in 2020", []),

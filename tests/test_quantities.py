@@ -100,3 +100,32 @@ def test_the_fact_table_has_a_row_per_measure_and_marks_conflicting_cells():
     assert deaths.cell("a").credited
     homes = next(r for r in comparison.facts if r.measure.startswith("count:home"))
     assert not homes.conflict
+
+
+def _conflicts(a: str, b: str):
+    return [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+
+
+def test_two_precise_floors_are_two_different_counts():
+    a = "The landslide killed at least 34 people in the hill district, police said.\n\nRoads were closed."
+    b = "At least 51 people were killed by the landslide in the hill district.\n\nRoads were closed."
+    (conflict,) = _conflicts(a, b)
+    assert conflict.detail["measure"] == "deaths"
+    assert conflict.confidence >= 0.5
+
+
+def test_a_round_floor_allows_a_larger_count():
+    a = "The landslide killed at least 150 people in the hill district.\n\nRoads were closed."
+    b = "The toll from the landslide in the hill district rose to 156.\n\nRoads were closed."
+    assert _conflicts(a, b) == []
+
+
+def test_an_account_that_gives_two_tolls_without_a_moment_still_shows_the_one_the_other_lacks():
+    a = (
+        "The toll from the floods has risen to 40 as the rain goes on.\n\n"
+        "Later the toll rose to at least 67, and thousands moved to relief camps."
+    )
+    b = "Flooding and landslides have killed at least 67 people over the last week."
+    (conflict,) = _conflicts(a, b)
+    assert "40" in (conflict.values[0] or "")
+    assert any("disagrees with itself" in w for w in conflict.why)

@@ -280,6 +280,19 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
     return c, why
 
 
+SELF_CONTRADICTED = "one account also gives a figure the other bears out: it disagrees with itself"
+
+
+def _in_sequence(q: Quantity, other: Quantity) -> bool:
+    """True when two figures of one account are given for different moments (a toll as it rose)."""
+    return bool(q.moment and other.moment and fold(q.moment) != fold(other.moment))
+
+
+def _exact(q: Quantity) -> bool:
+    low, high = q.bounds
+    return low == high
+
+
 def _bounds(q: Quantity) -> list[float | None]:
     n = q.number
     return [n.low, None if math.isinf(n.high) else n.high]
@@ -309,24 +322,39 @@ def number_findings(
             out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated))
             continue
         compatible = _compatible(qas, qbs)
-        confirmed: set[int] = set()
+        # A figure the other account bears out (the same figure, or one a hedged figure allows) is settled,
+        # unless the other account gives another figure too without a moment telling them apart: then that
+        # account disagrees with itself, and the other figure is still shown, with less confidence.
+        borne_out: dict[int, list[Quantity]] = defaultdict(list)
         for qa, qb, _ in compatible:
-            # An exact figure is borne out only by the same figure; a hedged one by any figure it allows
-            # ("more than 1,800" does not settle 1,805 against 1,865).
             if qa.consistent_with(qb):
-                if qa.number.exact == qb.number.exact or not qa.number.exact:
-                    confirmed.add(id(qa))
-                if qa.number.exact == qb.number.exact or not qb.number.exact:
-                    confirmed.add(id(qb))
+                exact_a, exact_b = _exact(qa), _exact(qb)
+                if exact_a == exact_b or not exact_a:
+                    borne_out[id(qa)].append(qb)
+                if exact_a == exact_b or not exact_b:
+                    borne_out[id(qb)].append(qa)
         by_scope: dict[str, list[tuple[Quantity, Quantity]]] = defaultdict(list)
+        self_contradicted: set[tuple[int, int]] = set()
         for qa, qb, scope in compatible:
-            if id(qa) in confirmed or id(qb) in confirmed or qa.consistent_with(qb):
+            if qa.consistent_with(qb):
                 continue
+            # qa is borne out by some figure of b: qb is b's other figure (and the reverse)
+            settled = [(qb, other) for other in borne_out.get(id(qa), ())]
+            settled += [(qa, other) for other in borne_out.get(id(qb), ())]
+            if settled and (not qa.is_count or any(_in_sequence(x, y) for x, y in settled)):
+                # A toll that rose (the older figure is superseded), or one of several measurements an
+                # account gives (a depth and a distance) that the other bears out.
+                continue
+            if settled:
+                self_contradicted.add((id(qa), id(qb)))
             by_scope["part" if scope == "part" else "same"].append((qa, qb))
         for scope, conflicts in by_scope.items():
             best: tuple[float, list[str], Quantity, Quantity] | None = None
             for qa, qb in conflicts:
                 c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked)
+                if (id(qa), id(qb)) in self_contradicted:
+                    c -= 0.2
+                    why.append(SELF_CONTRADICTED)
                 if best is None or c > best[0]:
                     best = (c, why, qa, qb)
             assert best is not None
@@ -350,7 +378,7 @@ def number_findings(
 
 
 def _scope_key(q: Quantity) -> tuple[Any, ...]:
-    return (q.places, q.countries, q.part)
+    return (q.places, q.countries, q.nationals, q.part)
 
 
 def _compatible(qas: Sequence[Quantity], qbs: Sequence[Quantity]) -> list[tuple[Quantity, Quantity, str]]:
@@ -361,12 +389,22 @@ def _compatible(qas: Sequence[Quantity], qbs: Sequence[Quantity]) -> list[tuple[
     """
     groups_a = _distinct(qas)
     groups_b = _distinct(qbs)
+    countries_a = {c for q in qas for c in q.countries}
+    countries_b = {c for q in qbs for c in q.countries}
     out: list[tuple[Quantity, Quantity, str]] = []
     for items_a in groups_a.values():
         for items_b in groups_b.values():
-            scope = same_scope(items_a[0], items_b[0])
-            if scope is not None:
-                out.extend((qa, qb, scope) for qa in items_a for qb in items_b)
+            qa, qb = items_a[0], items_b[0]
+            scope = same_scope(qa, qb)
+            if scope is None:
+                continue
+            # "34 deaths in India" is held against the other account's figure for India, not against a
+            # figure of it that names no country, when it gives one for India too.
+            if (qa.countries and not qb.countries and qa.countries & countries_b) or (
+                qb.countries and not qa.countries and qb.countries & countries_a
+            ):
+                continue
+            out.extend((x, y, scope) for x in items_a for y in items_b)
     return out
 
 

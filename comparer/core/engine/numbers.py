@@ -11,36 +11,22 @@ from text_to_num import text2num
 from comparer.core.engine.model import Span
 from comparer.core.engine.spanset import SpanSet
 from comparer.core.engine.text import STOPWORDS, fold, stem
+from comparer.core.lexicon import alternation, lexicon
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SCALES = ("hundred", "thousand", "million", "billion")
-_NUMBER_WORDS = {*_UNITS, *_TENS, *_SCALES}
-_WORD_RE = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUMBERS = lexicon().numbers
+_NUMBER_WORDS = _NUMBERS.words
+_WORD_RE = alternation(_NUMBER_WORDS)
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORD_RE})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_RE}))*\b", re.IGNORECASE)
 _DIGITS = re.compile(
     r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|thousand))?(?![\w:/]|\.\d|-\d)"
 )
-_VAGUE = re.compile(
-    r"\b(?:(?P<dozen>(?:a|one|half a) dozen)|(?P<dozens>dozens)|(?P<hundreds>hundreds)"
-    r"|(?P<thousands>thousands)"
-    r"|(?P<several>several)|(?P<afew>a few)|(?P<couple>a couple of))\b",
-    re.IGNORECASE,
-)
-_HEDGE = re.compile(
-    r"(?P<hedge>more than|over|at least|nearly|almost|about|around|approximately|roughly|some|up to|"
-    r"as many as|fewer than|less than|under|an estimated|estimated|close to|no fewer than|no more than)\s+$",
-    re.IGNORECASE,
-)
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_DATE_CONTEXT = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?\s*$", re.IGNORECASE)
-_AFTER_DATE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{'|'.join(_MONTHS)})\b", re.IGNORECASE)
+# Amounts in words ("a dozen", "dozens", "a few"): numbers.toml gives each its figure and bounds.
+_VAGUE = re.compile(rf"\b(?:{alternation(_NUMBERS.vague)})\b", re.IGNORECASE)
+# Hedges before a figure ("more than", "about"): numbers.toml gives each the kind of bound it sets.
+_HEDGE = re.compile(rf"(?P<hedge>{alternation(_NUMBERS.hedges)})\s+$", re.IGNORECASE)
+_MONTHS = alternation(lexicon().calendar.months)
+_DATE_CONTEXT = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _UNIT_STOP = re.compile(r"[,;:.!?()“”\"]|\d")
 # Number words that are rarely counts: "one of", "no one", pronoun-like uses.
@@ -102,18 +88,18 @@ def _parse_digits(raw: str) -> float | None:
 def _bounds(value: float, hedge: str | None) -> tuple[float, float]:
     if hedge is None:
         return value, value
-    h = hedge.lower()
-    if h in ("more than", "over"):
+    bound = _NUMBERS.hedges.get(hedge.lower(), "about")
+    if bound == "above":
         return math.floor(value) + 1, math.inf
-    if h in ("at least", "no fewer than"):
+    if bound == "at_least":
         return value, math.inf
-    if h in ("fewer than", "less than", "under"):
+    if bound == "below":
         return 0, math.ceil(value) - 1
-    if h in ("up to", "as many as", "no more than"):
+    if bound == "at_most":
         return 0, value
-    if h in ("nearly", "almost", "close to"):
+    if bound == "nearly":
         return value * 0.85, value
-    return value * 0.8, value * 1.2  # about, around, some, estimated …
+    return value - value / 10, value + value / 10  # about, around, some, estimated …
 
 
 def _unit_after(text: str, end: int) -> tuple[str, ...]:
@@ -140,11 +126,7 @@ def _unit_after(text: str, end: int) -> tuple[str, ...]:
 
 
 # A word before a number that names what it measures or labels: "magnitude 7.8", "flight 752".
-_MEASURE_BEFORE = re.compile(
-    r"\b(?P<word>magnitude|level|category|grade|flight|route|line|platform|gate|section|article|chapter"
-    r"|page|room|number|no\.)\s*$",
-    re.IGNORECASE,
-)
+_MEASURE_BEFORE = re.compile(rf"\b(?P<word>{alternation(_NUMBERS.labels)})\s*$", re.IGNORECASE)
 
 
 def _unit_of(text: str, start: int, end: int) -> tuple[str, ...]:
@@ -156,20 +138,7 @@ def _unit_of(text: str, start: int, end: int) -> tuple[str, ...]:
 
 # Units of measure (by stem) -> (quantity, factor to its base unit), so "6.4 metres" meets "640 centimetres".
 _MEASURES: dict[str, tuple[str, float]] = {
-    **dict.fromkeys(("metr", "meter"), ("length_m", 1.0)),
-    **dict.fromkeys(("centimetr", "centimet", "cm"), ("length_m", 0.01)),
-    **dict.fromkeys(("millimetr", "millimet", "mm"), ("length_m", 0.001)),
-    **dict.fromkeys(("kilometr", "kilomet", "km"), ("length_m", 1000.0)),
-    **dict.fromkeys(("mile",), ("length_m", 1609.344)),
-    **dict.fromkeys(("feet", "foot", "ft"), ("length_m", 0.3048)),
-    **dict.fromkeys(("kilogram", "kilogramm", "kg"), ("mass_kg", 1.0)),
-    **dict.fromkeys(("gram",), ("mass_kg", 0.001)),
-    **dict.fromkeys(("tonn",), ("mass_kg", 1000.0)),
-    **dict.fromkeys(("second",), ("duration_h", 1 / 3600)),
-    **dict.fromkeys(("minut", "min"), ("duration_h", 1 / 60)),
-    **dict.fromkeys(("hour", "hr", "hrs"), ("duration_h", 1.0)),
-    **dict.fromkeys(("day",), ("duration_h", 24.0)),
-    **dict.fromkeys(("week",), ("duration_h", 168.0)),
+    word: (unit.quantity, unit.factor) for unit in _NUMBERS.measures for word in unit.words
 }
 
 
@@ -214,21 +183,8 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         found.append((start, end, value, lo, hi, hedge))
 
     for m in _VAGUE.finditer(text):
-        if m.group("dozen"):
-            value = 6.0 if m.group("dozen").lower().startswith("half") else 12.0
-            add(m.start(), m.end(), value)
-        elif m.group("dozens"):
-            add(m.start(), m.end(), 24, 24, 199)
-        elif m.group("hundreds"):
-            add(m.start(), m.end(), 200, 200, 1999)
-        elif m.group("thousands"):
-            add(m.start(), m.end(), 2000, 2000, 1e6)
-        elif m.group("several"):
-            add(m.start(), m.end(), 3, 3, 9)
-        elif m.group("afew"):
-            add(m.start(), m.end(), 2, 2, 5)
-        elif m.group("couple"):
-            add(m.start(), m.end(), 2, 2, 3)
+        amount = _NUMBERS.vague[" ".join(m.group().lower().split())]
+        add(m.start(), m.end(), amount.value, amount.low, amount.high)
     for m in _DIGITS.finditer(text):
         raw = m.group()
         if _in_date(text, m.start(), m.end()):

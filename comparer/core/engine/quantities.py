@@ -11,6 +11,7 @@ account states them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ _GENERIC_PLACE_WORDS = frozenset(
     street road bridge hospital camp port river valley mountain mountains national park north south east
     west northern southern eastern western central new upper lower greater mount""".split()
 )
+# Words that may stand between a place preposition and the place: "in various parts of India".
+_PLACE_NARROWERS = frozenset("the of various several parts part much most all areas area".split())
 _TIME_UNITS = frozenset(
     stem(w)
     for w in "second seconds minute minutes hour hours day days week weeks month months year years".split()
@@ -66,7 +69,8 @@ class Quantity:
     measure: str
     label: str
     places: tuple[tuple[str, ...], ...]
-    countries: frozenset[str]
+    countries: frozenset[str]  # where: "in northern India"
+    nationals: frozenset[str]  # whom: "nine Argentines", "14 German students"
     part: bool
     moment: str | None
     credited: str | None
@@ -77,9 +81,35 @@ class Quantity:
         """The figure as written."""
         return self.number.text
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """What the figure allows, read as a report of a count.
+
+        "At least 34 dead" reports a count of 34 so far: against "at least 51" it is another count, not a
+        compatible floor. A round floor ("more than 1,800", "at least 150") stays a floor.
+        """
+        n = self.number
+        if self.is_count and math.isinf(n.high) and n.low > 0 and _precise(n):
+            return n.value, n.value
+        return n.low, n.high
+
+    @property
+    def is_count(self) -> bool:
+        """True for a count of people or things, not a measurement, a magnitude or money."""
+        return not self.measure.startswith((*_MEASUREMENTS, "magnitude", "money"))
+
     def consistent_with(self, other: Quantity) -> bool:
         """True when both figures can be true of one quantity."""
-        return self.number.consistent_with(other.number)
+        (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
+        return a_low <= b_high and b_low <= a_high
+
+
+def _precise(n: NumberFact) -> bool:
+    """A figure written in digits that is not a round number (34, 1,865, 2,430; not 40, 150, 1,800)."""
+    if not any(ch.isdigit() for ch in n.text) or n.value != int(n.value) or n.value < 1:
+        return False
+    whole = int(n.value)
+    return whole % 10 ** max(1, len(str(whole)) - 2) != 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +171,10 @@ def _measure_word(
             if any(gap[0] <= o[0] and o[1] <= gap[1] for o in others):
                 continue  # another figure stands between: the word is that figure's
             distance = _words_between(index, *gap)
-            if m.end() <= span[0]:
-                distance += 1  # words after the figure name it more often than words before
+            if m.end() <= span[0] and distance:
+                # words after the figure name it more often than words before, unless the word before
+                # stands right against it ("magnitude 7.8 quake killed …")
+                distance += 1
             if distance > _NEAR:
                 continue
             key = (distance, rank)
@@ -152,6 +184,9 @@ def _measure_word(
 
 
 _ADJECTIVE_ENDINGS = ("al", "ary", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "ern", "ed", "an")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+# The words after a figure, one at a time; group 1 is punctuation or a digit, which ends the run.
+_UNIT_RUN = re.compile(r"\s*(?:([,;:.!?()“”\"\d])|([^\W\d_]+(?:-[^\W\d_]+)*))")
 _FIRST_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
@@ -176,6 +211,19 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
         if _people_group(second) is not None or has_concept:
             return second
     return unit[0]
+
+
+def _people_head(after: str) -> str | None:
+    """A noun for people ending the words right after a figure: "14 German high school students"."""
+    for i, m in enumerate(_UNIT_RUN.finditer(after)):
+        if i >= 4 or m.group(1) or m.group(2) is None:
+            return None
+        word = fold(m.group(2))
+        if word in STOPWORDS:
+            return None
+        if _people_group(stem(word)) is not None:
+            return stem(word)
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -203,11 +251,7 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
         s = name.span.start - f.claim.start
         if not (clause.start <= s < clause.end) and not any(c.start <= s < c.end for c in bare):
             continue
-        before = fold(text[max(0, s - 12) : s]).split()
-        prep = before[-1] if before else ""
-        if before and prep in ("the",) and len(before) > 1:
-            prep = before[-2]
-        if prep not in _PLACE_PREPOSITIONS:
+        if _preposition_before(text, s) is None:
             continue
         words = tuple(
             w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
@@ -215,6 +259,20 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
         if words and not all(w in country_table() for w in words):
             out.append(words)
     return tuple(out)
+
+
+def _preposition_before(text: str, at: int) -> str | None:
+    """The place preposition a name at ``at`` stands after, across words that only narrow the place.
+
+    "in Nepal", "in northern India", "in various parts of India", "in the eastern state of Bihar".
+    """
+    words = fold(text[max(0, at - 40) : at]).split()
+    for word in reversed(words[-6:]):
+        if word in _PLACE_PREPOSITIONS:
+            return word
+        if word not in _PLACE_NARROWERS and word not in _GENERIC_PLACE_WORDS:
+            return None
+    return None
 
 
 def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
@@ -229,15 +287,29 @@ def _measure_vocabulary() -> frozenset[str]:
     return frozenset(w for m in measure_lexicon().measures for phrase in m.words for w in phrase.split())
 
 
-def _countries(f: ClaimFacts, clause: _Clause) -> frozenset[str]:
-    found = set()
+def _countries(
+    f: ClaimFacts, clause: _Clause, span: tuple[int, int]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Countries that scope a figure: where ("in northern India"), and whom ("nine Argentines").
+
+    A country word that only describes something else ("a Spanish exchange programme", "the German
+    government") does not scope the figure.
+    """
+    where: set[str] = set()
+    whom: set[str] = set()
+    text = f.claim.text
     for t in f.tokens:
         s = t.span.start - f.claim.start
-        if clause.start <= s < clause.end:
-            country = country_table().get(t.norm)
-            if country:
-                found.add(country)
-    return frozenset(found)
+        if not clause.start <= s < clause.end:
+            continue
+        country = country_table().get(t.norm)
+        if country is None:
+            continue
+        if span[1] <= s and not _LETTERS.search(text[span[1] : s].replace("-", " "), 0):
+            whom.add(country)
+        elif _preposition_before(text, s) is not None:
+            where.add(country)
+    return frozenset(where), frozenset(whom)
 
 
 def _moment(f: ClaimFacts) -> str | None:
@@ -281,6 +353,10 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         measure: str | None = None
         how = ""
         people = _people_group(noun) if noun else None
+        if noun is not None and people is None:
+            head = _people_head(text[span[1] : span[1] + 48])
+            if head is not None:
+                noun, people = head, _people_group(head)
         if noun is not None and _is_measure_word(noun):
             noun, people = None, None  # "2,059 were wounded": the word after names the measure
         if noun is not None and people is None and not n.unit[0].startswith(_MEASUREMENTS):
@@ -340,6 +416,13 @@ def _quantity(
     if people and people != "people" and known is None:
         label = people
     part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
+    where, whom = _countries(f, clause, span)
+    if not where:
+        # "51 people were killed and 237 injured in various parts of India": a place after figures
+        # joined by "and" scopes them all.
+        later = [c for c in clauses if c.start >= clause.end]
+        if later and text[clause.end : later[0].start].strip().lower() == "and":
+            where = _countries(f, later[0], span)[0]
     return Quantity(
         claim=f.claim.id,
         source=f.claim.source,
@@ -347,7 +430,8 @@ def _quantity(
         measure=measure,
         label=label,
         places=_places(f, clause, _bare(clauses, f)),
-        countries=_countries(f, clause),
+        countries=where,
+        nationals=whom,
         part=part,
         moment=_moment(f),
         credited=_credited(f),
@@ -368,6 +452,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     peoples or parts.
     """
     if a.countries and b.countries and not a.countries & b.countries:
+        return None
+    if a.nationals and b.nationals and not a.nationals & b.nationals:
         return None
     if a.places and b.places:
         # Both name the place: what each counts there is comparable, part of a larger whole or not.
