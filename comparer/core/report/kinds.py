@@ -8,8 +8,9 @@ name such as ``wavy`` that each view draws its own way).
 
 Severity is a rank, 0 most serious: 0 conflicts (figures, casualty reports, dates and times that
 cannot both be true, parts that do not add up), 1–3 differences (a figure one account alone gives;
-quotations; attribution and certainty), 4 notes (names and spellings, a day said two ways). Within a
-rank, kinds are listed in :data:`KINDS` order, which is the order every report shows them in.
+quotations; attribution and certainty), 4 notes (names and spellings, a day said two ways). The app's
+list sorts its rows by rank; the text report groups findings by kind, by rank and then in :data:`KINDS`
+order (:func:`display_order`).
 """
 
 from __future__ import annotations
