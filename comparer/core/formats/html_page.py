@@ -8,12 +8,14 @@ headings on their own lines with a ``heading`` role hint.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import trafilatura
+from lxml import etree
 
 from comparer.core.engine.model import Role
 from comparer.core.errors import SourceLoadError
@@ -21,6 +23,12 @@ from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
 
 NO_ARTICLE = "no article text found; the page may need a browser"
+# libxml2's HTML parser stops at this depth of nested elements (and trafilatura then finds nothing).
+MAX_DEPTH = 255
+TOO_DEEP = (
+    f"refused: the page's markup nests elements more than {MAX_DEPTH} levels deep (the HTML parser's "
+    "limit), so its text cannot be read; save the article's text instead"
+)
 
 # Fewer words than this is a page shell, not an article.
 _MIN_WORDS = 8
@@ -110,6 +118,18 @@ def _date(value: str | None) -> date | None:
         return None
 
 
+def _too_deep(data: bytes) -> bool:
+    """True when libxml2 gave up on the page because its elements nest past its depth limit."""
+    parser = etree.HTMLParser(no_network=True, remove_comments=True)
+    with contextlib.suppress(etree.LxmlError, ValueError, TypeError):
+        etree.fromstring(data, parser)
+    return any("depth" in e.message.lower() for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT")
+
+
+def _nothing_found(path: Path, data: bytes) -> SourceLoadError:
+    return SourceLoadError(str(path), TOO_DEEP if _too_deep(data) else NO_ARTICLE)
+
+
 def read_html(path: Path, data: bytes) -> Extracted:
     """Read a saved web page (``.html``, ``.htm``, ``.xhtml``)."""
     try:
@@ -126,13 +146,13 @@ def read_html(path: Path, data: bytes) -> Extracted:
     except (ValueError, TypeError) as exc:  # markup lxml cannot parse at all
         raise SourceLoadError(str(path), f"not a readable web page ({exc})") from exc
     if doc is None or isinstance(doc, dict):
-        raise SourceLoadError(str(path), NO_ARTICLE)
+        raise _nothing_found(path, data)
     out = LineBuilder()
     for child in doc.body:
         _flatten(child, out)
     text = out.text
     if _not_an_article(text):
-        raise SourceLoadError(str(path), NO_ARTICLE)
+        raise _nothing_found(path, data)
     notes = ["article text found by trafilatura; page navigation, captions and comments left out"]
     return Extracted(
         text=text,

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-from pypdf.errors import DependencyError, PdfReadError, PdfStreamError, PyPdfError
+from pypdf.errors import DependencyError, LimitReachedError, PdfReadError, PdfStreamError, PyPdfError
 from wordfreq import zipf_frequency
 
 from comparer.core.engine.pubdate import find_publication_date
@@ -202,6 +202,8 @@ def _open(name: str, data: bytes) -> pypdf.PdfReader:
         raise SourceLoadError(name, "not a PDF (the file does not start with %PDF)")
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
+    except LimitReachedError as exc:
+        raise _bomb(name, "the file holds") from exc
     except _PARSE_ERRORS as exc:
         raise SourceLoadError(name, f"damaged PDF, cannot be read ({_first_line(exc)})") from exc
     if reader.is_encrypted:
@@ -216,6 +218,15 @@ def _open(name: str, data: bytes) -> pypdf.PdfReader:
         if opened == pypdf.PasswordType.NOT_DECRYPTED:
             raise SourceLoadError(name, "encrypted PDF; remove the password first")
     return reader
+
+
+def _bomb(name: str, where: str) -> SourceLoadError:
+    limit = pypdf.filters.ZLIB_MAX_OUTPUT_LENGTH // 1_000_000
+    return SourceLoadError(
+        name,
+        f"refused: {where} compressed data that inflates past {limit} MB (the PDF reader's limit); "
+        "possibly a compression bomb",
+    )
 
 
 def _first_line(exc: BaseException) -> str:
@@ -246,6 +257,8 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
     notes: list[str] = []
     try:
         pages = list(reader.pages)
+    except LimitReachedError as exc:
+        raise _bomb(name, "the file holds") from exc
     except _PARSE_ERRORS as exc:
         raise SourceLoadError(name, f"damaged PDF, cannot be read ({_first_line(exc)})") from exc
     if not pages:
@@ -254,13 +267,20 @@ def read_pdf(path: Path, data: bytes) -> Extracted:
         notes.append(f"only the first {MAX_PAGES} of {len(pages)} pages were read")
         pages = pages[:MAX_PAGES]
     page_lines: list[list[_Line]] = []
+    bombs: list[int] = []
     for number, page in enumerate(pages, start=1):
         try:
             page_lines.append(_visible_lines(page))
+        except LimitReachedError:
+            bombs.append(number)
+            notes.append(f"page {number}: refused, its content inflates past the PDF reader's limit")
+            page_lines.append([])
         except _PARSE_ERRORS as exc:
             notes.append(f"page {number}: text could not be read ({_first_line(exc)})")
             page_lines.append([])
     if not any(page_lines):
+        if bombs:
+            raise _bomb(name, f"page {bombs[0]} holds" if len(bombs) == 1 else f"{len(bombs)} pages hold")
         raise SourceLoadError(name, "no text layer — run OCR first")
     paras: list[_Paragraph] = []
     for lines in _drop_furniture(page_lines):

@@ -33,8 +33,10 @@ def decode_text(path: str, data: bytes) -> tuple[str, str]:
                 return data.decode(encoding), encoding.replace("-sig", "")
             except UnicodeDecodeError as exc:
                 raise SourceLoadError(path, f"not valid {encoding} text ({exc.reason})") from exc
-    if b"\x00" in data[:8192]:
-        raise SourceLoadError(path, "binary file, not text")
+    nul = data.find(b"\x00")
+    if nul != -1:  # anywhere in the file, not only near the start: a NUL never reaches an output
+        where = "" if nul < 8192 else f" (a NUL byte at byte {nul:,})"
+        raise SourceLoadError(path, f"binary file, not text{where}")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

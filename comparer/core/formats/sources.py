@@ -157,6 +157,14 @@ def _finish(
 ) -> Source:
     if not extracted.text.strip():
         raise SourceLoadError(path, "no text found in the file")
+    nuls = extracted.text.count("\x00")
+    if nuls:
+        # One character for one, so offsets and role hints still hold; NUL never reaches an output.
+        extracted = replace(
+            extracted,
+            text=extracted.text.replace("\x00", "\ufffd"),
+            notes=(*extracted.notes, f"{nuls} NUL character{'s' if nuls > 1 else ''} replaced by U+FFFD"),
+        )
     found_date = extracted.published or find_publication_date(extracted.text)
     return Source(
         id=source_id,

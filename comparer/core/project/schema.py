@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from comparer.core.errors import ComparerError
+from comparer.core.errors import ComparerError, one_line
 
 APPLICATION_ID = 0x434D5052  # "CMPR"
 CURRENT_VERSION = 3
@@ -32,7 +32,7 @@ class ProjectError(ComparerError):
     """A project file cannot be created, opened or written."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{one_line(str(path))}: {one_line(reason)}")
         self.path = str(path)
         self.reason = reason
 
