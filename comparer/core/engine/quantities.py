@@ -109,7 +109,8 @@ def _precise(n: NumberFact) -> bool:
     if not any(ch.isdigit() for ch in n.text) or n.value != int(n.value) or n.value < 1:
         return False
     whole = int(n.value)
-    return whole % 10 ** max(1, len(str(whole)) - 2) != 0
+    step: int = 10 ** max(1, len(str(whole)) - 2)
+    return whole % step != 0
 
 
 @dataclass(frozen=True, slots=True)
