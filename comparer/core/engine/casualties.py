@@ -8,62 +8,56 @@ from typing import Literal
 
 from comparer.core.engine.model import Span
 from comparer.core.engine.spanset import SpanSet
+from comparer.core.lexicon import alternation, lexicon
 
 Status = Literal["none", "some", "unknown", "unreported"]
 
-_HARM = (
-    r"(?:killed|kill|killing|dead|died|deaths?|fatalit(?:y|ies)|casualt(?:y|ies)|injur(?:ed|y|ies)"
-    r"|wounded|hurt"
-    r"|harmed|hospitali[sz]ed|(?:taken to|treated in|admitted to) hospital|(?:death )?toll|unaccounted for)"
-)
+_CASUALTIES = lexicon().casualties
+
+
+_HARM = rf"(?:{alternation(_CASUALTIES.harm)})"
+_NOBODY = "(?:" + alternation(_CASUALTIES.nobody, space=r"\s+") + ")"
 _NONE = re.compile(
-    rf"\b(?:no(?:\s+one|body|ne)?\b[\w\s,']{{0,40}}?\b{_HARM}|{_HARM}\b[\w\s]{{0,15}}\bno(?:\s+one|body)\b"
+    rf"\b(?:(?:{_NOBODY}|no)\b[\w\s,']{{0,40}}?\b{_HARM}|{_HARM}\b[\w\s]{{0,15}}\b{_NOBODY}\b"
     rf"|without (?:\w+ ){{0,2}}?(?:any )?{_HARM}"
-    rf"|(?:didn['’]t|did not|does not|doesn['’]t|failed to) (?:kill|injure|hurt) (?:anyone|anybody)"
-    rf"|no (?:\w+ )?(?:casualties|injuries|deaths|fatalities)\b"
+    rf"|(?:{alternation(_CASUALTIES.denials)}) (?:{alternation(_CASUALTIES.harm_acts)})"
+    rf" (?:{alternation(_CASUALTIES.anyone)})"
+    rf"|no (?:\w+ )?(?:{alternation(_CASUALTIES.harm_nouns)})\b"
     rf"|\ball\b[\w\s]{{0,40}}\b(?:have|had|has|were|are)?\s*(?:now\s+)?(?:been\s+)?accounted for)",
     re.IGNORECASE,
 )
+_UNCLEAR = alternation(_CASUALTIES.unclear)
 _UNKNOWN = re.compile(
-    rf"\b(?:{_HARM}\b[\w\s&]{{0,60}}\b(?:being assessed|assessed|unclear|not (?:yet )?known|unknown"
-    rf"|unconfirmed|"
-    rf"not immediately (?:clear|known)|expected to rise|could rise|may rise)"
-    rf"|(?:assessment|assessing|tally|count)\s+of\s+(?:the\s+)?{_HARM}"
+    rf"\b(?:{_HARM}\b[\w\s&]{{0,60}}\b(?:{alternation(_CASUALTIES.pending)})"
+    rf"|(?:{alternation(_CASUALTIES.tallies)})\s+of\s+(?:the\s+)?{_HARM}"
     rf"|whether\b[\w\s]{{0,60}}\b{_HARM}"
-    rf"|(?:unclear|not (?:yet )?known|unknown)\b[\w\s]{{0,30}}\b{_HARM}"
-    rf"|\bunaccounted for\b|{_HARM}\b[\w\s]{{0,30}}\b(?:could|may|might|is expected to) rise)",
+    rf"|(?:{_UNCLEAR})\b[\w\s]{{0,30}}\b{_HARM}"
+    rf"|\bunaccounted for\b|{_HARM}\b[\w\s]{{0,30}}\b(?:{alternation(_CASUALTIES.rise_modals)}) rise)",
     re.IGNORECASE,
 )
 # Nothing reported yet: not a statement that no one was hurt.
 _UNREPORTED = re.compile(
-    rf"\bno (?:\w+ )?(?:reports?|word|news|information|details|confirmation)\b"
+    rf"\bno (?:\w+ )?(?:{alternation(_CASUALTIES.news_words)})\b"
     rf"(?: \w+){{0,2}}? (?:of|on|about) (?:any )?{_HARM}"
     rf"|\b{_HARM}\b[\w\s]{{0,20}}\b(?:were|was|have|has) not (?:yet |immediately )?(?:been )?reported",
     re.IGNORECASE,
 )
 # Hedged reports that people are feared dead or among the victims.
 _FEARED = re.compile(
-    r"\b(?:feared|fears?|may|might|could|believed|thought)\b[\w\s]{0,30}\b(?:among the (?:dead|victims)|"
-    r"(?:be |been )?(?:crash |the )?victims|dead|killed)\b",
+    rf"\b(?:{alternation(_CASUALTIES.hedges)})\b[\w\s]{{0,30}}\b(?:{alternation(_CASUALTIES.outcomes)})\b",
     re.IGNORECASE,
 )
 # No survivors: everyone died.
-_ALL_DIED = re.compile(
-    r"\bno(?: \w+)? survivors?\b|\b(?:none|nobody|no one) (?:\w+ )?survived\b", re.IGNORECASE
-)
+_ALL_DIED = re.compile(rf"\bno(?: \w+)? survivors?\b|\b{_NOBODY} (?:\w+ )?survived\b", re.IGNORECASE)
 _SOME = re.compile(
-    rf"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|hundreds|many|some|"
-    rf"a number of|at least \w+)\b[\w\s]{{0,45}}?\b{_HARM}|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
+    rf"\b(?:\d[\d,]*|{alternation(_CASUALTIES.counts)}|at least \w+)\b[\w\s]{{0,45}}?\b{_HARM}"
+    rf"|\b{_HARM}\b[\w\s]{{0,12}}\b(?:\d[\d,]*)\b",
     re.IGNORECASE,
 )
 # Every statement above names harm with one of these stems; a claim without them is skipped.
-_HARM_STEMS = re.compile(
-    r"kill|dead|died|death|fatalit|casualt|injur|wounded|hurt|harmed|hospital|toll|accounted for"
-    r"|surviv|victim",
-    re.IGNORECASE,
-)
+_HARM_STEMS = re.compile(alternation(_CASUALTIES.harm_stems), re.IGNORECASE)
 _NOT_A_REPORT = re.compile(
-    rf"\b(?:prevent|avoid|limit|minimi[sz]e|spare|to kill|threat(?:en)?|risk of)\b[\w\s]{{0,20}}\b{_HARM}",
+    rf"\b(?:{alternation(_CASUALTIES.averted)})\b[\w\s]{{0,20}}\b{_HARM}",
     re.IGNORECASE,
 )
 

@@ -8,30 +8,28 @@ from datetime import date, timedelta
 
 from comparer.core.engine.model import Span
 from comparer.core.engine.pubdate import MONTHS, WEEKDAYS
+from comparer.core.lexicon import alternation, lexicon
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(WEEKDAYS)
+_CALENDAR = lexicon().calendar
+_MONTH_RE = alternation(MONTHS)
+_WEEKDAY_RE = alternation(WEEKDAYS)
 _DATE = re.compile(
     rf"\b(?:(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_RE})\.?(?:,?\s+(?P<y2>\d{{4}}))?)\b",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|early|late)?\s*(?P<wd>{_WEEKDAY_RE})\b", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    rf"\b(?P<rel>{alternation(_CALENDAR.weekday_qualifiers)})?\s*(?P<wd>{_WEEKDAY_RE})\b", re.IGNORECASE
+)
 _RELATIVE = re.compile(
-    r"\b(?P<rel>today|tonight|yesterday|tomorrow|last night|this morning"
-    r"|(?:the )?end of (?:the|this) month)\b",
-    re.IGNORECASE,
+    rf"\b(?P<rel>{alternation(_CALENDAR.relative)}|(?:the )?end of (?:the|this) month)\b", re.IGNORECASE
 )
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})\b"
     r"|\b(?P<named>noon|midnight)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|slated|to)|plans? to|planned to"
-    r"|intends? to|intended to)\b",
-    re.IGNORECASE,
-)
+_FUTURE = re.compile(rf"\b(?:{alternation(_CALENDAR.future)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +53,7 @@ class TimeMention:
 
 
 _ZONE = re.compile(
-    r"^\s*(?:\(?(?P<abbr>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT)\b\)?"
+    rf"^\s*(?:\(?(?P<abbr>{alternation(z.upper() for z in _CALENDAR.zones)})\b\)?"
     r"|(?P<named>(?:local|[A-Z][a-z]+(?: [A-Z][a-z]+)?) time)\b)"
 )
 
@@ -111,7 +109,7 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
         out.append(DateMention(Span(start + offset, m.end() + offset), text[start : m.end()], day, "weekday"))
     for m in _RELATIVE.finditer(text):
         rel = m.group("rel").lower()
-        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(rel, 0)
+        shift = _CALENDAR.relative.get(rel, 0)
         try:
             day = published + timedelta(days=shift) if published else None
             if published and "month" in rel:

@@ -18,6 +18,7 @@ from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
 from comparer.core.engine.numbers import NumberFact
 from comparer.core.engine.text import STOPWORDS, fold
+from comparer.core.lexicon import lexicon
 
 _NO_SPANS: tuple[Span, ...] = ()
 _NEXT_WORDS = re.compile(r"\s+[\w’'-]+")
@@ -162,7 +163,7 @@ def _voice(f: ClaimFacts) -> str | None:
 
 
 _ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)
-_ORGANISATION_WORDS = frozenset({"company", "firm", "group", "manufacturer", "maker", "organisation"})
+_OWN_VOICE = lexicon().speech
 
 
 def own_voice(source: Source) -> frozenset[str]:
@@ -177,8 +178,8 @@ def own_voice(source: Source) -> frozenset[str]:
     for line in lines:
         words.update(w for w in re.findall(r"\w+", fold(line)) if w not in STOPWORDS and len(w) > 2)
     if len(lines) > 1:
-        words.update(_ORGANISATION_WORDS)
-    return frozenset(words - {"press", "release", "news"})
+        words.update(_OWN_VOICE.organisation_words)
+    return frozenset(words - _OWN_VOICE.never_own_voice)
 
 
 def _speaks_as(voice: str, own: frozenset[str]) -> bool:
@@ -339,23 +340,15 @@ def name_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
     return out
 
 
-_SPELLING_RULES = (
-    (re.compile(r"ence$"), "ense"),
-    (re.compile(r"our$"), "or"),
-    (re.compile(r"ours$"), "ors"),
-    (re.compile(r"is(e|ed|es|ing|ation)$"), r"iz\1"),
-    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"tre$"), "ter"),
-    (re.compile(r"tres$"), "ters"),
-    (re.compile(r"ogue$"), "og"),
-    (re.compile(r"ll(ed|ing|er)$"), r"l\1"),
-)
+# British endings and their American form (spellings.toml), applied in order to a word's end.
+_SPELLING_RULES = lexicon().spellings.british
 
 
 @lru_cache(maxsize=65536)
 def _american(word: str) -> str:
-    for pattern, repl in _SPELLING_RULES:
-        word = pattern.sub(repl, word)
+    for british, american in _SPELLING_RULES:
+        if word.endswith(british):
+            word = word[: -len(british)] + american
     return word
 
 

@@ -13,29 +13,24 @@ from wordfreq import zipf_frequency
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.model import Span
 from comparer.core.engine.text import STOPWORDS, fold
+from comparer.core.lexicon import alternation, lexicon
 
+_NAMES = lexicon().names
 _CAP_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.?)"
-_PARTICLE = r"(?:\b(?:al-|el-|bin |ibn |de |van |von |der |da |di |le |la ))"
+_PARTICLE = rf"(?:\b(?:{alternation(_NAMES.particles)}))"
 _NAME = re.compile(rf"(?:{_PARTICLE})?{_CAP_WORD}(?:\s+(?:{_PARTICLE})?{_CAP_WORD})*")
-_TITLES = frozenset(
-    """mr mrs ms dr president minister prime foreign defense defence secretary supreme leader ayatollah
-    general gen gov governor sen senator rep king queen prince sheikh pope chancellor director commander
-    spokesman spokeswoman spokesperson chief deputy interior martyr""".split()
-)
+_TITLES = _NAMES.titles
 # Capitalised words that open sentences or headings without naming anything.
-_COMMON_OPENERS = frozenset(
-    """the a an in on at but and or so if as it its this that these those there here he she they we i you
-    according after before despite meanwhile however while when where what why how who speaking
-    therefore all no yes for from with without by of to is was are were will would can could may
-    might""".split()
-)
+_COMMON_OPENERS = _NAMES.openers
 
 
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    gmt utc est edt cst cdt mst mdt pst pdt bst cet cest eet eest msk ist jst aest""".split()
-)
+def _calendar_words() -> frozenset[str]:
+    """Months, weekdays and time zones, folded: a name made only of them is no name."""
+    cal = lexicon().calendar
+    return frozenset((*cal.months, *cal.weekdays, *cal.zones))
+
+
+_CALENDAR = _calendar_words()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +52,13 @@ def _possessive(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
+# Particles dropped from the front of a word when names are compared ("al-Asad" is "asad").
+_HYPHENED = tuple(p for p in _NAMES.particles if p.endswith("-"))
+_STRIPPED = (*_HYPHENED, *(p[:-1] + " " for p in _HYPHENED))
+
+
 def _strip_particle(word: str) -> str:
-    for p in ("al-", "el-", "al ", "el "):
+    for p in _STRIPPED:
         if word.startswith(p):
             return word[len(p) :]
     return word
@@ -108,16 +108,7 @@ def find_names(text: str, offset: int = 0) -> list[NameMention]:
 
 
 _DOUBLED = re.compile(r"(.)\1+")
-_TRANSLIT = (
-    ("dh", "d"),
-    ("kh", "k"),
-    ("q", "k"),
-    ("ph", "f"),
-    ("ou", "u"),
-    ("ee", "i"),
-    ("y", "i"),
-    ("w", "v"),
-)
+_TRANSLIT = lexicon().spellings.romanisation  # (letters, replacement), applied in order
 
 
 @lru_cache(maxsize=65536)

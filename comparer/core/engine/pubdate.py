@@ -5,39 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from comparer.core.lexicon import alternation, lexicon
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(WEEKDAYS)
-_LABEL = r"(?:date|dated|published|posted|updated|first published)\s*:?\s*"
+_CALENDAR = lexicon().calendar
+MONTHS = _CALENDAR.months  # name or abbreviation -> month number
+WEEKDAYS = _CALENDAR.weekdays
+
+_MONTH_RE = alternation(MONTHS)
+_WEEKDAY_RE = alternation(WEEKDAYS)
+_LABEL = rf"(?:{alternation(_CALENDAR.publication_labels)})\s*:?\s*"
 _ISO = r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
 _MDY = rf"(?P<mon>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
 _DMY = rf"(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH_RE})\.?,?\s+(?P<y3>\d{{4}})"
 _ANY_DATE = re.compile(rf"(?:{_ISO}|{_MDY}|{_DMY})", re.IGNORECASE)
 _LABELLED = re.compile(rf"\b{_LABEL}(?:(?:{_WEEKDAY_RE}),?\s+)?$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY_RE}),?\s+$", re.IGNORECASE)
-_IGNORED_BEFORE = re.compile(r"\b(?:accessed|retrieved|viewed|modified)\b[^\n]{0,40}$", re.IGNORECASE)
+_IGNORED_BEFORE = re.compile(rf"\b(?:{alternation(_CALENDAR.citation_words)})\b[^\n]{{0,40}}$", re.IGNORECASE)
 
 
 def _to_date(m: re.Match[str]) -> date | None:

@@ -21,6 +21,7 @@ from comparer.core.engine.model import Role
 from comparer.core.errors import SourceLoadError
 from comparer.core.formats.base import Extracted
 from comparer.core.formats.lines import LineBuilder, squeeze
+from comparer.core.lexicon import lexicon
 
 NO_ARTICLE = "no article text found; the page may need a browser"
 # libxml2's HTML parser stops at this depth of nested elements (and trafilatura then finds nothing).
@@ -33,11 +34,7 @@ TOO_DEEP = (
 # Fewer words than this is a page shell, not an article.
 _MIN_WORDS = 8
 # What script-built pages say to a reader without JavaScript.
-_NEEDS_SCRIPT = re.compile(
-    r"\b(?:enable|turn on|activate)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:required|disabled|needed)\b"
-    r"|\b(?:browser|javascript)\s+is\s+not\s+supported\b",
-    re.IGNORECASE,
-)
+_NEEDS_SCRIPT = re.compile("|".join(lexicon().boilerplate.script_required), re.IGNORECASE)
 # Elements of trafilatura's output tree that hold one paragraph each.
 _BLOCKS = frozenset({"p", "quote", "code", "head"})
 
