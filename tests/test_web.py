@@ -101,3 +101,32 @@ def test_only_web_addresses_are_fetched(text):
 @pytest.mark.parametrize("text", ["http://127.0.0.1:8000/a", "https://example.org/n/1", " HTTPS://x.org "])
 def test_web_addresses_are_recognised(text):
     assert is_web_address(text)
+
+
+def test_the_command_line_compares_web_addresses(server, tmp_path, capsys):
+    from comparer.cli import main
+
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Ferries between Carrow and Lenmouth ran again on Thursday after the storm.\n"
+        "Harbour master Ines Talbot said 12 crossings had been cancelled.\n",
+        encoding="utf-8",
+    )
+    code = main(["compare", server.url("/article"), str(other), "--format", "json"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert server.url("/article") in out
+    assert "Carrow Coast News" in out
+
+
+def test_the_command_line_names_an_address_it_cannot_fetch(server, tmp_path, capsys):
+    from comparer.cli import main
+
+    other = tmp_path / "other.txt"
+    other.write_text("The ferry sailed again on Thursday.\n", encoding="utf-8")
+    code = main(["compare", server.url("/missing"), str(other)])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert server.url("/missing") in err
+    assert "HTTP 404" in err
+    assert "Traceback" not in err

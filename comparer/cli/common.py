@@ -16,6 +16,7 @@ from comparer.core.formats.sources import (
     source_from_text,
     source_ids,
 )
+from comparer.core.formats.web import is_web_address, load_web_source
 
 
 def parse_assignments(values: list[str] | None, what: str) -> dict[str, str]:
@@ -71,7 +72,7 @@ def _stdin_source(sid: str, *, published: date | None, outlet: str | None, title
 
 
 def load_sources(paths: list[str], args: argparse.Namespace) -> list[Source]:
-    """Load the files named on the command line (``-`` reads standard input)."""
+    """Load the files named on the command line (``-`` reads standard input, an http(s) address its page)."""
     ids = source_ids(len(paths))
     dates = parse_dates(getattr(args, "date", None))
     outlets = parse_assignments(getattr(args, "outlet", None), "outlet")
@@ -86,6 +87,10 @@ def load_sources(paths: list[str], args: argparse.Namespace) -> list[Source]:
         published, outlet, title = dates.get(sid), outlets.get(sid), titles.get(sid)
         if path == "-":
             sources.append(_stdin_source(sid, published=published, outlet=outlet, title=title))
+        elif is_web_address(path):
+            # An address the user typed: the one page is fetched (nothing else touches the network).
+            page = load_web_source(path, source_id=sid, published=published, outlet=outlet, title=title)
+            sources.append(page)
         else:
             sources.append(load_source(path, source_id=sid, published=published, outlet=outlet, title=title))
     return sources
