@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -22,16 +22,12 @@ from comparer.core.research.agreement import agreement_report, ratings_from_anno
 from comparer.gui import messages, project_session
 from comparer.gui.project_session import PROJECT_FILTER, ProjectSession
 
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
-
 
 class AgreementPanel(QWidget):
     """Raw agreement, Cohen's kappa, Krippendorff's alpha and the disagreements to adjudicate."""
 
-    def __init__(self, window: MainWindow, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.win = window
         self.session = session
         self.others: list[str] = []
         self.setAccessibleName("Annotator agreement")
@@ -60,7 +56,7 @@ class AgreementPanel(QWidget):
 
     def choose_other(self) -> None:
         """Ask for another annotator's project file and pool it in."""
-        path = project_session.ask_open_path(self.win, "Add a project to pool", PROJECT_FILTER)
+        path = project_session.ask_open_path(self, "Add a project to pool", PROJECT_FILTER)
         if path:
             self.add_other(path)
 
@@ -86,7 +82,7 @@ class AgreementPanel(QWidget):
                     for ann in other.annotations():
                         pooled[(ann.link_key, ann.annotator)] = ann
             except ComparerError as exc:
-                messages.tell_user(self.win, "Agreement", str(exc))
+                messages.tell_user(self, "Agreement", str(exc))
                 self.others.remove(path)
                 self.files.clear()
                 self.files.addItems(self.others)
@@ -100,8 +96,8 @@ class AgreementPanel(QWidget):
         return text
 
 
-def install(window: MainWindow, session: ProjectSession) -> AgreementPanel:
-    """Dock the agreement panel in ``window``."""
-    panel = AgreementPanel(window, session)
-    window.add_panel(panel, "Agreement")
+def install(add_panel: Callable[[QWidget, str], object], session: ProjectSession) -> AgreementPanel:
+    """Make the agreement panel and dock it with ``add_panel``."""
+    panel = AgreementPanel(session)
+    add_panel(panel, "Agreement")
     return panel

@@ -7,7 +7,7 @@ another link is shown), a rejection or a wrong finding on toggle.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from comparer.core.engine.model import Span
 from comparer.core.project.annotations import LinkAnnotation, SpanRef
 from comparer.gui import messages
 from comparer.gui.project_session import ProjectSession
+from comparer.gui.session import ComparisonSession
 
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
+SelectedSpan = Callable[[str], Span | None]  # what the user selected in a source's pane
 
 _ELIDE = 220
 _PER_LINE = 3  # label buttons on one line
@@ -41,11 +42,24 @@ def _short(text: str) -> str:
 
 
 class AnnotatePanel(QWidget):
-    """Label, note, reject and correct the link selected in the window."""
+    """Label, note, reject and correct the current link of ``comparison`` (the window's session).
 
-    def __init__(self, window: MainWindow, session: ProjectSession, parent: QWidget | None = None) -> None:
+    ``selected_span(source_id)`` gives what the user selected in a pane; the keys 1–4 and 0 work
+    anywhere in the window ``keys_on``.
+    """
+
+    def __init__(
+        self,
+        comparison: ComparisonSession,
+        session: ProjectSession,
+        *,
+        selected_span: SelectedSpan,
+        keys_on: QWidget,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.win = window
+        self.comparison_session = comparison
+        self.selected_span = selected_span
         self.session = session
         self.link_id = ""
         self._note_saved = ""
@@ -114,7 +128,7 @@ class AnnotatePanel(QWidget):
         # which take digits as text (Qt gives line edits the key first).
         self.shortcuts: list[QShortcut] = []
         for n in range(5):
-            shortcut = QShortcut(QKeySequence(str(n)), window)
+            shortcut = QShortcut(QKeySequence(str(n)), keys_on)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda n=n: self._key(n))
             self.shortcuts.append(shortcut)
@@ -122,7 +136,7 @@ class AnnotatePanel(QWidget):
         session.changed.connect(self.refresh)
         session.annotated.connect(lambda _link: self.refresh())
         session.saved.connect(self.status.setText)
-        window.current_link_changed.connect(self.show_link)
+        comparison.currentLinkChanged.connect(self.show_link)
         self._rebuild_buttons()
         self.refresh()
 
@@ -204,10 +218,10 @@ class AnnotatePanel(QWidget):
 
     def _ready(self) -> bool:
         if self.session.project is None:
-            messages.tell_user(self.win, "Annotate", "Create or open a project first (File › New project).")
+            messages.tell_user(self, "Annotate", "Create or open a project first (File › New project).")
             return False
         if not self.session.annotator:
-            messages.tell_user(self.win, "Annotate", "Type your name in the Annotator field first.")
+            messages.tell_user(self, "Annotate", "Type your name in the Annotator field first.")
             self.annotator.setFocus()
             return False
         return True
@@ -219,7 +233,7 @@ class AnnotatePanel(QWidget):
     # -- adding a link ----------------------------------------------------------------------------------
     def add_link_from_selection(self) -> None:
         """Link the passages selected in the first two panes (or the current link's two sources)."""
-        comparison = self.win.comparison
+        comparison = self.comparison_session.comparison
         if comparison is None or len(comparison.sources) < 2 or not self._ready():
             return
         ids = [s.id for s in comparison.sources[:2]]
@@ -228,9 +242,9 @@ class AnnotatePanel(QWidget):
             ids = [row.a.source, row.b.source]
         refs: list[SpanRef] = []
         for sid in ids:
-            span = self.win.pane(sid).selected_span()
+            span = self.selected_span(sid)
             if span is None or span.end <= span.start:
-                messages.tell_user(self.win, "Add link", f"Select a passage in source {sid} first.")
+                messages.tell_user(self, "Add link", f"Select a passage in source {sid} first.")
                 return
             refs.append(SpanRef(sid, span.start, span.end))
         link_id = self.session.add_link(refs[0], refs[1])
@@ -271,7 +285,7 @@ class AnnotatePanel(QWidget):
             if row is None:
                 self.link_label.setText("Select a link in the findings list or a pane.")
             else:
-                comparison = self.win.comparison
+                comparison = self.comparison_session.comparison
                 texts = {s.id: s.text for s in comparison.sources} if comparison else {}
                 what = (
                     f"{row.link.relation}, score {row.link.score:.0f}"
@@ -302,8 +316,15 @@ class AnnotatePanel(QWidget):
             self._filling = False
 
 
-def install(window: MainWindow, session: ProjectSession) -> AnnotatePanel:
-    """Dock the annotation panel in ``window``, working on ``session``."""
-    panel = AnnotatePanel(window, session)
-    window.add_panel(panel, "Annotate")
+def install(
+    add_panel: Callable[[QWidget, str], object],
+    comparison: ComparisonSession,
+    session: ProjectSession,
+    *,
+    selected_span: SelectedSpan,
+    keys_on: QWidget,
+) -> AnnotatePanel:
+    """Make the annotation panel, working on ``session``, and dock it with ``add_panel``."""
+    panel = AnnotatePanel(comparison, session, selected_span=selected_span, keys_on=keys_on)
+    add_panel(panel, "Annotate")
     return panel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from comparer.core.engine.model import Source
 from comparer.core.formats.samples import load_samples
-from comparer.gui import project_panels, source_edit
+from comparer.gui import project_panels, project_session, source_edit
 from comparer.gui.main_window import MainWindow
 from comparer.gui.settings import SettingsStore
 
@@ -40,13 +40,33 @@ def settings_store(path: str | Path | None = None) -> SettingsStore:
     return SettingsStore(QSettings("comparer", "comparer"))
 
 
+def install_source_editor(window: MainWindow) -> source_edit.SourceEditor:
+    """Edit › Source details and the panes' commands that correct a source or a paragraph's role."""
+    editor = source_edit.SourceEditor(
+        window.session, window.area, lambda: window.sources, window.set_sources, window
+    )
+    return source_edit.install(window.menu("&Edit"), editor)
+
+
+def install_project_panels(window: MainWindow) -> project_panels.ProjectPanels:
+    """File › project commands and the Annotate, Agreement and Classroom panels."""
+    session = project_session.install(window)
+    return project_panels.install(
+        window,
+        window.session,
+        session,
+        add_panel=window.add_panel,
+        selected_span=window.area.selected_span,
+    )
+
+
 def build_window(settings: SettingsStore, *, synchronous: bool = False) -> MainWindow:
     """The full window: the comparison view plus the project menu and the Annotate, Agreement and
     Classroom panels (``window.project_panels``), the commands that correct a source's details and
     a paragraph's role, with the docks as the user last left them."""
     window = MainWindow(settings, synchronous=synchronous)
-    window.project_panels = project_panels.install(window)
-    source_edit.install(window)
+    window.project_panels = install_project_panels(window)
+    install_source_editor(window)
     if not window.state.window_state.isEmpty():
         window.restoreState(window.state.window_state)  # again, now that the docks exist
     return window
@@ -98,8 +118,9 @@ def run_app(sources: Sequence[Source] | None, *, settings_path: str | None = Non
     if window.state.geometry.isEmpty():
         room = window.screen().availableGeometry()
         window.resize(min(1280, room.width()), min(800, room.height()))
-    if window.state.window_state.isEmpty() and window.project_panels is not None:
-        project_panels.fit_to_width(window.project_panels, window.width())
+    panels = window.project_panels
+    if window.state.window_state.isEmpty() and isinstance(panels, project_panels.ProjectPanels):
+        project_panels.fit_to_width(panels, window.width())
     window.show()
     window.set_sources(list(sources) if sources else load_samples())
     return int(app.exec())

@@ -7,10 +7,9 @@ and shows the findings again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,25 +23,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from comparer.core.engine.model import Comparison
+from comparer.core.engine.model import Comparison, Span
 from comparer.core.project.annotations import SpanRef
 from comparer.core.research.classroom import ClassroomScore, score_marks, targets
 from comparer.gui import messages
 from comparer.gui.project_session import ProjectSession
+from comparer.gui.session import ComparisonSession
 
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
-
-# Menu commands that would show a finding while they are hidden (see comparer.gui.menus.action_name).
-GIVEAWAYS = ("next-finding", "previous-finding", "findings-list", "presentation")
+SelectedSpan = Callable[[str], Span | None]  # what the user selected in a source's pane
 
 
 class ClassroomPanel(QWidget):
-    """Hide the findings, collect a student's marks, reveal and score them."""
+    """Hide the findings, collect a student's marks, reveal and score them.
 
-    def __init__(self, window: MainWindow, session: ProjectSession, parent: QWidget | None = None) -> None:
+    Hiding is the session's ``answers_hidden``: the window hides what would give an answer away.
+    """
+
+    def __init__(
+        self,
+        comparison: ComparisonSession,
+        session: ProjectSession,
+        *,
+        selected_span: SelectedSpan,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.win = window
+        self.comparison_session = comparison
+        self.selected_span = selected_span
         self.session = session
         self.setAccessibleName("Classroom")
         self.hide_box = QCheckBox("Classroom mode: hide the findings", self)
@@ -87,35 +94,19 @@ class ClassroomPanel(QWidget):
         layout.addWidget(QLabel("Not found (after Reveal):", self))
         layout.addWidget(self.missed, 1)
         self.mark_buttons: dict[str, QPushButton] = {}
-        window.comparison_changed.connect(self._on_comparison)
+        comparison.comparisonChanged.connect(self._on_comparison)
+        comparison.answersHiddenChanged.connect(self._on_hidden)
         session.changed.connect(self.refresh)
-        self._on_comparison(window.comparison)
+        self._on_comparison(comparison.comparison)
 
     # -- hiding ------------------------------------------------------------------------------------
     def set_hidden(self, hidden: bool) -> None:
         """Hide (or show again) the findings list and the highlights in the panes."""
-        if hidden:
-            self.win.select_link("")  # the selected finding's passages would give it away
-        for name in GIVEAWAYS:
-            action = self.win.findChild(QAction, name)
-            if action is not None:
-                action.setEnabled(not hidden)
-        bottom = getattr(self.win, "bottom", None)
-        if bottom is not None:
-            bottom.setVisible(not hidden)
-        legend = getattr(self.win, "legend", None)
-        if legend is not None:
-            legend.setVisible(not hidden)
-        self._paint()
+        self.comparison_session.set_answers_hidden(hidden)
 
-    def _paint(self) -> None:
-        area, prefs = getattr(self.win, "area", None), getattr(self.win, "prefs", None)
-        if area is None or prefs is None:
-            return
-        from comparer.gui.theme import is_dark
-
-        kinds = () if self.hide_box.isChecked() else prefs.kinds_shown
-        area.paint(self.win.comparison, kinds, dark=is_dark(prefs.theme))
+    def _on_hidden(self, hidden: bool) -> None:
+        if self.hide_box.isChecked() != hidden:
+            self.hide_box.setChecked(hidden)
 
     def _on_comparison(self, comparison: object) -> None:
         for button in self.mark_buttons.values():
@@ -129,8 +120,6 @@ class ClassroomPanel(QWidget):
                 button.clicked.connect(lambda _checked=False, sid=source.id: self.mark_selection(sid))
                 self.mark_row.addWidget(button)
                 self.mark_buttons[source.id] = button
-        if self.hide_box.isChecked():
-            self._paint()
         self.refresh()
 
     # -- marks -------------------------------------------------------------------------------------
@@ -141,14 +130,14 @@ class ClassroomPanel(QWidget):
         """Store the passage selected in ``source_id``'s pane as this student's mark."""
         project = self.session.project
         if project is None:
-            messages.tell_user(self.win, "Classroom", "Create or open a project first (File › New project).")
+            messages.tell_user(self, "Classroom", "Create or open a project first (File › New project).")
             return
         if not self._name():
-            messages.tell_user(self.win, "Classroom", "Type the student's name first.")
+            messages.tell_user(self, "Classroom", "Type the student's name first.")
             return
-        span = self.win.pane(source_id).selected_span()
+        span = self.selected_span(source_id)
         if span is None or span.end <= span.start:
-            messages.tell_user(self.win, "Classroom", "Select the words that differ first.")
+            messages.tell_user(self, "Classroom", "Select the words that differ first.")
             return
         ok, _ = self.session._guard(
             "Classroom",
@@ -168,7 +157,7 @@ class ClassroomPanel(QWidget):
     def refresh(self) -> None:
         """Show the student's marks."""
         self.marks.clear()
-        project, comparison = self.session.project, self.win.comparison
+        project, comparison = self.session.project, self.comparison_session.comparison
         if project is None or comparison is None or not self._name():
             return
         texts = {s.id: s.text for s in comparison.sources}
@@ -181,9 +170,9 @@ class ClassroomPanel(QWidget):
     # -- reveal ------------------------------------------------------------------------------------
     def reveal(self) -> ClassroomScore | None:
         """Show the findings again and score the student's marks against them."""
-        project, comparison = self.session.project, self.win.comparison
+        project, comparison = self.session.project, self.comparison_session.comparison
         if project is None or comparison is None:
-            messages.tell_user(self.win, "Classroom", "Create or open a project first (File › New project).")
+            messages.tell_user(self, "Classroom", "Create or open a project first (File › New project).")
             return None
         teacher = self.teacher.text().strip()
         labels = project.annotations(teacher) if teacher else ()
@@ -197,8 +186,14 @@ class ClassroomPanel(QWidget):
         return score
 
 
-def install(window: MainWindow, session: ProjectSession) -> ClassroomPanel:
-    """Dock the classroom panel in ``window``."""
-    panel = ClassroomPanel(window, session)
-    window.add_panel(panel, "Classroom")
+def install(
+    add_panel: Callable[[QWidget, str], object],
+    comparison: ComparisonSession,
+    session: ProjectSession,
+    *,
+    selected_span: SelectedSpan,
+) -> ClassroomPanel:
+    """Make the classroom panel and dock it with ``add_panel``."""
+    panel = ClassroomPanel(comparison, session, selected_span=selected_span)
+    add_panel(panel, "Classroom")
     return panel

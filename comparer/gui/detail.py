@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from comparer.core.engine.model import Comparison, Link
 from comparer.gui.palette import OKABE_ITO, kind_label
 from comparer.gui.rows import Row
+from comparer.gui.session import ComparisonIndex
 
 _WORD = re.compile(r"\S+")
 _STRIP = re.compile(r"^\W+|\W+$")
@@ -56,11 +57,12 @@ class DetailPanel(QTextEdit):
         )
         self.setPlaceholderText("Select a finding: both passages, what differs and why.")
 
-    def show_row(self, comparison: Comparison | None, row: Row | None) -> None:
-        """Describe ``row`` (or clear)."""
+    def show_row(self, index: ComparisonIndex | None, row: Row | None) -> None:
+        """Describe ``row`` of the comparison ``index`` looks into (or clear)."""
         self.clear()
-        if comparison is None or row is None:
+        if index is None or row is None:
             return
+        comparison = index.comparison
         cur = QTextCursor(self.document())
         plain, bold = QTextCharFormat(), QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
@@ -69,8 +71,8 @@ class DetailPanel(QTextEdit):
             title += f" — link {row.link_id}, {row.relation}, score {row.score or 0:.0f}"
         cur.insertText(title + "\n", bold)
         cur.insertText(row.explanation + "\n", plain)
-        link = next((lk for lk in comparison.links if lk.id == row.link_id), None)
-        claims = [comparison.claim(c) if c else None for c in row.claims]
+        link = index.link(row.link_id) if row.link_id else None
+        claims = [index.claim(c) if c else None for c in row.claims]
         if link is not None and claims[0] is not None and claims[1] is not None:
             self._link_part(cur, comparison, link, claims[0].text, claims[1].text)
         else:

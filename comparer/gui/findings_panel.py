@@ -217,6 +217,11 @@ class FindingsPanel(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.row_selected.emit(current.data(Roles.ROW) if current.isValid() else None)
 
+    def clear_current(self) -> None:
+        """Leave no row current or selected (``row_selected`` is emitted with ``None``)."""
+        self.table.selectionModel().clearCurrentIndex()
+        self.table.clearSelection()
+
     def select_proxy_row(self, row: int) -> None:
         """Make the filtered row ``row`` current and selected."""
         index = self.proxy.index(row, 0)

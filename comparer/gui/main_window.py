@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMenu,
     QProgressBar,
     QPushButton,
@@ -22,46 +20,47 @@ from PySide6.QtWidgets import (
 )
 
 from comparer.core.engine.compare import CompareCancelled, compare
-from comparer.core.engine.model import Claim, Comparison, Link, Source, Span
+from comparer.core.engine.model import Comparison, Source, Span
 from comparer.core.engine.options import AlignOptions
 from comparer.core.errors import ComparerError
 from comparer.core.formats.samples import load_samples
 from comparer.gui import messages, presentation, shortcuts
 from comparer.gui.detail import DetailPanel
+from comparer.gui.fact_table import FactTablePanel
 from comparer.gui.findings_panel import FindingsPanel
+from comparer.gui.host import WindowHost
 from comparer.gui.legend import Legend
-from comparer.gui.menus import build_menus
+from comparer.gui.menus import GIVEAWAYS, build_menus
 from comparer.gui.opening import file_filter, load_files, pasted_source, renumber
 from comparer.gui.pane_area import PaneArea
 from comparer.gui.panes import SourcePane
 from comparer.gui.prefs_dialog import PreferencesDialog
 from comparer.gui.presentation import PresentationDialog
 from comparer.gui.rows import Row, build_rows, severity_summary
+from comparer.gui.session import ComparisonIndex, ComparisonSession
 from comparer.gui.settings import Preferences, SettingsStore
 from comparer.gui.tasks import TaskRunner
 from comparer.gui.theme import apply_theme, is_dark
 
-if TYPE_CHECKING:
-    from comparer.gui.project_panels import ProjectPanels
 
+class MainWindow(WindowHost):
+    """comparer's main window: it owns the views and wires them to one :class:`ComparisonSession`.
 
-class MainWindow(QMainWindow):
-    """comparer's main window.
-
-    Extension points for further panels (projects, annotation, agreement, classroom):
+    Panels are given ``session`` (the comparison, its index, the selection and their signals) and
+    what they need to act (``area.selected_span``, ``add_panel``), never the window itself.
 
     - ``comparison`` (property): the current :class:`Comparison`, or ``None``.
-    - ``comparison_changed(object)``: emitted with the new comparison (or ``None``).
-    - ``current_link_changed(str)``: the selected link's id, or ``""`` when none.
-    - ``select_link(link_id)``: select a link everywhere (panes, list, detail).
-    - ``pane(source_id)``: the :class:`SourcePane` of a source; ``pane.selected_span()``.
+    - ``comparison_changed(object)`` and ``current_link_changed(str)`` pass on the session's
+      ``comparisonChanged`` and ``currentLinkChanged``.
+    - ``select_link(link_id)``: select a link everywhere (panes, list, detail); panels ask the same
+      with ``session.select("link", link_id)``.
+    - ``pane(source_id)``: the :class:`SourcePane` of a source.
     - ``menu(name)``: the QMenu ``"&File"``, ``"&Edit"``, ``"&View"``, ``"&Tools"`` or ``"&Help"``.
     - ``add_panel(widget, title)``: dock a widget (toggle in View) and return its QDockWidget.
 
     ``settings`` is passed in; ``synchronous=True`` compares on the GUI thread (tests, screenshots).
     """
 
-    comparison_changed = Signal(object)
     current_link_changed = Signal(str)
 
     def __init__(
@@ -74,13 +73,19 @@ class MainWindow(QMainWindow):
         self.prefs: Preferences = settings.load_preferences()
         self.state = settings.load_state()
         self.sources: list[Source] = []
-        self._comparison: Comparison | None = None
         self._rows: list[Row] = []
-        self._claims: dict[str, Claim] = {}
-        self._prebuilt: tuple[Comparison, list[Row]] | None = None  # rows the worker built with it
-        self._current_link = ""
+        # The rows and index the worker built with its comparison, off the GUI thread.
+        self._prebuilt: tuple[Comparison, list[Row], ComparisonIndex] | None = None
         self.presentation: PresentationDialog | None = None
-        self.project_panels: ProjectPanels | None = None  # set by comparer.gui.app.build_window
+        self._scroll_on_select = True  # False while a click in a pane selects: that pane stays put
+        self.project_panels: object | None = None  # what comparer.gui.app.build_window installed
+        self.session = ComparisonSession(self)
+        # Connected first, so the views show a new comparison before any panel hears of it.
+        self.session.comparisonChanged.connect(self._show_comparison)
+        self.session.comparisonChanged.connect(self.comparison_changed)
+        self.session.currentLinkChanged.connect(self.current_link_changed)
+        self.session.selectionRequested.connect(self._on_selection_requested)
+        self.session.answersHiddenChanged.connect(self._on_answers_hidden)
         self.tasks = TaskRunner(self, synchronous=synchronous)
         self.tasks.started.connect(self._on_started)
         self.tasks.progress.connect(self._on_progress)
@@ -98,6 +103,7 @@ class MainWindow(QMainWindow):
         self.findings.row_selected.connect(self._apply_row)
         self.findings.filters_changed.connect(self._show_counts)
         self.detail = DetailPanel(self)
+        self.facts = FactTablePanel(self.session, self)
         self.detail.setMinimumWidth(220)  # narrower, it wraps word by word
         self.findings.setMinimumWidth(320)
         self.bottom = QSplitter(Qt.Orientation.Horizontal, self)
@@ -135,10 +141,15 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
 
-        self.recent_menu: QMenu
-        self.sync_action: QAction
-        self._menus = build_menus(self)
+        built = build_menus(self.menuBar(), self)
+        self._menus = built.by_name
+        self.recent_menu: QMenu = built.recent
+        self.sync_action: QAction = built.sync
         self.sync_action.setChecked(self.prefs.sync_scroll)
+        self.facts_dock = self.add_panel(self.facts, "Fact table")
+        self.facts_dock.toggleViewAction().setObjectName("fact-table")
+        self.facts_dock.hide()  # shown from the View menu
+        self._facts_shown_before_class = False
         self._fill_recent()
         apply_theme(self.prefs.theme)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._repaint)
@@ -148,7 +159,7 @@ class MainWindow(QMainWindow):
     @property
     def comparison(self) -> Comparison | None:
         """The current comparison (``None`` before the first one finishes)."""
-        return self._comparison
+        return self.session.comparison
 
     def pane(self, source_id: str) -> SourcePane:
         """The pane showing source ``source_id`` (KeyError when there is none)."""
@@ -165,7 +176,10 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         dock.setAccessibleName(title)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.menu("&View").addAction(dock.toggleViewAction())
+        action = dock.toggleViewAction()
+        # Chosen from the menu, a panel comes to the front even when it shares a tab with others.
+        action.triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
+        self.menu("&View").addAction(action)
         return dock
 
     def select_link(self, link_id: str) -> None:
@@ -176,20 +190,38 @@ class MainWindow(QMainWindow):
         if not self.findings.select_where(link_id=link_id):  # hidden by the filters: show it anyway
             self._apply_row(next((r for r in self._rows if link_id in r.link_ids), None))
         self._focus_link(link_id)
+        if self.session.link(link_id) is not None:
+            self.session.note_selection("link", link_id)  # asked for the link, not for its row's finding
+
+    def reveal_claim(self, claim_id: str) -> None:
+        """Select one claim in its pane and scroll it into view (a fact table cell asks this)."""
+        claim = self.session.claim(claim_id)
+        if claim is None:
+            return
+        if self.findings.current_row() is not None:
+            self.findings.clear_current()  # the list's row would stand for something else
+        self.area.set_current({claim.source: [claim.span]}, "")
+        self.session.note_current_link("")
+        self.session.note_selection("claim", claim_id)
+
+    def _on_selection_requested(self, kind: str, item_id: str) -> None:
+        if kind == "claim":
+            self.reveal_claim(item_id)
+        else:
+            self.select_link(item_id if kind == "link" else "")
 
     def _focus_link(self, link_id: str) -> None:
         # A row can stand for several links; the one asked for is the current link (labels go to it).
-        comp = self._comparison
-        link = next((lk for lk in comp.links if lk.id == link_id), None) if comp else None
-        if comp is None or link is None or link_id == self._current_link:
+        link = self.session.link(link_id)
+        if link is None or link_id == self.session.current_link:
             return
         spans: dict[str, list[Span]] = {}
         for cid in (link.a, link.b):
-            claim = self._claims[cid]
-            spans.setdefault(claim.source, []).append(claim.span)
-        self.area.set_current(spans, link_id)
-        self._current_link = link_id
-        self.current_link_changed.emit(link_id)
+            claim = self.session.claim(cid)
+            if claim is not None:
+                spans.setdefault(claim.source, []).append(claim.span)
+        self.area.set_current(spans, link_id, scroll=self._scroll_on_select)
+        self.session.note_current_link(link_id)
 
     # -- opening ----------------------------------------------------------------------------------
     def set_sources(self, sources: Sequence[Source]) -> None:
@@ -268,7 +300,8 @@ class MainWindow(QMainWindow):
 
         def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Comparison:
             comparison = compare(sources, options, progress=progress, cancelled=cancelled)
-            self._prebuilt = (comparison, build_rows(comparison))  # plain data: built off the GUI thread
+            # Plain data, built off the GUI thread.
+            self._prebuilt = (comparison, build_rows(comparison), ComparisonIndex.build(comparison))
             return comparison
 
         self.tasks.start(job)
@@ -287,16 +320,16 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _on_compared(self, comparison: Comparison) -> None:
-        self.area.set_sources(comparison.sources, comparison)
         self._set_comparison(comparison)
         self._show_counts()
 
     def _show_counts(self) -> None:
         # Counted over the rows the list shows, so "show all" and the filters change the figures too.
-        if self._comparison is None:
+        comparison = self.comparison
+        if comparison is None:
             return
         self.status_label.setText(
-            f"{severity_summary(self.findings.visible_rows())} · {len(self._comparison.sources)} accounts"
+            f"{severity_summary(self.findings.visible_rows())} · {len(comparison.sources)} accounts"
         )
 
     def _on_failed(self, error: object) -> None:
@@ -307,23 +340,41 @@ class MainWindow(QMainWindow):
         messages.tell_user(self, "Comparison failed", str(error) or type(error).__name__)
 
     def _set_comparison(self, comparison: Comparison | None) -> None:
-        self._comparison = comparison
-        self._claims = {c.id: c for c in comparison.claims} if comparison is not None else {}
         prebuilt, self._prebuilt = self._prebuilt, None
-        if comparison is None:
-            self._rows = []
-        elif prebuilt is not None and prebuilt[0] is comparison:
+        if prebuilt is not None and prebuilt[0] is comparison:
             self._rows = prebuilt[1]
+            self.session.set_comparison(comparison, prebuilt[2])
         else:
-            self._rows = build_rows(comparison)
-        self._current_link = ""
+            self._rows = build_rows(comparison) if comparison is not None else []
+            self.session.set_comparison(comparison)
+
+    def _show_comparison(self, comparison: Comparison | None) -> None:
+        # The session's new comparison, shown in the views (before any panel is told of it).
+        if comparison is not None:
+            self.area.set_sources(comparison.sources, self.session.index)
         self.findings.set_sources(comparison.sources if comparison is not None else ())
         self.findings.set_rows(self._rows)
         self._repaint()
-        self.comparison_changed.emit(comparison)
 
     def _repaint(self) -> None:
-        self.area.paint(self._comparison, self.prefs.kinds_shown, dark=is_dark(self.prefs.theme))
+        kinds = () if self.session.answers_hidden else self.prefs.kinds_shown
+        self.area.paint(self.session.index, kinds, dark=is_dark(self.prefs.theme))
+
+    def _on_answers_hidden(self, hidden: bool) -> None:
+        """Classroom mode: hide the list, the legend, the fact table and the marks, and the commands
+        that would show a finding; shown again as they were."""
+        for name in GIVEAWAYS:
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setEnabled(not hidden)
+        self.bottom.setVisible(not hidden)
+        self.legend.setVisible(not hidden)
+        if hidden:
+            self._facts_shown_before_class = self.facts_dock.isVisible()
+            self.facts_dock.hide()
+        elif self._facts_shown_before_class:
+            self.facts_dock.show()
+        self._repaint()
 
     # -- selection --------------------------------------------------------------------------------
     def _apply_row(self, row: Row | None) -> None:
@@ -331,39 +382,38 @@ class MainWindow(QMainWindow):
         for sid, span in row.spans if row else ():
             spans.setdefault(sid, []).append(span)
         link_id = (row.link_id or "") if row else ""
-        self.area.set_current(spans, link_id)
-        self.detail.show_row(self._comparison, row)
-        if link_id != self._current_link:
-            self._current_link = link_id
-            self.current_link_changed.emit(link_id)
-
-    def _links_of(self, claim_id: str) -> list[Link]:
-        comp = self._comparison
-        return [lk for lk in comp.links if claim_id in (lk.a, lk.b)] if comp else []
+        self.area.set_current(spans, link_id, scroll=self._scroll_on_select)
+        self.detail.show_row(self.session.index, row)
+        self.session.note_current_link(link_id)
+        self.session.note_selection(*_selection_of(row))
 
     def _on_claim_clicked(self, claim_id: str) -> None:
-        comp = self._comparison
-        if comp is None:
+        clicked = self.session.claim(claim_id)
+        if clicked is None:
             return
-        links = self._links_of(claim_id)
-        if not links:
-            if not self.findings.select_where(key=f"only:{claim_id}"):
-                claim = self._claims[claim_id]
-                self.area.set_current({claim.source: [claim.span]}, "", scroll=False)
-            return
-        self.select_link(max(links, key=lambda lk: lk.score).id)
+        links = self.session.links_of(claim_id)
+        # Clicking a claim never scrolls the pane clicked in; its counterparts are brought into view.
+        self._scroll_on_select = False
+        try:
+            if not links:
+                if not self.findings.select_where(key=f"only:{claim_id}"):
+                    self.area.set_current({clicked.source: [clicked.span]}, "", scroll=False)
+                    self.session.note_selection("claim", claim_id)
+                return
+            self.select_link(max(links, key=lambda lk: lk.score).id)
+        finally:
+            self._scroll_on_select = True
         spans: dict[str, list[Span]] = {}
         for link in links:  # every counterpart of the clicked claim, not only the best
             for cid in (link.a, link.b):
-                claim = self._claims[cid]
+                claim = self.session.claim(cid)
+                if claim is None:
+                    continue
                 if cid == claim_id or claim.span not in spans.get(claim.source, []):
                     spans.setdefault(claim.source, []).append(claim.span)
-        clicked = self._claims[claim_id]
         spans[clicked.source] = [clicked.span]
-        self.area.set_current(spans, self._current_link, scroll=False)
-        for sid, pane in self.area.panes.items():
-            if sid != clicked.source and spans.get(sid):
-                pane.scroll_to_span(spans[sid][0])
+        self.area.set_current(spans, self.session.current_link, scroll=False)
+        self.area.scroll_to({sid: found for sid, found in spans.items() if sid != clicked.source})
 
     def step(self, delta: int) -> None:
         """Next (+1) or previous (-1) finding in the list."""
@@ -374,8 +424,16 @@ class MainWindow(QMainWindow):
         """Next (+1) or previous (-1) conflict in the list; says so when there is none."""
         if self.findings.step_conflict(delta):
             self.findings.table.setFocus()
-        elif self._comparison is not None:
+        elif self.comparison is not None:
             self.statusBar().showMessage("No conflict among the findings shown", 4000)
+
+    def focus_findings(self) -> None:
+        """View › Findings list: put the keyboard focus in the list."""
+        self.findings.table.setFocus()
+
+    def cancel_comparison(self) -> None:
+        """Tools › Cancel comparison."""
+        self.tasks.cancel()
 
     def focus_search(self) -> None:
         """Put the cursor in the findings search box."""
@@ -414,11 +472,23 @@ class MainWindow(QMainWindow):
 
     def present(self) -> None:
         """View › Presentation: the visible findings one at a time, in large type."""
-        self.presentation = presentation.present(self) or self.presentation
+        current = self.findings.table.currentIndex()
+        dialog = presentation.present(
+            self,
+            self.comparison,
+            self.findings.visible_rows(),
+            start=current.row() if current.isValid() else 0,
+            font_size=max(22, self.prefs.font_size * 2),
+        )
+        self.presentation = dialog or self.presentation
 
     def show_shortcuts(self) -> None:
         """Help › Keyboard shortcuts."""
         shortcuts.show_shortcuts(self)
+
+    def show_about(self) -> None:
+        """Help › About comparer."""
+        shortcuts.show_about(self, self.settings.path)
 
     def _restore_state(self) -> None:
         if not self.state.geometry.isEmpty():
@@ -439,3 +509,14 @@ class MainWindow(QMainWindow):
         )
         self.settings.save_state(self.state)
         super().closeEvent(event)
+
+
+def _selection_of(row: Row | None) -> tuple[str, str]:
+    """What a row of the list selects: a finding, a claim one source makes, a link, or nothing."""
+    if row is None:
+        return "", ""
+    if row.key.startswith("finding:"):
+        return "finding", row.key.removeprefix("finding:")
+    if row.key.startswith("only:"):
+        return "claim", row.key.removeprefix("only:")
+    return ("link", row.link_id) if row.link_id else ("", "")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from comparer.core.engine.model import Claim, Comparison, Finding, Span
 from comparer.gui.palette import kind_label
 from comparer.gui.rows import ONLY_IN
+from comparer.gui.session import ComparisonIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +21,19 @@ class Mark:
     link_id: str | None = None
 
 
-def finding_marks(comparison: Comparison, source_id: str, kinds: Collection[str]) -> list[Mark]:
+def finding_marks(
+    comparison: Comparison,
+    source_id: str,
+    kinds: Collection[str],
+    *,
+    index: ComparisonIndex | None = None,
+) -> list[Mark]:
     """Marks of one source: the findings worth showing, self-checks and unmatched claims.
 
     Only findings the list shows without "show all" are painted, and only on the words that carry
     them where the engine gives those, so a tint means there is something to read there.
     """
-    claims = {c.id: c for c in comparison.claims}
+    claims = index.claims if index is not None else ComparisonIndex.build(comparison).claims
     marks: list[Mark] = []
     for f, sides in _findings_by_side(comparison, claims):
         if f.kind not in kinds:
@@ -51,7 +58,7 @@ def finding_marks(comparison: Comparison, source_id: str, kinds: Collection[str]
 
 
 def _findings_by_side(
-    comparison: Comparison, claims: dict[str, Claim]
+    comparison: Comparison, claims: Mapping[str, Claim]
 ) -> Iterator[tuple[Finding, tuple[str, str]]]:
     """Each finding to paint with the source of each of its sides."""
     if comparison.findings:
@@ -80,12 +87,11 @@ def _finding_tip(kind: str, explanation: str, here: str | None, there: str | Non
     return "\n".join(line for line in lines if line)
 
 
-def linked_claims(comparison: Comparison, source_id: str) -> dict[str, list[tuple[str, str]]]:
-    """Claim id of this source -> [(link id, relation)] of the links that touch it."""
-    source_of = {c.id: c.source for c in comparison.claims}
+def linked_claims(index: ComparisonIndex, source_id: str) -> dict[str, list[tuple[str, str]]]:
+    """Claim id of this source -> [(link id, relation)] of the links that touch it (reading order)."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for link in comparison.links:
-        for cid in (link.a, link.b):
-            if source_of.get(cid) == source_id:
-                out.setdefault(cid, []).append((link.id, link.relation))
+    for claim in index.claims_in(source_id):
+        links = index.links_of(claim.id)
+        if links:
+            out[claim.id] = [(link.id, link.relation) for link in links]
     return out

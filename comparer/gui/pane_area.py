@@ -8,10 +8,11 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
-from comparer.core.engine.model import Claim, Comparison, Source, Span
+from comparer.core.engine.model import Claim, Source, Span
 from comparer.gui.gutter import Connector, Gutter, ScrollSync
 from comparer.gui.marks import finding_marks, linked_claims
 from comparer.gui.panes import SourcePane
+from comparer.gui.session import ComparisonIndex
 
 
 def _describe(why: Mapping[str, str], link_id: str) -> str:
@@ -45,23 +46,23 @@ class PaneArea(QSplitter):
             widget.deleteLater()
         self.panes, self.gutters, self.sync = {}, [], None
 
-    def set_sources(self, sources: Sequence[Source], comparison: Comparison | None) -> None:
-        """Build panes for ``sources``; with a comparison, also its claims, connectors and scroll sync.
+    def set_sources(self, sources: Sequence[Source], index: ComparisonIndex | None) -> None:
+        """Build panes for ``sources``; with a comparison's index, also its claims, connectors and
+        scroll sync.
 
         When the panes already show these texts (a comparison of the sources just opened), they are
         kept: laying out a long account again would stall the window.
         """
-        claims: dict[str, list[Claim]] = {s.id: [] for s in sources}
-        if comparison is not None:
-            for claim in comparison.claims:
-                claims.setdefault(claim.source, []).append(claim)
+        claims: dict[str, list[Claim]] = {
+            s.id: list(index.claims_in(s.id)) if index is not None else [] for s in sources
+        }
         same = [s.id for s in sources] == list(self.panes) and all(
             self.panes[s.id].source.text == s.text for s in sources
         )
-        if same and comparison is not None:
+        if same and index is not None:
             for source in sources:
                 self.panes[source.id].refresh(source, claims.get(source.id, []))
-            self._connect(comparison)
+            self._connect(index)
             return
         self.clear()
         previous: SourcePane | None = None
@@ -79,12 +80,12 @@ class PaneArea(QSplitter):
             previous = pane
         for i in range(self.count()):
             self.setStretchFactor(i, 0 if isinstance(self.widget(i), Gutter) else 1)
-        if comparison is not None:
-            self._connect(comparison)
+        if index is not None:
+            self._connect(index)
 
-    def _connect(self, comparison: Comparison) -> None:
+    def _connect(self, index: ComparisonIndex) -> None:
         pairs: list[tuple[str, Span, str, Span]] = []
-        claims = {c.id: c for c in comparison.claims}
+        comparison, claims = index.comparison, index.claims
         why = {
             link.id: f"link {link.id} · {link.relation} · score {link.score:.0f}\n{link.evidence.summary()}"
             for link in comparison.links
@@ -107,16 +108,20 @@ class PaneArea(QSplitter):
         self.sync = ScrollSync(list(self.panes.values()), pairs)
         self.sync.enabled = self._sync_enabled
 
-    def paint(self, comparison: Comparison | None, kinds: Collection[str], *, dark: bool) -> None:
+    def paint(self, index: ComparisonIndex | None, kinds: Collection[str], *, dark: bool) -> None:
         """(Re)paint every pane's marks."""
-        if comparison is None:
+        if index is None:
             return
-        claims = {c.id: c for c in comparison.claims}
+        claims = index.claims
         for sid, pane in self.panes.items():
-            linked = [
-                (claims[cid].span, links[0][1]) for cid, links in linked_claims(comparison, sid).items()
-            ]
-            pane.set_marks(finding_marks(comparison, sid, kinds), linked, dark=dark)
+            linked = [(claims[cid].span, links[0][1]) for cid, links in linked_claims(index, sid).items()]
+            marks = finding_marks(index.comparison, sid, kinds, index=index)
+            pane.set_marks(marks, linked, dark=dark)
+
+    def selected_span(self, source_id: str) -> Span | None:
+        """What the user selected in a source's pane (else its current claim); ``None`` without one."""
+        pane = self.panes.get(source_id)
+        return pane.selected_span() if pane is not None else None
 
     def set_current(self, spans: Mapping[str, Sequence[Span]], link_id: str, *, scroll: bool = True) -> None:
         """Highlight these spans per source and bring them into view; emphasise the link's connectors."""
@@ -124,11 +129,14 @@ class PaneArea(QSplitter):
             pane.set_current(tuple(spans.get(sid, ())))
         for gutter in self.gutters:
             gutter.set_current(link_id)
-        if not scroll:
-            return
+        if scroll:
+            self.scroll_to(spans)
+
+    def scroll_to(self, spans: Mapping[str, Sequence[Span]]) -> None:
+        """Bring the first span of each source given into view in its pane; the other panes stay."""
         was = self._sync_enabled
         if self.sync is not None:
-            self.sync.enabled = False
+            self.sync.enabled = False  # each pane goes to its own span, not to its neighbour's place
         try:
             for sid, pane in self.panes.items():
                 if spans.get(sid):

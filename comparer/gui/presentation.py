@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
@@ -12,9 +10,6 @@ from comparer.core.engine.model import Comparison
 from comparer.gui import messages
 from comparer.gui.palette import kind_label
 from comparer.gui.rows import Row
-
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
 
 HELP = "Space or Enter: reveal · → / PgDn: next · ← / PgUp: previous · Esc: close"
 
@@ -109,19 +104,13 @@ class PresentationDialog(QDialog):
             super().keyPressEvent(event)
 
 
-def present(window: MainWindow) -> PresentationDialog | None:
-    """Open presentation mode on the findings ``window`` lists, from the selected one."""
-    comparison = window.comparison
+def present(
+    parent: QWidget, comparison: Comparison | None, rows: list[Row], *, start: int, font_size: int
+) -> PresentationDialog | None:
+    """Open presentation mode on ``rows`` (the findings the list shows) from row ``start``."""
     if comparison is None:
-        messages.tell_user(window, "Nothing to present", "Open two accounts first.", level="info")
+        messages.tell_user(parent, "Nothing to present", "Open two accounts first.", level="info")
         return None
-    current = window.findings.table.currentIndex()
-    dialog = PresentationDialog(
-        comparison,
-        window.findings.visible_rows(),
-        start=current.row() if current.isValid() else 0,
-        font_size=max(22, window.prefs.font_size * 2),
-        parent=window,
-    )
+    dialog = PresentationDialog(comparison, rows, start=start, font_size=font_size, parent=parent)
     dialog.open()
     return dialog

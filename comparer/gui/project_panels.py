@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from comparer.core.engine.model import Span
 from comparer.gui import agreement_panel, annotate_panel, classroom_panel, project_session
-
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
-
+from comparer.gui.session import ComparisonSession
 
 DOCK_WIDTH = 320  # pixels: the label buttons three to a line
 WIDE_ENOUGH = 1200  # narrower windows start with the docks hidden (View › Annotate shows them)
@@ -34,23 +32,38 @@ def _dock(panel: QWidget) -> QDockWidget:
     return dock
 
 
-def install(window: MainWindow) -> ProjectPanels:
-    """Add File › project commands and the Annotate, Agreement and Classroom panels to ``window``.
+def install(
+    window: QMainWindow,
+    comparison: ComparisonSession,
+    session: project_session.ProjectSession,
+    *,
+    add_panel: Callable[[QWidget, str], QDockWidget],
+    selected_span: Callable[[str], Span | None],
+) -> ProjectPanels:
+    """Add the Annotate, Agreement and Classroom panels, working on the project ``session``, to
+    ``window`` (docked with ``add_panel``; ``selected_span`` reads what a pane has selected).
 
     The three panels share one tabbed dock on the right, so that showing Agreement or Classroom
-    does not take more room from the sources; only Annotate is shown at first.
+    does not take more room from the sources; only Annotate is shown at first. Other docks already
+    on the right (the fact table) join the tabs.
     """
-    session = project_session.install(window)
+    others = [d for d in window.findChildren(QDockWidget) if d.parentWidget() is window]
     panels = ProjectPanels(
         session=session,
-        annotate=annotate_panel.install(window, session),
-        agreement=agreement_panel.install(window, session),
-        classroom=classroom_panel.install(window, session),
+        annotate=annotate_panel.install(
+            add_panel, comparison, session, selected_span=selected_span, keys_on=window
+        ),
+        agreement=agreement_panel.install(add_panel, session),
+        classroom=classroom_panel.install(add_panel, comparison, session, selected_span=selected_span),
     )
     first = _dock(panels.annotate)
     for panel in (panels.agreement, panels.classroom):
         window.tabifyDockWidget(first, _dock(panel))
         _dock(panel).hide()  # shown from the View menu when wanted
+    for dock in others:
+        hidden = dock.isHidden()
+        window.tabifyDockWidget(first, dock)
+        dock.setHidden(hidden)
     first.raise_()
     window.resizeDocks([first], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     shown: list[object] = [None]  # the project Annotate was last brought up for

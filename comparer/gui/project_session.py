@@ -33,7 +33,7 @@ from comparer.core.research.export import FORMATS, export_frame, write_export
 from comparer.gui import messages, opening
 
 if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
+    from comparer.gui.host import WindowHost as MainWindow
 
 PROJECT_FILTER = "comparer projects (*.comparer);;All files (*)"
 NOT_BOUND = (

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from comparer import __version__
 from comparer.gui import messages
-
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
 
 # Keys that belong to no menu command.
 OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -27,7 +23,7 @@ def _plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
-def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     """(menu, command, keys) for every menu command with a shortcut, then the other keys."""
     rows: list[tuple[str, str, str]] = []
 
@@ -59,16 +55,16 @@ def shortcuts_html(rows: list[tuple[str, str, str]]) -> str:
     return f"<table cellspacing='0' cellpadding='3'>{body}</table>"
 
 
-def show_shortcuts(window: MainWindow) -> None:
+def show_shortcuts(window: QMainWindow) -> None:
     """Help › Keyboard shortcuts."""
     text = shortcuts_html(shortcut_rows(window))
     messages.tell_user(window, "Keyboard shortcuts", text, level="info")
 
 
-def show_about(window: MainWindow) -> None:
-    """Help › About."""
+def show_about(parent: QWidget, settings_path: str) -> None:
+    """Help › About: the version and where the settings are kept."""
     text = (
         f"comparer {__version__}\nCompare news accounts of one event claim by claim.\n"
-        f"Settings: {window.settings.path}"
+        f"Settings: {settings_path}"
     )
-    messages.tell_user(window, "About comparer", text, level="info")
+    messages.tell_user(parent, "About comparer", text, level="info")

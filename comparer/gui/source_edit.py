@@ -9,9 +9,9 @@ copy and compares again; the texts, and so every offset, stay as they were.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QActionGroup
@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 from comparer.core.engine.model import Comparison, Role, RoleHint, Source, Span
 from comparer.core.engine.segment import paragraphs
 from comparer.gui import messages
-
-if TYPE_CHECKING:
-    from comparer.gui.main_window import MainWindow
+from comparer.gui.pane_area import PaneArea
+from comparer.gui.session import ComparisonSession
 
 # The roles a user can give a paragraph, with their menu text, in menu order.
 ROLE_CHOICES: tuple[tuple[Role, str], ...] = (
@@ -161,25 +160,40 @@ class SourceDetailsDialog(QDialog):
 
 
 class SourceEditor(QObject):
-    """The window's commands for correcting sources; each correction compares again."""
+    """The commands for correcting sources; each correction compares again.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    ``sources()`` gives the accounts open now and ``set_sources(sources)`` shows and compares
+    others; ``area`` holds the panes whose menus get the commands; dialogs open over ``parent``.
+    """
+
+    def __init__(
+        self,
+        session: ComparisonSession,
+        area: PaneArea,
+        sources: Callable[[], Sequence[Source]],
+        set_sources: Callable[[Sequence[Source]], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.area = area
+        self.sources = sources
+        self.set_sources = set_sources
+        self.parent_widget = parent
         self.dialog: SourceDetailsDialog | None = None
         self._scroll: dict[str, int] = {}  # pane scroll positions to restore after comparing again
-        window.comparison_changed.connect(self._on_comparison)
+        session.comparisonChanged.connect(self._on_comparison)
 
     def source(self, source_id: str) -> Source | None:
-        """The window's source with this id."""
-        return next((s for s in self.window.sources if s.id == source_id), None)
+        """The open source with this id."""
+        return next((s for s in self.sources() if s.id == source_id), None)
 
     def edit_details(self, source_id: str) -> SourceDetailsDialog | None:
         """Open the details dialog of a source (window-modal, not blocking); OK applies it."""
         source = self.source(source_id)
         if source is None:
             return None
-        dialog = SourceDetailsDialog(source, self.window)
+        dialog = SourceDetailsDialog(source, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_details(source_id, dialog.value()))
         self.dialog = dialog
@@ -205,15 +219,15 @@ class SourceEditor(QObject):
         paragraph = paragraph_at(source.text, pos) if source else None
         if source is None or paragraph is None:
             return False
-        if role_shown(self.window.comparison, source_id, paragraph) == role:
+        if role_shown(self.session.comparison, source_id, paragraph) == role:
             return False
         self.replace_source(with_role(source, paragraph, role))
         return True
 
     def replace_source(self, source: Source) -> None:
         """Put ``source`` in place of the source with its id and compare again, keeping the panes' places."""
-        self._scroll = {sid: p.view.verticalScrollBar().value() for sid, p in self.window.area.panes.items()}
-        self.window.set_sources([source if s.id == source.id else s for s in self.window.sources])
+        self._scroll = {sid: p.view.verticalScrollBar().value() for sid, p in self.area.panes.items()}
+        self.set_sources([source if s.id == source.id else s for s in self.sources()])
 
     def extend_menu(self, source_id: str, menu: QMenu, pos: int) -> None:
         """Add "Source details…" and "Treat this paragraph as" to a pane's context menu."""
@@ -223,7 +237,7 @@ class SourceEditor(QObject):
         details.triggered.connect(lambda _checked=False: self.edit_details(source_id))
         source = self.source(source_id)
         paragraph = paragraph_at(source.text, pos) if source else None
-        current = role_shown(self.window.comparison, source_id, paragraph) if paragraph else None
+        current = role_shown(self.session.comparison, source_id, paragraph) if paragraph else None
         if paragraph is None or current is None:
             return  # between paragraphs, or not compared yet
         sub = menu.addMenu("&Treat this paragraph as")
@@ -240,18 +254,18 @@ class SourceEditor(QObject):
     def fill_details_menu(self, menu: QMenu) -> None:
         """Edit › Source details: one entry per source."""
         menu.clear()
-        for source in self.window.sources:
+        for source in self.sources():
             action = menu.addAction(f"{source.id}: {source.label}…".replace("&", "&&"))
             action.setObjectName(f"source-details-{source.id}")
             action.triggered.connect(lambda _checked=False, sid=source.id: self.edit_details(sid))
-        if not self.window.sources:
+        if not self.sources():
             menu.addAction("No accounts open").setEnabled(False)
 
     def _on_comparison(self, comparison: object) -> None:
         if not isinstance(comparison, Comparison):
             return
         # The window builds new panes for every comparison: give each the commands once.
-        for sid, pane in self.window.area.panes.items():
+        for sid, pane in self.area.panes.items():
             if pane.property("source-edit"):
                 continue
             pane.setProperty("source-edit", True)
@@ -260,21 +274,19 @@ class SourceEditor(QObject):
             pane.header.setToolTip("Click to correct the title, outlet or date")
             pane.header.setCursor(Qt.CursorShape.PointingHandCursor)
         scroll, self._scroll = self._scroll, {}
-        sync = self.window.area.sync
+        sync = self.area.sync
         was = sync.enabled if sync is not None else False
         if sync is not None:
             sync.enabled = False  # each pane goes back to its own place, not to its neighbour's
         for sid, value in scroll.items():
-            if sid in self.window.area.panes:
-                self.window.area.panes[sid].view.verticalScrollBar().setValue(value)
+            if sid in self.area.panes:
+                self.area.panes[sid].view.verticalScrollBar().setValue(value)
         if sync is not None:
             sync.enabled = was
 
 
-def install(window: MainWindow) -> SourceEditor:
-    """Add Edit › Source details and the panes' correction commands to ``window``."""
-    editor = SourceEditor(window)
-    edit = window.menu("&Edit")
+def install(edit: QMenu, editor: SourceEditor) -> SourceEditor:
+    """Add Edit › Source details to the menu ``edit``; ``editor`` gives the panes their commands."""
     details = QMenu("Source &details", edit)
     details.setObjectName("source-details-menu")
     details.setToolTipsVisible(True)

@@ -22,7 +22,13 @@ from comparer.gui.project_session import install as install_project
 @pytest.fixture
 def labelling(sample_window, tmp_path, monkeypatch):
     session = install_project(sample_window)
-    panel = install_annotate(sample_window, session)
+    panel = install_annotate(
+        sample_window.add_panel,
+        sample_window.session,
+        session,
+        selected_span=sample_window.area.selected_span,
+        keys_on=sample_window,
+    )
     path = tmp_path / "class.comparer"
     monkeypatch.setattr(project_session, "ask_save_path", lambda *a: (str(path), ""))
     action = sample_window.menu("&File").findChild(
@@ -106,7 +112,9 @@ def test_adding_a_link_from_selections_and_custom_labels(labelling):
 
 def test_nothing_is_written_without_a_name_or_a_project(qtbot, sample_window, told):
     session = ProjectSession(sample_window)
-    panel = AnnotatePanel(sample_window, session)
+    panel = AnnotatePanel(
+        sample_window.session, session, selected_span=sample_window.area.selected_span, keys_on=sample_window
+    )
     qtbot.addWidget(panel)
     sample_window.select_link(sample_window.comparison.links[0].id)
     panel.set_label("agree")

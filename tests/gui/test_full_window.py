@@ -60,12 +60,13 @@ def test_the_full_window_has_the_project_commands_docks_and_help(full):
     assert {"project-new", "project-open", "project-save_as", "project-export", "project-print"} <= names
     assert _texts(file_menu)[-1] == "&Quit"  # the project commands go above Quit
     docks = {d.windowTitle(): d for d in full.findChildren(QDockWidget)}
-    assert set(docks) == {"Annotate", "Agreement", "Classroom"}
+    assert set(docks) == {"Annotate", "Agreement", "Classroom", "Fact table"}
     assert docks["Annotate"].isVisible()
     assert not docks["Agreement"].isVisible()
     assert not docks["Classroom"].isVisible()
+    assert not docks["Fact table"].isVisible()
     view_texts = _texts(full.menu("&View"))
-    assert {"Annotate", "Agreement", "Classroom"} <= set(view_texts)
+    assert {"Annotate", "Agreement", "Classroom", "Fact table"} <= set(view_texts)
     docks["Classroom"].toggleViewAction().trigger()
     assert docks["Classroom"].isVisible()
     assert full.tabifiedDockWidgets(docks["Classroom"]) == [docks["Annotate"]]  # a tab, not a squeeze

@@ -32,7 +32,7 @@ POLICY_B = (
 @pytest.fixture
 def editor(window: MainWindow) -> SourceEditor:
     """The correction commands on the plain window."""
-    return source_edit.install(window)
+    return app.install_source_editor(window)
 
 
 def _open(window: MainWindow, *texts: str, published: tuple[date | None, ...] = ()) -> Comparison:
@@ -286,7 +286,7 @@ def test_the_details_dialog_looks_right(window, editor, tmp_path):
 
 
 def test_a_pane_keeps_its_place_when_a_paragraph_changes_role(sample_window):
-    editor = source_edit.install(sample_window)
+    editor = app.install_source_editor(sample_window)
     text = sample_window.sources[0].text
     pos = text.index("\n", len(text) // 2) - 5
     bar = sample_window.pane("a").view.verticalScrollBar()

@@ -240,6 +240,10 @@ class Comparison:
     options: dict[str, Any]
     findings: tuple[Finding, ...] = ()
     facts: tuple[FactRow, ...] = ()
+    # Claims by id, filled on first use: the comparison never changes, so neither does the index.
+    _claim_index: dict[str, Claim] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     def shown_findings(self, show_all: bool = False) -> tuple[Finding, ...]:
         """The findings worth a reader's time (confidence at least ``show_above``), or all of them."""
@@ -256,11 +260,15 @@ class Comparison:
         raise KeyError(source_id)
 
     def claim(self, claim_id: str) -> Claim:
-        """The claim with this id."""
+        """The claim with this id (KeyError when there is none)."""
         return self._claims_by_id()[claim_id]
 
     def _claims_by_id(self) -> dict[str, Claim]:
-        return {c.id: c for c in self.claims}
+        # Built once per comparison; callers read it and never change it.
+        index = self._claim_index
+        if not index and self.claims:
+            index.update((c.id, c) for c in self.claims)
+        return index
 
     def only_in(self, source_id: str) -> tuple[Claim, ...]:
         """Body claims no other source makes: no link, or only weak ``related`` ones.
