@@ -220,8 +220,13 @@ def _open(name: str, data: bytes) -> pypdf.PdfReader:
     return reader
 
 
+def pdf_stream_limit() -> int:
+    """Bytes one compressed stream may inflate to (pypdf's own limit, which it enforces)."""
+    return int(pypdf.get_configuration().zlib_maximum_output_length)
+
+
 def _bomb(name: str, where: str) -> SourceLoadError:
-    limit = pypdf.filters.ZLIB_MAX_OUTPUT_LENGTH // 1_000_000
+    limit = pdf_stream_limit() // 1_000_000
     return SourceLoadError(
         name,
         f"refused: {where} compressed data that inflates past {limit} MB (the PDF reader's limit); "
