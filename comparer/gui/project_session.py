@@ -326,7 +326,8 @@ class ProjectSession(QObject):
         if comparison is None:
             messages.tell_user(self.window, "Print handout", "Open two or more accounts first.")
             return False
-        annotations = self.project.annotations() if self.project else ()
+        # Labels made on other texts never go on this handout, even where offsets happen to match.
+        annotations = self.project.annotations() if self.project is not None and self.bound else ()
         html = render_html(comparison, annotations=annotations, page=page, for_qt=True)
         ok, _ = self._guard("Print handout", lambda: write_pdf(html, path, page=page))
         if ok:
