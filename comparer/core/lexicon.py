@@ -41,7 +41,7 @@ LEXICON_FILES = (
 def alternation(words: Iterable[str], space: str = " ") -> str:
     """A regex alternation of ``words``, longest first, each escaped; ``space`` stands for a space."""
     ordered = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
+    return "|".join(re.escape(w).replace("\\ ", " ").replace(" ", space) for w in ordered)
 
 
 def _frozen(table: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -228,6 +228,7 @@ class WordLexicon:
 
     stopwords: frozenset[str]
     negations: tuple[str, ...]
+    clause_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +443,9 @@ def _concepts() -> ConceptLexicon:
 def _word_lists() -> WordLexicon:
     data = _data("words.toml")
     return WordLexicon(
-        stopwords=frozenset(_words(data.get("stopwords"))), negations=_words(data.get("negations"))
+        stopwords=frozenset(_words(data.get("stopwords"))),
+        negations=_words(data.get("negations")),
+        clause_words=_words(data.get("clause_words")),
     )
 
 

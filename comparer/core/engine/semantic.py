@@ -27,6 +27,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from comparer.core.lexicon import alternation, lexicon
+
 PACKAGE = "wordllama"
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -131,14 +133,11 @@ def embedder() -> Embedder:
 
 
 # Words that turn a statement into its denial ("no one was hurt" / "people were hurt").
-_NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nobody|nothing|nowhere|neither|nor|without|no-one|cannot)\b|n't\b|\bno one\b",
-    re.IGNORECASE,
-)
+_NEGATION = re.compile(rf"\b(?:{alternation(lexicon().words.negations)})\b|n't\b", re.IGNORECASE)
 # Where one clause ends and the next begins: a denial belongs to its clause, so two denied clauses
 # ("it does not plan attacks and is not looking for escalation") do not cancel out.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|or|while|whereas|although|though|because|since|as|which|who)\b",
+    rf"[,;:()\u2014\u2013]|\s-\s|\b(?:{alternation(lexicon().words.clause_words)})\b",
     re.IGNORECASE,
 )
 
