@@ -109,6 +109,9 @@ class ClassroomPanel(QWidget):
             self.hide_box.setChecked(hidden)
 
     def _on_comparison(self, comparison: object) -> None:
+        # A score belongs to the accounts it was revealed on: never show it beside another pair.
+        self.result.clear()
+        self.missed.clear()
         for button in self.mark_buttons.values():
             self.mark_row.removeWidget(button)
             button.deleteLater()

@@ -194,3 +194,39 @@ def test_the_real_dialog_names_every_choice(bound):
     window.open_files(files[:1], add=True)  # a third account is a new set of texts
     assert len(seen) == 2
     assert len(window.sources) == 2
+
+
+def test_the_classroom_panel_never_keeps_a_score_beside_another_pair(window, tmp_path, told):
+    from comparer.gui.app import install_project_panels
+
+    window.open_sample()
+    panels = install_project_panels(window)
+    session, classroom = panels.session, panels.classroom
+    assert session.new_project(str(tmp_path / "class.comparer"))
+    assert session.project is not None
+    classroom.student.setText("Sam")
+    session.project.add_mark(SpanRef("a", 30, 75), student="Sam")
+    marked = " ".join(window.comparison.source("a").text[30:75].split())
+    classroom.refresh()
+    score = classroom.reveal()
+    assert score is not None
+    assert classroom.result.text() == score.summary() != ""
+
+    files = []
+    for name, text in (("ferry-a.txt", FERRY_A), ("ferry-b.txt", FERRY_B)):
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    asked: list[tuple[str, list[str]]] = []
+    _answer(session, asked, "add")
+    window.open_files([str(f) for f in files])
+    assert asked
+    assert classroom.result.text() == ""
+    assert classroom.missed.count() == 0
+    assert classroom.marks.count() == 0  # the first pair's mark is not listed against these texts
+
+    action = window.findChild(QAction, "project-comparison-1")
+    assert action is not None
+    action.trigger()
+    assert classroom.marks.count() == 1
+    assert marked[:40] in classroom.marks.item(0).text()
+    assert told == []
