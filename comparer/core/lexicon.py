@@ -14,7 +14,7 @@ import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -110,6 +110,11 @@ class CalendarLexicon:
     future: tuple[str, ...]
     publication_labels: tuple[str, ...]
     citation_words: tuple[str, ...]
+    # word before a clock time -> (minutes it allows before, minutes after)
+    time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
+    time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
+    time_later: tuple[str, ...] = ()  # "ten minutes past midnight"
+    time_earlier: tuple[str, ...] = ()  # "five minutes to noon"
 
     @property
     def month_prefixes(self) -> tuple[str, ...]:
@@ -350,6 +355,12 @@ def _calendar() -> CalendarLexicon:
         future=_words(cues.get("future")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
+        time_hedges=_frozen(
+            {str(k).lower(): (int(v[0]), int(v[1])) for k, v in data.get("time_hedges", {}).items()}
+        ),
+        time_units=_frozen({str(k).lower(): int(v) for k, v in data.get("time_units", {}).items()}),
+        time_later=_words(data.get("time_words", {}).get("later")),
+        time_earlier=_words(data.get("time_words", {}).get("earlier")),
     )
 
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from text_to_num import text2num
+
 from comparer.core.engine.model import Span
 from comparer.core.engine.pubdate import MONTHS, WEEKDAYS
 from comparer.core.lexicon import alternation, lexicon
@@ -29,6 +31,19 @@ _TIME = re.compile(
     r"|\b(?P<named>noon|midnight)\b",
     re.IGNORECASE,
 )
+_SPACE = r"\s+"
+_TIME_HEDGE = re.compile(
+    rf"\b(?P<hedge>{alternation(_CALENDAR.time_hedges, space=_SPACE)})\s+(?:at\s+)?$", re.IGNORECASE
+)
+_MULTI_WORD_UNITS = [u for u in _CALENDAR.time_units if " " in u]
+_SINGLE_WORD_UNITS = [u for u in _CALENDAR.time_units if " " not in u]
+_TIME_OFFSET = re.compile(
+    rf"(?:\b(?P<unit1>{alternation(_MULTI_WORD_UNITS, space=_SPACE)})"
+    rf"|\b(?P<n>\d{{1,2}}|[a-z]+(?:-[a-z]+)?)\s+"
+    rf"(?P<unit2>{alternation(_SINGLE_WORD_UNITS)}))\s+"
+    rf"(?P<dir>{alternation((*_CALENDAR.time_later, *_CALENDAR.time_earlier))})\s+$",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(rf"\b(?:{alternation(_CALENDAR.future)})\b", re.IGNORECASE)
 
 
@@ -50,6 +65,18 @@ class TimeMention:
     text: str
     minutes: int
     zone: str | None = None
+    before: int = 0  # minutes the words allow before the stated time ("around 2 a.m.")
+    after: int = 0  # and after it
+
+    @property
+    def window(self) -> tuple[int, int]:
+        """The earliest and latest minute the words allow."""
+        return self.minutes - self.before, self.minutes + self.after
+
+    def consistent_with(self, other: TimeMention) -> bool:
+        """True when both can name the same moment."""
+        (a_low, a_high), (b_low, b_high) = self.window, other.window
+        return a_low <= b_high and b_low <= a_high
 
 
 _ZONE = re.compile(
@@ -136,5 +163,45 @@ def find_times(text: str, offset: int = 0) -> list[TimeMention]:
             minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
         zone_m = _ZONE.match(text[m.end() : m.end() + 30])
         zone = (zone_m.group("abbr") or zone_m.group("named")).lower() if zone_m else None
-        out.append(TimeMention(Span(m.start() + offset, m.end() + offset), m.group(), minutes, zone))
+        start = m.start()
+        counted = _TIME_OFFSET.search(text, max(0, start - 40), start)
+        if counted is not None:
+            # "ten minutes past midnight", "an hour after midnight"
+            shift = _minutes_in(counted.group("n") or "", counted.group("unit1") or counted.group("unit2"))
+            if shift is not None:
+                later = counted.group("dir").lower() in _CALENDAR.time_later
+                minutes = (minutes + (shift if later else -shift)) % (24 * 60)
+                start = counted.start()
+        before = after = 0
+        hedge = _TIME_HEDGE.search(text, max(0, start - 30), start)
+        if hedge is not None:
+            before, after = _CALENDAR.time_hedges[_squeeze(hedge.group("hedge"))]
+        out.append(
+            TimeMention(
+                Span(start + offset, m.end() + offset), text[start : m.end()], minutes, zone, before, after
+            )
+        )
     return out
+
+
+def _squeeze(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _minutes_in(count: str, unit: str) -> int | None:
+    """Minutes in "ten minutes", "an hour", "half an hour"."""
+    unit = _squeeze(unit)
+    if unit in _CALENDAR.time_units and not count:
+        return _CALENDAR.time_units[unit]
+    length = _CALENDAR.time_units.get(unit)
+    if length is None:
+        return None
+    word = _squeeze(count)
+    if word in ("a", "an", "one"):
+        return length
+    if word.isdigit():
+        return int(word) * length
+    try:
+        return int(text2num(word.replace("-", " "), "en")) * length
+    except (ValueError, IndexError):
+        return None

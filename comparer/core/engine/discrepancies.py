@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from comparer.core.engine.concepts import country_table
+from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
@@ -537,13 +539,53 @@ _NAME_TITLES = frozenset(
 )
 
 
+def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:
+    """The day each account's weekdays and yearless dates are read against, and whether it is inferred.
+
+    An account's publication date when it has one; else the day it names most often in full (with a
+    year); else the latest publication date among the other accounts, or the day they name most often.
+    """
+    full: dict[str, Counter[date]] = {}
+    for s in sources:
+        full[s.id] = Counter(d.day for d in find_dates(s.text, None) if d.day and d.form == "date")
+    published = [s.published for s in sources if s.published]
+    everywhere: Counter[date] = sum(full.values(), Counter())
+    out: dict[str, tuple[date, bool]] = {}
+    for s in sources:
+        if s.published:
+            out[s.id] = (s.published, False)
+        elif full[s.id]:
+            out[s.id] = (_most_named(full[s.id]), True)
+        elif published:
+            out[s.id] = (max(published), True)
+        elif everywhere:
+            out[s.id] = (_most_named(everywhere), True)
+    return out
+
+
+def _most_named(days: Counter[date]) -> date:
+    return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def _days_of(f: ClaimFacts, reference: Mapping[str, tuple[date, bool]]) -> list[DateMention]:
+    known = reference.get(f.claim.source)
+    if known is None or not known[1]:
+        return [d for d in f.dates if d.day]
+    return [d for d in find_dates(f.claim.text, known[0], f.claim.start) if d.day]
+
+
 def date_findings(
-    facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: Mapping[tuple[str, str], float]
+    facts: Sequence[ClaimFacts],
+    pair: tuple[str, str],
+    linked: Mapping[tuple[str, str], float],
+    reference: Mapping[str, tuple[date, bool]] | None = None,
 ) -> list[_Group]:
     """One calendar day the two accounts name differently ("August 18" / "Saturday"): not a discrepancy."""
     sa, sb = pair
-    days_a = [(f.claim.id, d) for f in facts if f.claim.source == sa for d in f.dates if d.day]
-    days_b = [(f.claim.id, d) for f in facts if f.claim.source == sb for d in f.dates if d.day]
+    reference = reference or {}
+    days_a = [(f.claim.id, d) for f in facts if f.claim.source == sa for d in _days_of(f, reference)]
+    days_b = [(f.claim.id, d) for f in facts if f.claim.source == sb for d in _days_of(f, reference)]
+    inferred = [(s, reference[s][0]) for s in pair if s in reference and reference[s][1]]
     forms_a = {(d.day, fold(d.text)) for _, d in days_a}
     forms_b = {(d.day, fold(d.text)) for _, d in days_b}
     groups: dict[Any, _Group] = {}
@@ -552,34 +594,100 @@ def date_findings(
         b_by_day[db.day].append((cb, db))
     for ca, da in days_a:
         for cb, db in b_by_day.get(da.day, ()):
-            if fold(da.text) == fold(db.text):
+            if fold(da.text) == fold(db.text) or da.form == db.form == "date":
                 continue
             if (da.day, fold(da.text)) in forms_b and (db.day, fold(db.text)) in forms_a:
                 continue  # both accounts use both forms
             group = groups.get(da.day)
             if group is None:
                 assert da.day is not None
+                basis = (
+                    "reading "
+                    + " and ".join(f"{s}'s days against {day.strftime('%-d %B %Y')}" for s, day in inferred)
+                    if inferred
+                    else "given the publication dates"
+                )
                 first = Finding(
                     kind="date_equivalent",
                     values=(da.text, db.text),
                     spans=((), ()),
                     explanation=f"“{da.text}” and “{db.text}” are the same day, "
-                    f"{da.day.strftime('%A %-d %B %Y')}, given the publication dates — not a discrepancy",
+                    f"{da.day.strftime('%A %-d %B %Y')}, {basis} — not a discrepancy",
                     detail={"day": da.day.isoformat()},
                 )
-                group = groups[da.day] = _Group(
-                    first=first,
-                    sources=pair,
-                    confidence=BASE_CONFIDENCE["date_equivalent"] - 0.1,
-                    why=["the two accounts write one calendar day differently"],
-                )
+                why = ["the two accounts write one calendar day differently"]
+                confidence = BASE_CONFIDENCE["date_equivalent"] - 0.1
+                for s, day in inferred:
+                    why.append(
+                        f"{s} gives no publication date: its days are read against {day.isoformat()}, "
+                        "the day the accounts name"
+                    )
+                group = groups[da.day] = _Group(first=first, sources=pair, confidence=confidence, why=why)
             if (ca, cb) in linked:
-                group.confidence = BASE_CONFIDENCE["date_equivalent"]
+                group.confidence = BASE_CONFIDENCE["date_equivalent"] - (0.05 if inferred else 0.0)
                 if "in linked sentences" not in group.why:
                     group.why.append("in linked sentences")
             group.include(0, ca, (da.span,))
             group.include(1, cb, (db.span,))
     return list(groups.values())
+
+
+def _zones_comparable(a: str | None, b: str | None) -> bool:
+    """Two clock times can be held against each other unless they name different zones."""
+    local = (None, "local time")
+    return a == b or (a in local and b in local)
+
+
+def time_findings(
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: Mapping[tuple[str, str], float]
+) -> list[_Group]:
+    """Clock times for one moment that cannot both be right, in linked sentences of the two accounts.
+
+    Hedges widen a time ("around 2 a.m." is 1:50 to 2:10); times of different days or of different zones
+    are not compared.
+    """
+    sa, sb = pair
+    timed_a = [f for f in facts if f.claim.source == sa and f.times]
+    timed_b = [f for f in facts if f.claim.source == sb and f.times]
+    out: dict[tuple[tuple[int, int], tuple[int, int]], _Group] = {}
+    for fa in timed_a:
+        for fb in timed_b:
+            score = linked.get((fa.claim.id, fb.claim.id))
+            if score is None:
+                continue
+            days_a = {d.day for d in fa.dates if d.day}
+            days_b = {d.day for d in fb.dates if d.day}
+            if days_a and days_b and not days_a & days_b:
+                continue
+            pairs = [(ta, tb) for ta in fa.times for tb in fb.times if _zones_comparable(ta.zone, tb.zone)]
+            if not pairs or any(ta.consistent_with(tb) for ta, tb in pairs):
+                continue
+            ta, tb = pairs[0]
+            key = (ta.window, tb.window)
+            if key in out:  # the same two times again, in other sentences: one discrepancy
+                out[key].include(0, fa.claim.id, (ta.span,))
+                out[key].include(1, fb.claim.id, (tb.span,))
+                continue
+            confidence = BASE_CONFIDENCE["time_conflict"]
+            why = [f"linked sentences give different times ({ta.text} / {tb.text})"]
+            if score >= SAME_PROPOSITION:
+                confidence += 0.1
+                why.append("the sentences state nearly one thing")
+            else:
+                why.append("the sentences are only loosely linked: the times may be of different moments")
+            if ta.before or ta.after or tb.before or tb.after:
+                why.append("a time given as approximate, still outside the other's window")
+            first = Finding(
+                kind="time_conflict",
+                values=(ta.text, tb.text),
+                spans=((ta.span,), (tb.span,)),
+                explanation=f"different times: {ta.text} against {tb.text}",
+                detail={"a": list(ta.window), "b": list(tb.window)},
+            )
+            group = out[key] = _Group(first=first, sources=pair, confidence=confidence, why=why)
+            group.include(0, fa.claim.id, (ta.span,))
+            group.include(1, fb.claim.id, (tb.span,))
+    return list(out.values())
 
 
 def _same_speaker_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -829,6 +937,7 @@ def discrepancies(
     speaks = _speaks_of(ordered, quantities)
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id)
+    reference = reference_days(sources)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
@@ -875,7 +984,21 @@ def discrepancies(
             if g.first.kind == "date_equivalent" and g.sources == (sa, sb)
         }
         groups.extend(
-            g for g in date_findings(ordered, (sa, sb), linked) if g.first.detail["day"] not in seen_days
+            g
+            for g in date_findings(ordered, (sa, sb), linked, reference)
+            if g.first.detail["day"] not in seen_days
+        )
+        timed = {
+            (c_a, c_b)
+            for g in groups
+            if g.first.kind == "time_conflict" and g.sources == (sa, sb)
+            for c_a in g.claims[0]
+            for c_b in g.claims[1]
+        }
+        groups.extend(
+            g
+            for g in time_findings(ordered, (sa, sb), linked)
+            if not any((c_a, c_b) in timed for c_a in g.claims[0] for c_b in g.claims[1])
         )
     findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
     # A link carries every finding that rests on both of its claims.

@@ -417,7 +417,8 @@ def date_findings(
     # Times in different (or one unstated) zones are not compared on a guessed offset.
     zones = {t.zone for t in (*fa.times, *fb.times)}
     comparable = len(zones) == 1 and "local time" not in zones
-    if strong and comparable and mins_a and mins_b and not mins_a & mins_b:
+    apart = not any(ta.consistent_with(tb) for ta in fa.times for tb in fb.times)
+    if strong and comparable and mins_a and mins_b and apart:
         ta, tb = fa.times[0], fb.times[0]
         out.append(
             Finding(

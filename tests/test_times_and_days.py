@@ -1,0 +1,64 @@
+"""Clock times with hedges and counted offsets, and days read against a day the accounts name.
+
+Sentences written for these tests.
+"""
+
+import pytest
+
+from comparer.core.engine.compare import compare
+from comparer.core.engine.dates import find_times
+from comparer.core.engine.model import Source
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "window"),
+    [
+        ("The ferry left at 12:11 a.m.", 11, (11, 11)),
+        ("The first climber reached the top ten minutes past midnight.", 10, (10, 10)),
+        ("He was declared dead an hour after midnight.", 60, (60, 60)),
+        ("The roof gave way half an hour before noon.", 690, (690, 690)),
+        ("The dam burst around 2 a.m.", 120, (110, 130)),
+        ("The alarm sounded shortly before 1:30 a.m.", 90, (70, 90)),
+        ("The convoy arrived just after midnight.", 0, (0, 20)),
+    ],
+)
+def test_a_clock_time_is_read_with_what_its_words_allow(text, minutes, window):
+    (time,) = find_times(text)
+    assert (time.minutes, time.window) == (minutes, window)
+
+
+def _pair(a: str, b: str, published_a=None, published_b=None):
+    return compare(
+        [
+            Source(id="a", path="a.txt", text=a, published=published_a),
+            Source(id="b", path="b.txt", text=b, published=published_b),
+        ]
+    )
+
+
+def test_two_approximate_times_half_an_hour_apart_are_a_conflict():
+    a = "Dam burst in the hills\n\nThe old dam above Corvale burst around 2 a.m., flooding the lower town."
+    b = "Flood hits Corvale\n\nThe dam above Corvale gave way around 1:30 a.m., flooding the lower town."
+    conflicts = [f for f in _pair(a, b).findings if f.kind == "time_conflict"]
+    assert len(conflicts) == 1
+    assert conflicts[0].values == ("2 a.m.", "1:30 a.m.")
+
+
+def test_the_same_time_said_two_ways_is_no_conflict():
+    a = "Climber dies on the ridge\n\nThe climber died an hour after midnight on the north ridge."
+    b = "Death on the ridge\n\nThe climber died around 1 a.m. on the north ridge, the guides said."
+    assert not [f for f in _pair(a, b).findings if f.kind == "time_conflict"]
+
+
+def test_a_weekday_is_read_against_the_day_the_other_account_names_in_full():
+    from datetime import date
+
+    a = (
+        "Bridge struck by ship\n\nThe bridge fell into the river on Tuesday, March 4, 2031, after a cargo "
+        "ship struck one of its piers."
+    )
+    b = "Bridge falls\n\nThe bridge fell into the river early Tuesday after a ship struck one of its piers."
+    comparison = _pair(a, b, published_a=date(2031, 3, 6))
+    (same_day,) = [f for f in comparison.findings if f.kind == "date_equivalent"]
+    assert same_day.detail["day"] == "2031-03-04"
+    assert any("gives no publication date" in w for w in same_day.why)
