@@ -5,6 +5,15 @@ or a manifest (CSV) with one row per comparison: a ``pair`` name (optional), the
 files in columns ``a``, ``b``, ``c`` … (paths relative to the manifest), and
 optional ``date_a``, ``date_b`` … publication dates. One pair that cannot be read
 is reported and skipped; the others are still compared.
+
+With --group-events the corpus is a pile of accounts with no events given: a folder
+(every account in it and its sub-folders) or a manifest with a ``file`` column (and
+optionally ``date``). The accounts are grouped into events first, by the rare names,
+figures and days they share and their publication dates, and only accounts of one
+event are compared with each other.
+
+Every event's accounts are compared with each other in one comparison; --facts FILE
+writes the fact table of each event (who gave which figure) with an ``event`` column.
 """
 
 from __future__ import annotations
@@ -17,17 +26,20 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from comparer.core.batch import Job, Outcome, ResumableOutput, run_jobs
+from comparer.cli.compare_cmd import FACT_COLUMNS, fact_rows
+from comparer.core.batch import Job, Outcome, ResumableOutput, default_workers, parallel_map, run_jobs
 from comparer.core.engine.compare import compare
 from comparer.core.engine.options import AlignOptions
 from comparer.core.engine.serialize import to_dict
 from comparer.core.errors import ComparerError, OptionsError
 from comparer.core.formats.sources import load_source, source_ids, supported_suffixes
+from comparer.core.grouping import Account, Grouping, GroupOptions, account_of, group_accounts, group_names
 from comparer.core.report.rows import COLUMNS, csv_table, link_csv
 
 # Test hook: end the run (killing the process) once this many jobs are written.
@@ -71,6 +83,30 @@ def add_parser(sub: Any) -> None:
         metavar="ADDRESS",
         help="run on Dask: a local cluster, or the scheduler at ADDRESS (tcp://HOST:PORT); "
         "needs comparer[dask]",
+    )
+    p.add_argument(
+        "--facts",
+        metavar="FILE",
+        help="also write each event's fact table (CSV: the compare facts-csv columns with 'event' "
+        "in front and the account's 'file' at the end)",
+    )
+    g = p.add_argument_group("corpora without events")
+    g.add_argument(
+        "--group-events",
+        action="store_true",
+        help="CORPUS is a pile of accounts (a folder, or a manifest with 'file' and 'date' columns): "
+        "group them into events first and compare only within each",
+    )
+    g.add_argument(
+        "--window",
+        type=int,
+        default=GroupOptions.window_days,
+        metavar="DAYS",
+        help="accounts published more than DAYS apart are never one event (default %(default)s; "
+        "accounts with no date can join any)",
+    )
+    g.add_argument(
+        "--groups", metavar="FILE", help="write the events found (CSV: event, source, file, published)"
     )
     p.set_defaults(run=run)
 
@@ -117,8 +153,89 @@ def jobs_of(corpus: Path) -> list[Job]:
     return jobs
 
 
-def compare_job(job: Job, fmt: str, min_score: float | None) -> Outcome:
-    """Compare one job's accounts into the text it adds to the output (runs in a worker)."""
+def _pile_files(corpus: Path) -> list[tuple[Path, date | None]]:
+    """The accounts of a corpus without events: a folder's files, or a manifest's ``file`` rows."""
+    if corpus.is_dir():
+        suffixes = set(supported_suffixes())
+        files = sorted(f for f in corpus.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+        return [(f, None) for f in files]
+    if not corpus.is_file():
+        raise ComparerError(f"{corpus}: no such folder or manifest")
+    try:
+        rows = list(csv.DictReader(io.StringIO(corpus.read_text(encoding="utf-8-sig"))))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ComparerError(f"{corpus}: cannot read the manifest ({exc})") from exc
+    if not rows or "file" not in rows[0]:
+        raise OptionsError(
+            f"{corpus}: with --group-events a manifest needs a column file (and optionally date)"
+        )
+    out: list[tuple[Path, date | None]] = []
+    for n, row in enumerate(rows, start=1):
+        raw = (row.get("date") or "").strip()
+        try:
+            day = date.fromisoformat(raw) if raw else None
+        except ValueError as exc:
+            raise OptionsError(f"{corpus}, row {n}: date {raw!r} is not YYYY-MM-DD") from exc
+        if (row.get("file") or "").strip():
+            out.append((corpus.parent / row["file"].strip(), day))
+    return out
+
+
+def read_account(item: tuple[Path, date | None]) -> tuple[Account | None, str]:
+    """One account's grouping marks, or why it could not be read (runs in a worker)."""
+    path, day = item
+    try:
+        return account_of(load_source(path, source_id="a", published=day)), ""
+    except Exception as exc:  # an unreadable account is reported and left out, whatever broke
+        return None, f"{path}: {exc}"
+
+
+def group_jobs(
+    corpus: Path, options: GroupOptions, *, workers: int, client: Any
+) -> tuple[list[Job], Grouping]:
+    """Read a pile of accounts, group them into events, and make one job per event."""
+    files = _pile_files(corpus)
+    if len(files) < 2:
+        raise ComparerError(f"{corpus}: fewer than two accounts to group")
+    read: dict[int, Account] = {}
+    for i, (account, error) in parallel_map(read_account, files, workers=workers, client=client):
+        if account is None:
+            print(f"comparer: {error}: left out", file=sys.stderr)
+        else:
+            read[i] = account
+    grouping = group_accounts((read[i] for i in sorted(read)), options)
+    dated = {a.path: a.published for a in grouping.accounts}
+    jobs = []
+    for name, group in zip(group_names(grouping), grouping.groups, strict=True):
+        paths = [grouping.accounts[i].path for i in group]
+        ids = source_ids(len(paths))
+        dates = {sid: d for sid, p in zip(ids, paths, strict=True) if (d := dated[p]) is not None}
+        jobs.append(Job(name, tuple(Path(p) for p in paths), dates))
+    print(f"comparer: grouped {grouping.summary()}", file=sys.stderr)
+    return jobs, grouping
+
+
+def _groups_csv(path: Path, jobs: list[Job], grouping: Grouping) -> None:
+    rows: list[list[object]] = []
+    for job in jobs:
+        for sid, file in zip(source_ids(len(job.files)), job.files, strict=True):
+            day = job.dates.get(sid)
+            rows.append([job.name, sid, str(file), day.isoformat() if day else ""])
+    for i in grouping.alone:
+        account = grouping.accounts[i]
+        rows.append(["", "", account.path, account.published.isoformat() if account.published else ""])
+    try:
+        path.write_text(csv_table(rows, header=["event", "source", "file", "published"]), encoding="utf-8")
+    except OSError as exc:
+        raise ComparerError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+
+
+FACTS_HEADER = ("event", *FACT_COLUMNS, "file")
+
+
+def compare_job(job: Job, fmt: str, min_score: float | None, facts: bool = False) -> Outcome:
+    """Compare one job's accounts into the text it adds to the output, and its fact table rows
+    when ``facts`` (runs in a worker)."""
     if len(job.files) < 2:
         raise ComparerError(f"needs at least two accounts, found {len(job.files)}")
     options = AlignOptions() if min_score is None else AlignOptions(min_score=min_score)
@@ -133,7 +250,12 @@ def compare_job(job: Job, fmt: str, min_score: float | None) -> Outcome:
     else:
         text = link_csv(comparison, header=False, first={"pair": job.name})
     conflicts = sum(1 for link in comparison.links if link.relation == "conflict")
-    return Outcome(job.name, text, f"{len(comparison.links)} links, {conflicts} conflict")
+    extra: tuple[str, ...] = ()
+    if facts:
+        at = FACT_COLUMNS.index("source")
+        paths = {s.id: s.path for s in sources}
+        extra = (csv_table([job.name, *row, paths[str(row[at])]] for row in fact_rows(comparison)),)
+    return Outcome(job.name, text, f"{len(comparison.links)} links, {conflicts} conflict", extra=extra)
 
 
 class _Progress:
@@ -170,8 +292,10 @@ class _Progress:
             sys.stderr.write("\n")
 
 
-def dask_client(address: str, workers: int) -> Any:
-    """A ``distributed`` client: of the scheduler at ``address``, or of a new local cluster."""
+@contextmanager
+def dask_client(address: str, workers: int) -> Iterator[Any]:
+    """A ``distributed`` client: of the scheduler at ``address``, or of a new local cluster of
+    ``workers`` single-threaded worker processes (closed with the client)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -179,36 +303,50 @@ def dask_client(address: str, workers: int) -> Any:
             "--dask needs the distributed package: pip install 'comparer[dask]' (or pip install distributed)"
         ) from exc
     if address:
-        return Client(address)  # type: ignore[no-untyped-call]
-    return Client(LocalCluster(n_workers=workers, threads_per_worker=1))  # type: ignore[no-untyped-call]
+        with Client(address) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1) as cluster,  # type: ignore[no-untyped-call]
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
+        yield client
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``comparer batch``; exit 1 when some comparison could not be made."""
-    jobs = jobs_of(Path(args.corpus))
     fmt = args.format or ("jsonl" if args.output.endswith((".jsonl", ".ndjson")) else "csv")
     header = csv_table((), header=["pair", *COLUMNS]) if fmt == "csv" else ""
-    out = ResumableOutput(Path(args.output), header, resume=args.resume)
-    todo = sum(1 for j in jobs if j.name not in out.done)
-    progress = _Progress(todo, bar=sys.stderr.isatty(), quiet=args.quiet)
-    stop = os.environ.get(STOP_AFTER_ENV)
-    workers = args.workers or os.cpu_count() or 1
-    client = dask_client(args.dask, workers) if args.dask is not None else None
-    try:
-        outcomes = run_jobs(
-            partial(compare_job, fmt=fmt, min_score=args.min_score),
-            jobs,
-            out,
-            workers=workers,
-            client=client,
-            tick=progress,
-            stop_after=int(stop) if stop else None,
-        )
-    finally:
-        out.close()
-        progress.finish()
-        if client is not None:
-            client.close()
+    facts = [(Path(args.facts), csv_table((), header=FACTS_HEADER))] if args.facts else []
+    workers = args.workers or default_workers()
+    if not args.group_events:
+        jobs = jobs_of(Path(args.corpus))
+    with ExitStack() as stack:
+        client = stack.enter_context(dask_client(args.dask, workers)) if args.dask is not None else None
+        if args.group_events:
+            options = GroupOptions(window_days=args.window)
+            jobs, grouping = group_jobs(Path(args.corpus), options, workers=workers, client=client)
+            if args.groups:
+                _groups_csv(Path(args.groups), jobs, grouping)
+            if not jobs:
+                raise ComparerError(f"{args.corpus}: no two accounts found to be of one event")
+        out = ResumableOutput(Path(args.output), header, resume=args.resume, extra=facts)
+        todo = sum(1 for j in jobs if j.name not in out.done)
+        progress = _Progress(todo, bar=sys.stderr.isatty(), quiet=args.quiet)
+        stop = os.environ.get(STOP_AFTER_ENV)
+        try:
+            outcomes = run_jobs(
+                partial(compare_job, fmt=fmt, min_score=args.min_score, facts=bool(args.facts)),
+                jobs,
+                out,
+                workers=workers,
+                client=client,
+                tick=progress,
+                stop_after=int(stop) if stop else None,
+            )
+        finally:
+            out.close()
+            progress.finish()
     failed = sum(1 for o in outcomes if o.error)
     skipped = len(jobs) - todo
     done = f" ({skipped} already written)" if skipped else ""

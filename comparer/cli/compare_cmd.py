@@ -76,6 +76,11 @@ FACT_COLUMNS = (
 
 def facts_csv_text(comparison: Comparison) -> str:
     """The fact table as CSV: one row per fact and account stating it, then what made it."""
+    return csv_table(fact_rows(comparison), header=FACT_COLUMNS)
+
+
+def fact_rows(comparison: Comparison) -> list[list[object]]:
+    """The fact table's rows (in the order of :data:`FACT_COLUMNS`): one per fact and account."""
     stamp = made_with()
     rows: list[list[object]] = []
     for row in comparison.facts:
@@ -101,7 +106,7 @@ def facts_csv_text(comparison: Comparison) -> str:
                     stamp.lexicon_cell,
                 ]
             )
-    return csv_table(rows, header=FACT_COLUMNS)
+    return rows
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,24 +2,30 @@
 
 A batch is a list of :class:`Job` (one per event or manifest row). Each job is done by
 a picklable ``work`` function that returns an :class:`Outcome` whose ``text`` is what
-goes into the output. Outcomes are written in plan order, each followed by a line in a
-journal (``OUT.done``) naming the job and the size of the output after it, so a rerun
-with ``resume`` cuts off anything written after the last journalled job and skips the
-jobs journalled: an interrupted run loses at most the jobs in flight.
+goes into the output (and whose ``extra`` texts go into side outputs, such as a fact
+table). Outcomes are written in plan order, each followed by a line in a journal
+(``OUT.done``) naming the job and the size in bytes of every output after it, so a rerun with
+``resume`` cuts off anything written after the last journalled job and skips the jobs
+journalled: an interrupted run loses at most the jobs in flight.
 
-Jobs run inline, on a pool of processes, or on a Dask ``distributed`` client.
+Jobs run inline, on a pool of processes, or on a Dask ``distributed`` client. On a pool
+or on Dask they travel in small chunks (:func:`chunk_size`), so that the cost of sending
+a job and its result is paid once for several jobs while every worker still gets many
+chunks to balance the load.
 """
 
 from __future__ import annotations
 
+import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date
-from multiprocessing import get_context
+from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO, TypeVar
 
 from comparer.core.errors import ComparerError
 
@@ -35,16 +41,20 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one job gave: the text to append (empty when it failed), a summary or the error."""
+    """What one job gave: the text to append (empty when it failed), the texts for the side
+    outputs in their order, a summary or the error."""
 
     name: str
     text: str = ""
     summary: str = ""
     error: str = ""
+    extra: tuple[str, ...] = ()
 
 
 Work = Callable[[Job], Outcome]
 Tick = Callable[[Outcome], None]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class BatchInterrupted(ComparerError):
@@ -59,49 +69,109 @@ def guarded(work: Work, job: Job) -> Outcome:
         return Outcome(job.name, error=str(exc) or type(exc).__name__)
 
 
-class ResumableOutput:
-    """An output file appended job by job, with a journal of the jobs written."""
+def chunk_size(jobs: int, workers: int) -> int:
+    """Jobs sent to a worker at once: at most 8, and small enough that each worker gets at least 8 chunks.
 
-    def __init__(self, path: Path, header: str, *, resume: bool) -> None:
+    One comparison takes tens of milliseconds; sending it and its result to another process
+    (pickling, a scheduler's bookkeeping on Dask) costs a noticeable share of that when done job
+    by job. Eight chunks a worker keep a slow chunk at the end from leaving the others idle long.
+    """
+    return max(1, min(8, jobs // (8 * max(workers, 1))))
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
+
+
+class ResumableOutput:
+    """An output file appended job by job, with side outputs and a journal of the jobs written.
+
+    ``extra`` names the side outputs (path and header), each appended with the matching text of
+    :attr:`Outcome.extra`. A journal line is a JSON list: the job's name, then the size of the
+    output and of every side output after it.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        header: str,
+        *,
+        resume: bool,
+        extra: Sequence[tuple[Path, str]] = (),
+    ) -> None:
         self.path = path
         self.journal = path.with_name(path.name + ".done")
         self.done: set[str] = set()
-        end = 0
+        paths = [path, *(p for p, _ in extra)]
+        headers = [header, *(h for _, h in extra)]
+        ends = [0] * len(paths)
         if resume and self.journal.exists() and path.exists():
-            for line in self.journal.read_text(encoding="utf-8").splitlines():
-                name, sep, size = line.rpartition("\t")
-                if sep and size.isdigit():
-                    self.done.add(name)
-                    end = int(size)
+            ends = self._read_journal(len(paths))
+        if self.done:
+            missing = [p for p in paths if not p.exists()]
+            if missing:
+                raise ComparerError(f"{missing[0]}: not there to resume; run again without --resume")
+        self._files: list[TextIO] = []
         try:
-            if self.done:
-                with path.open("r+b") as fh:  # drop a job half written when the run was stopped
-                    fh.truncate(end)
-                self._out = path.open("a", encoding="utf-8", newline="")
-                self._log = self.journal.open("a", encoding="utf-8")
-            else:
-                self._out = path.open("w", encoding="utf-8", newline="")
-                self._log = self.journal.open("w", encoding="utf-8")
-                self._out.write(header)
-                self._out.flush()
+            for p, h, end in zip(paths, headers, ends, strict=True):
+                if self.done:
+                    with p.open("r+b") as raw:  # drop a job half written when the run was stopped
+                        raw.truncate(end)
+                    self._files.append(p.open("a", encoding="utf-8", newline=""))
+                else:
+                    out = p.open("w", encoding="utf-8", newline="")
+                    self._files.append(out)
+                    out.write(h)
+                    out.flush()
+            self._log = self.journal.open("a" if self.done else "w", encoding="utf-8")
         except OSError as exc:
-            raise ComparerError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+            for opened in self._files:
+                opened.close()
+            raise ComparerError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from exc
+
+    def _read_journal(self, outputs: int) -> list[int]:
+        ends = [0] * outputs
+        for n, line in enumerate(self.journal.read_text(encoding="utf-8").splitlines(), start=1):
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue  # a line cut short when the run was stopped
+            if not (isinstance(entry, list) and entry and isinstance(entry[0], str)):
+                raise ComparerError(f"{self.journal}, line {n}: not a journal of comparer batch")
+            sizes = entry[1:]
+            if len(sizes) != outputs or not all(isinstance(x, int) and x >= 0 for x in sizes):
+                raise ComparerError(
+                    f"{self.journal}, line {n}: written for {len(sizes)} output(s), not {outputs}: "
+                    "resume with the same outputs (--facts) as the first run"
+                )
+            self.done.add(entry[0])
+            ends = sizes
+        return ends
 
     def write(self, outcome: Outcome) -> None:
-        """Append one job's text, then journal it (only a journalled job counts as done).
+        """Append one job's texts, then journal it (only a journalled job counts as done).
 
         A failed job is not journalled, so a rerun with ``resume`` tries it again."""
         if outcome.error:
             return
-        self._out.write(outcome.text)
-        self._out.flush()
-        os.fsync(self._out.fileno())
-        self._log.write(f"{outcome.name}\t{self._out.tell()}\n")
+        texts = [outcome.text, *outcome.extra]
+        for fh, text in zip(self._files, texts + [""] * (len(self._files) - len(texts)), strict=True):
+            if text:
+                fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        entry = [outcome.name, *(fh.tell() for fh in self._files)]
+        self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._log.flush()
 
     def close(self) -> None:
-        """Close the output and the journal."""
-        self._out.close()
+        """Close the outputs and the journal."""
+        for fh in self._files:
+            fh.close()
         self._log.close()
 
 
@@ -111,37 +181,94 @@ class DaskClient(Protocol):
     def submit(self, func: Any, *args: Any, **kwargs: Any) -> Any: ...
 
 
-def _inline(work: Work, jobs: Sequence[Job]) -> Iterator[tuple[int, Outcome]]:
-    for i, job in enumerate(jobs):
-        yield i, guarded(work, job)
+def _apply(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``fn`` on each of a chunk of items (what a pool or Dask worker is sent)."""
+    return [fn(item) for item in items]
 
 
-def _pool(work: Work, jobs: Sequence[Job], workers: int) -> Iterator[tuple[int, Outcome]]:
-    window = 4 * workers  # bounded: a slow job at the head never lets the buffer grow past this
-    with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
-        todo = iter(enumerate(jobs))
-        running: dict[Future[Outcome], int] = {}
-        for i, job in todo:
-            running[pool.submit(guarded, work, job)] = i
+def _chunks(items: Sequence[T], size: int) -> Iterator[tuple[int, Sequence[T]]]:
+    for start in range(0, len(items), size):
+        yield start, items[start : start + size]
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    # forkserver: workers fork from a clean server process, never from a parent that may hold
+    # threads or locks; spawn where there is no forkserver (Windows, macOS).
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+def _preload(ctx: multiprocessing.context.BaseContext, fn: Callable[..., Any]) -> None:
+    """Have the forkserver import the function's module once, so each worker forks with it imported.
+
+    Without it every worker imports the engine itself (about a second of CPU each)."""
+    while isinstance(fn, partial):
+        fn = fn.func
+    module = getattr(fn, "__module__", None)
+    if ctx.get_start_method() == "forkserver" and module and module != "__main__":
+        ctx.set_forkserver_preload([module])
+
+
+def _pool(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[tuple[int, R]]:
+    size = chunk_size(len(items), workers)
+    window = 4 * workers  # chunks sent ahead: enough to keep every worker busy, few to lose on a kill
+    ctx = _start_method()
+    _preload(ctx, fn)
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        todo = _chunks(items, size)
+        running: dict[Future[list[R]], int] = {}
+        for start, chunk in todo:
+            running[pool.submit(_apply, fn, chunk)] = start
             if len(running) >= window:
                 break
         while running:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in finished:
-                yield running.pop(fut), fut.result()
+                start = running.pop(fut)
+                for k, result in enumerate(fut.result()):
+                    yield start + k, result
                 nxt = next(todo, None)
                 if nxt is not None:
-                    running[pool.submit(guarded, work, nxt[1])] = nxt[0]
+                    running[pool.submit(_apply, fn, nxt[1])] = nxt[0]
 
 
-def _dask(work: Work, jobs: Sequence[Job], client: DaskClient) -> Iterator[tuple[int, Outcome]]:
+def _dask(fn: Callable[[T], R], items: Sequence[T], client: DaskClient) -> Iterator[tuple[int, R]]:
     from distributed import as_completed
 
-    # pure=False: two jobs of equal content are still two jobs; retries: a worker lost mid-job
-    # costs only its jobs, which the scheduler runs again elsewhere.
-    futures = {client.submit(guarded, work, job, pure=False, retries=2): i for i, job in enumerate(jobs)}
+    nthreads = getattr(client, "nthreads", None)  # worker -> threads, on a distributed.Client
+    workers = sum(nthreads().values()) if callable(nthreads) else 1
+    size = chunk_size(len(items), workers)
+    # pure=False: two chunks of equal content are still two; retries: a worker lost mid-chunk
+    # costs only its chunks, which the scheduler runs again elsewhere.
+    chunks = _chunks(items, size)
+    futures = {client.submit(_apply, fn, chunk, pure=False, retries=2): start for start, chunk in chunks}
     for fut in as_completed(futures):  # type: ignore[no-untyped-call]
-        yield futures[fut], fut.result()
+        start = futures.pop(fut)
+        for k, result in enumerate(fut.result()):
+            yield start + k, result
+
+
+def parallel_map(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    workers: int = 1,
+    client: DaskClient | None = None,
+) -> Iterator[tuple[int, R]]:
+    """``fn`` on every item, inline, on a pool of ``workers`` processes, or on Dask.
+
+    Yields ``(index, result)`` as results come, in no set order. ``fn`` must be picklable
+    (a module-level function or a ``functools.partial`` of one) and should not raise: an
+    error in it ends the map (wrap it as :func:`guarded` does).
+    """
+    if client is not None:
+        yield from _dask(fn, items, client)
+    elif workers > 1 and len(items) > 1:
+        yield from _pool(fn, items, min(workers, len(items)))
+    else:
+        for i, item in enumerate(items):
+            yield i, fn(item)
 
 
 def run_jobs(
@@ -160,12 +287,7 @@ def run_jobs(
     written, as an interruption would.
     """
     todo = [job for job in jobs if job.name not in output.done]
-    if client is not None:
-        stream: Iterable[tuple[int, Outcome]] = _dask(work, todo, client)
-    elif workers > 1 and len(todo) > 1:
-        stream = _pool(work, todo, min(workers, len(todo)))
-    else:
-        stream = _inline(work, todo)
+    stream = parallel_map(partial(guarded, work), todo, workers=workers, client=client)
     waiting: dict[int, Outcome] = {}
     outcomes: list[Outcome] = []
     for i, outcome in stream:
