@@ -130,3 +130,31 @@ def test_the_help_says_the_first_comparison_is_the_default(capsys):
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     assert "default: the first" in " ".join(capsys.readouterr().out.split())
+
+
+def test_agreement_reads_each_project_on_its_comparison_of_the_same_accounts(tmp_path, capsys):
+    ana = _labelled(tmp_path, "ana.comparer", {"0": "conflict", "1": "agree"}, "Ana")
+    ben = tmp_path / "ben.comparer"
+    one, two = tmp_path / "x.txt", tmp_path / "y.txt"
+    one.write_text(
+        "The bridge reopened on Monday after 14 weeks of repairs, the council said.\n", encoding="utf-8"
+    )
+    two.write_text(
+        "The bridge reopened on Monday after 12 weeks of repairs, engineers said.\n", encoding="utf-8"
+    )
+    out = str(tmp_path / "o.txt")
+    assert main(["compare", str(one), str(two), "--project", str(ben), "-o", out]) == 0  # comparison 1
+    assert main(["compare", *_samples(), "--project", str(ben), "-o", out]) == 0  # comparison 2: the sample
+    with Project.open(ben) as project:
+        assert project.current_number == 1
+        project.set_label(project.links()[0].id, "agree", annotator="Zoe")  # on the bridge pair
+        project.use(2)
+        ids = [row.id for row in project.links()]
+        project.set_label(ids[0], "conflict", annotator="Ben")
+        project.set_label(ids[1], "related", annotator="Ben")
+    capsys.readouterr()
+    assert main(["agreement", str(ana), str(ben)]) == 0
+    captured = capsys.readouterr()
+    assert "Annotators: Ana, Ben" in captured.out  # Zoe labelled other accounts: not pooled
+    assert "Raw agreement: 0.500" in captured.out
+    assert "different sources" not in captured.err

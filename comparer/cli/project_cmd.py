@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from comparer.cli.common import add_source_options, load_sources
 from comparer.core.engine.compare import compare
-from comparer.core.engine.model import Comparison
+from comparer.core.engine.model import Comparison, Source
 from comparer.core.errors import ComparerError
 from comparer.core.project.annotations import LinkAnnotation
 from comparer.core.project.store import Project
@@ -75,13 +76,17 @@ def _add_comparison_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _open(path: str, args: argparse.Namespace) -> Project:
-    """The project at ``path``, read-only, on the comparison ``--comparison`` names (default the first)."""
+def _open(path: str, args: argparse.Namespace, like: Sequence[Source] = ()) -> Project:
+    """The project at ``path``, read-only, on the comparison ``--comparison`` names (default: the one of
+    the accounts ``like`` when given and the project holds them, else the first)."""
     project = Project.open(path, read_only=True)
     try:
         held = project.comparisons()
+        same = project.number_of(like) if like and args.comparison is None else None
         if args.comparison is not None:
             project.use(args.comparison)
+        elif same is not None:
+            project.use(same)
         elif len(held) > 1:
             print(
                 f"comparer: {path} holds {len(held)} comparisons; using 1 ({held[0].describe()}); "
@@ -130,10 +135,13 @@ def run_agreement(args: argparse.Namespace) -> int:
     pooled: dict[tuple[str, str], LinkAnnotation] = {}
     describe: dict[str, str] = {}
     prints: set[str] = set()
+    first: Sequence[Source] = ()
     for path in args.projects:
-        with _open(path, args) as project:
+        # Each further project is read on its comparison of the first project's accounts, if it has one.
+        with _open(path, args, like=first) as project:
             if project.has_comparison:
                 prints.add(_fingerprint(project.comparison()))
+                first = first or project.comparison().sources
             for row in project.links():
                 describe.setdefault(row.key, row.id)
             for ann in project.annotations():

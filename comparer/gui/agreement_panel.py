@@ -67,6 +67,18 @@ class AgreementPanel(QWidget):
             self.files.addItem(path)
         self.compute()
 
+    def _use_same_accounts(self, other: Project, path: str) -> None:
+        """Read ``other`` on its comparison of the accounts this project's labels were made on."""
+        own = self.session.project
+        if own is None or not own.has_comparison:
+            return
+        number = other.number_of(own.comparison().sources)
+        if number is None:
+            raise ComparerError(
+                f"{path}: holds no comparison of these accounts; only labels on the same texts are pooled"
+            )
+        other.use(number)
+
     def compute(self) -> str:
         """Recompute and show the figures; the text shown."""
         pooled: dict[tuple[str, str], LinkAnnotation] = {}
@@ -79,6 +91,7 @@ class AgreementPanel(QWidget):
         for path in self.others:
             try:
                 with Project.open(path, read_only=True) as other:
+                    self._use_same_accounts(other, path)
                     for ann in other.annotations():
                         pooled[(ann.link_key, ann.annotator)] = ann
             except ComparerError as exc:

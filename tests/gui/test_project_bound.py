@@ -230,3 +230,38 @@ def test_the_classroom_panel_never_keeps_a_score_beside_another_pair(window, tmp
     assert classroom.marks.count() == 1
     assert marked[:40] in classroom.marks.item(0).text()
     assert told == []
+
+
+def test_agreement_pools_other_projects_on_their_comparison_of_the_same_accounts(window, tmp_path, told):
+    from comparer.core.engine.compare import compare
+    from comparer.core.engine.model import Source
+    from comparer.gui.app import install_project_panels
+
+    window.open_sample()
+    panels = install_project_panels(window)
+    session = panels.session
+    assert session.new_project(str(tmp_path / "ana.comparer"))
+    assert session.project is not None
+    first = session.project.links()[0].id
+    session.project.set_label(first, "conflict", annotator="Ana")
+
+    ferry = compare([Source("a", "ferry-a.txt", FERRY_A), Source("b", "ferry-b.txt", FERRY_B)])
+    other = tmp_path / "ben.comparer"
+    with Project.create(other, ferry) as project:  # comparison 1: other accounts
+        project.set_label(project.links()[0].id, "agree", annotator="Zoe")
+        project.save_comparison(window.comparison)  # comparison 2: the accounts shown
+        project.set_label(first, "conflict", annotator="Ben")
+    text = panels.agreement.compute()
+    assert "Zoe" not in text
+    panels.agreement.add_other(str(other))
+    text = panels.agreement.compute()
+    assert "Annotators: Ana, Ben" in text
+    assert "Zoe" not in text
+
+    only_ferry = tmp_path / "kim.comparer"
+    with Project.create(only_ferry, ferry) as project:
+        project.set_label(project.links()[0].id, "agree", annotator="Kim")
+    panels.agreement.add_other(str(only_ferry))
+    assert told
+    assert "holds no comparison of these accounts" in told[-1][1]
+    assert "Kim" not in panels.agreement.compute()
