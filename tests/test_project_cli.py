@@ -158,3 +158,11 @@ def test_agreement_reads_each_project_on_its_comparison_of_the_same_accounts(tmp
     assert "Annotators: Ana, Ben" in captured.out  # Zoe labelled other accounts: not pooled
     assert "Raw agreement: 0.500" in captured.out
     assert "different sources" not in captured.err
+
+
+def test_compare_says_which_comparison_of_the_project_it_saved_to(tmp_path, capsys):
+    _two_comparisons(tmp_path)
+    err = capsys.readouterr().err
+    assert "(comparison 1 of 1)" in err
+    assert "(comparison 2 of 2)" in err
+    assert err.rstrip().endswith("(comparison 1 of 2)")

@@ -120,8 +120,9 @@ def run(args: argparse.Namespace) -> int:
         from comparer.core.project.store import Project
 
         with Project.open_or_create(args.project) as project:
-            project.save_comparison(comparison)
-        print(f"saved to project {args.project}", file=sys.stderr)
+            project.save_comparison(comparison)  # with the comparison of these accounts, or a new one
+            number, held = project.current_number, len(project.comparisons())
+        print(f"saved to project {args.project} (comparison {number} of {held})", file=sys.stderr)
     if args.format == "json":
         text = json.dumps(to_dict(comparison, show_all=args.all), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
