@@ -71,6 +71,7 @@ def _lists():
     yield "speech.verbs", sp.verbs, True
     yield "speech.channel_verbs", sp.channel_verbs, True
     yield "speech.cues", sp.cues, True
+    yield "speech.channel_phrases", sp.channel_phrases, True
     yield "speech.platforms", sp.platforms, True
     yield "speech.pronouns", sp.pronouns, True
     yield "speech.tail_pronouns", sp.tail_pronouns, True

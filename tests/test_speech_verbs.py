@@ -69,3 +69,12 @@ def test_a_quotation_split_around_he_stated_is_one_quotation():
     facts = extract_facts(segment(source)[0], source)
     assert len(facts.quotes) == 1
     assert len(facts.quotes[0].parts) == 2
+
+
+def test_in_a_statement_names_a_channel_not_whom_a_claim_is_attributed_to():
+    source = source_from_text("In a statement, the port authority said the ramp was safe.\n", source_id="a")
+    facts = extract_facts(segment(source)[0], source)
+    assert facts.attribution is not None
+    assert facts.attribution.endswith("said")
+    quoted = source_from_text("“The ramp is safe,” Mira Kovach said in a statement.\n", source_id="b")
+    assert extract_facts(segment(quoted)[0], quoted).quotes[0].channel == "said"

@@ -82,6 +82,7 @@ class SpeechLexicon:
     verbs: tuple[str, ...]
     channel_verbs: tuple[str, ...]
     cues: tuple[str, ...]
+    channel_phrases: tuple[str, ...]
     platforms: tuple[str, ...]
     pronouns: tuple[str, ...]
     tail_pronouns: tuple[str, ...]
@@ -323,6 +324,7 @@ def _speech() -> SpeechLexicon:
         verbs=_words(data.get("verbs")),
         channel_verbs=_words(data.get("channel_verbs")),
         cues=_words(data.get("cues")),
+        channel_phrases=_words(data.get("channel_phrases")),
         platforms=_words(data.get("platforms")),
         pronouns=_words(data.get("pronouns")),
         tail_pronouns=_words(data.get("tail_pronouns")),

@@ -20,6 +20,9 @@ from comparer.core.engine.numbers import NumberFact
 from comparer.core.engine.text import STOPWORDS, fold
 from comparer.core.lexicon import lexicon
 
+# Attribution cues and the words of a source's own voice (speech.toml).
+_SPEECH = lexicon().speech
+
 _NO_SPANS: tuple[Span, ...] = ()
 _NEXT_WORDS = re.compile(r"\s+[\w’'-]+")
 
@@ -150,7 +153,7 @@ def _one_side(facts: ClaimFacts, n: NumberFact, side: int) -> Finding:
 def _group_attribution(f: ClaimFacts) -> bool:
     """True for an unquoted claim attributed to a group ("analysts say"), whatever names it mentions."""
     return bool(
-        f.attribution and not f.quotes and " " in f.attribution and not f.attribution.startswith("according")
+        f.attribution and not f.quotes and " " in f.attribution and not f.attribution.startswith(_SPEECH.cues)
     )
 
 
@@ -163,7 +166,6 @@ def _voice(f: ClaimFacts) -> str | None:
 
 
 _ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)
-_OWN_VOICE = lexicon().speech
 
 
 def own_voice(source: Source) -> frozenset[str]:
@@ -178,8 +180,8 @@ def own_voice(source: Source) -> frozenset[str]:
     for line in lines:
         words.update(w for w in re.findall(r"\w+", fold(line)) if w not in STOPWORDS and len(w) > 2)
     if len(lines) > 1:
-        words.update(_OWN_VOICE.organisation_words)
-    return frozenset(words - _OWN_VOICE.never_own_voice)
+        words.update(_SPEECH.organisation_words)
+    return frozenset(words - _SPEECH.never_own_voice)
 
 
 def _speaks_as(voice: str, own: frozenset[str]) -> bool:

@@ -19,7 +19,8 @@ def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     sp = lexicon().speech
     verbs, attributing = alternation(sp.all_verbs), alternation(sp.verbs)
     wrote_on = rf"wrote on (?:{alternation(sp.platforms)})"
-    channel = re.compile(rf"\b(?P<verb>{wrote_on}|{verbs}|{alternation(sp.cues)})\b", re.IGNORECASE)
+    said_how = alternation((*sp.cues, *sp.channel_phrases))
+    channel = re.compile(rf"\b(?P<verb>{wrote_on}|{verbs}|{said_how})\b", re.IGNORECASE)
     pronoun = re.compile(rf"\b(?P<pron>{alternation(sp.pronouns)})\s+(?:{verbs})\b", re.IGNORECASE)
     attribution = re.compile(
         rf"\b(?:{alternation(sp.sources)})\s+(?:{alternation((*sp.verbs, *sp.source_verbs))})\b"
