@@ -13,6 +13,7 @@ text they were made on. A file from a newer version is refused untouched.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -237,14 +238,23 @@ def _migrate_2_to_3(db: sqlite3.Connection) -> None:
                 values = (*(s.get(k) for k in fields), s.get("format") or "txt")
             db.execute("INSERT INTO sources_v3 VALUES (?,?,?,?,?,?,?,?,?,?)", (cid, s["id"], *values))
 
+    times = [when for when, _ in timeline]
+    shown_at = [cid for _, cid in timeline]
+    ordered = times == sorted(times)
+
     def choose(created: str, fits: Callable[[int], bool]) -> int | None:
         if not timeline:
             return None
-        before = [cid for when, cid in timeline if when <= created] or [timeline[0][1]]
-        shown = before[-1]
+        if ordered:
+            count = bisect.bisect_right(times, created)
+            shown = shown_at[count - 1] if count else shown_at[0]
+        else:  # a clock that went backwards: the runs made before, whatever their order
+            made = [cid for when, cid in timeline if when <= created]
+            shown = made[-1] if made else shown_at[0]
         if fits(shown):
             return shown
-        order = [*reversed(before), *(cid for _, cid in timeline)]
+        before = shown_at[:count] if ordered else made
+        order = dict.fromkeys([*reversed(before), *shown_at])
         return next((cid for cid in order if fits(cid)), shown)
 
     def update(
