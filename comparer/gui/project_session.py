@@ -185,7 +185,11 @@ class ProjectSession(QObject):
             self.saved.emit(f"Comparison {number} of {project.path.name}")
             return True
         if len(shown) < 2:
-            return True  # nothing is compared (or stored) until a second account is there
+            # Nothing is compared until a second account is there (the question comes then); meanwhile
+            # no comparison is current, so nothing can be labelled or marked against other texts.
+            project.leave()
+            self.changed.emit()
+            return True
         choice = self.ask(self.window, project.path.name, [s.label for s in shown])
         if choice == "add":
             project.leave()  # nothing is labelled or marked until the new comparison is stored

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from comparer.core.project.annotations import SpanRef
-from comparer.core.project.store import Project
+from comparer.core.project.store import Project, ProjectError
 from comparer.gui import opening, project_session
 from comparer.gui.project_session import install as install_project
 
@@ -265,3 +265,19 @@ def test_agreement_pools_other_projects_on_their_comparison_of_the_same_accounts
     assert told
     assert "holds no comparison of these accounts" in told[-1][1]
     assert "Kim" not in panels.agreement.compute()
+
+
+def test_one_other_account_shown_leaves_nothing_to_mark_until_the_question_is_answered(bound):
+    window, session, _path, _link, _marked, files, asked = bound
+    _answer(session, asked, "add")
+    window.open_files(files[:1])  # one account only: nothing compared yet, nothing asked yet
+    assert asked == []
+    project = session.project
+    assert project is not None
+    assert project.marks("Sam") == ()
+    with pytest.raises(ProjectError, match="no comparison"):
+        project.add_mark(SpanRef("a", 0, 5), student="Sam")
+    window.open_files(files[1:], add=True)
+    assert len(asked) == 1
+    assert project.current_number == 2
+    assert [s.text for s in project.comparison().sources] == [FERRY_A, FERRY_B]
