@@ -19,27 +19,25 @@ writes the fact table of each event (who gave which figure) with an ``event`` co
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from comparer.cli.batch_corpus import group_jobs, jobs_of, load_account, send_job, write_groups
 from comparer.cli.compare_cmd import FACT_COLUMNS, fact_rows
-from comparer.core.batch import Job, Outcome, ResumableOutput, default_workers, parallel_map, run_jobs
+from comparer.core.batch import Job, Outcome, ResumableOutput, default_workers, run_jobs
 from comparer.core.engine.compare import compare
 from comparer.core.engine.options import AlignOptions
 from comparer.core.engine.serialize import to_dict
 from comparer.core.errors import ComparerError, OptionsError
-from comparer.core.formats.sources import load_source, source_ids, supported_suffixes
-from comparer.core.grouping import Account, Grouping, GroupOptions, account_of, group_accounts, group_names
+from comparer.core.formats.sources import source_ids
+from comparer.core.grouping import GroupOptions
 from comparer.core.report.rows import COLUMNS, csv_table, link_csv
 
 # Test hook: end the run (killing the process) once this many jobs are written.
@@ -85,6 +83,12 @@ def add_parser(sub: Any) -> None:
         "needs comparer[dask]",
     )
     p.add_argument(
+        "--send-files",
+        action="store_true",
+        help="with --dask: read the accounts here and send them to the workers with their jobs "
+        "(for workers that do not see the corpus; formats are then told by content)",
+    )
+    p.add_argument(
         "--facts",
         metavar="FILE",
         help="also write each event's fact table (CSV: the compare facts-csv columns with 'event' "
@@ -111,125 +115,6 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _folder_jobs(root: Path) -> Iterator[Job]:
-    suffixes = set(supported_suffixes())
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        files = tuple(sorted(f for f in folder.iterdir() if f.is_file() and f.suffix.lower() in suffixes))
-        yield Job(folder.name, files)
-
-
-def _manifest_jobs(manifest: Path) -> Iterator[Job]:
-    try:
-        text = manifest.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ComparerError(f"{manifest}: cannot read the manifest ({exc})") from exc
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows or not {"a", "b"} <= set(rows[0]):
-        raise OptionsError(f"{manifest}: a manifest needs columns a and b (and optionally pair, c, date_a …)")
-    for n, row in enumerate(rows, start=1):
-        ids = [i for i in source_ids(26) if (row.get(i) or "").strip()]
-        files = tuple(manifest.parent / row[i].strip() for i in ids)
-        dates: dict[str, date] = {}
-        for i in ids:
-            raw = (row.get(f"date_{i}") or "").strip()
-            if raw:
-                try:
-                    dates[i] = date.fromisoformat(raw)
-                except ValueError as exc:
-                    raise OptionsError(f"{manifest}, row {n}: date_{i} {raw!r} is not YYYY-MM-DD") from exc
-        yield Job((row.get("pair") or "").strip() or f"row{n}", files, dates)
-
-
-def jobs_of(corpus: Path) -> list[Job]:
-    """The comparisons a corpus asks for."""
-    if corpus.is_dir():
-        jobs = list(_folder_jobs(corpus))
-    elif corpus.is_file():
-        jobs = list(_manifest_jobs(corpus))
-    else:
-        raise ComparerError(f"{corpus}: no such folder or manifest")
-    if not jobs:
-        raise ComparerError(f"{corpus}: nothing to compare (no sub-folders or manifest rows)")
-    return jobs
-
-
-def _pile_files(corpus: Path) -> list[tuple[Path, date | None]]:
-    """The accounts of a corpus without events: a folder's files, or a manifest's ``file`` rows."""
-    if corpus.is_dir():
-        suffixes = set(supported_suffixes())
-        files = sorted(f for f in corpus.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
-        return [(f, None) for f in files]
-    if not corpus.is_file():
-        raise ComparerError(f"{corpus}: no such folder or manifest")
-    try:
-        rows = list(csv.DictReader(io.StringIO(corpus.read_text(encoding="utf-8-sig"))))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ComparerError(f"{corpus}: cannot read the manifest ({exc})") from exc
-    if not rows or "file" not in rows[0]:
-        raise OptionsError(
-            f"{corpus}: with --group-events a manifest needs a column file (and optionally date)"
-        )
-    out: list[tuple[Path, date | None]] = []
-    for n, row in enumerate(rows, start=1):
-        raw = (row.get("date") or "").strip()
-        try:
-            day = date.fromisoformat(raw) if raw else None
-        except ValueError as exc:
-            raise OptionsError(f"{corpus}, row {n}: date {raw!r} is not YYYY-MM-DD") from exc
-        if (row.get("file") or "").strip():
-            out.append((corpus.parent / row["file"].strip(), day))
-    return out
-
-
-def read_account(item: tuple[Path, date | None]) -> tuple[Account | None, str]:
-    """One account's grouping marks, or why it could not be read (runs in a worker)."""
-    path, day = item
-    try:
-        return account_of(load_source(path, source_id="a", published=day)), ""
-    except Exception as exc:  # an unreadable account is reported and left out, whatever broke
-        return None, f"{path}: {exc}"
-
-
-def group_jobs(
-    corpus: Path, options: GroupOptions, *, workers: int, client: Any
-) -> tuple[list[Job], Grouping]:
-    """Read a pile of accounts, group them into events, and make one job per event."""
-    files = _pile_files(corpus)
-    if len(files) < 2:
-        raise ComparerError(f"{corpus}: fewer than two accounts to group")
-    read: dict[int, Account] = {}
-    for i, (account, error) in parallel_map(read_account, files, workers=workers, client=client):
-        if account is None:
-            print(f"comparer: {error}: left out", file=sys.stderr)
-        else:
-            read[i] = account
-    grouping = group_accounts((read[i] for i in sorted(read)), options)
-    dated = {a.path: a.published for a in grouping.accounts}
-    jobs = []
-    for name, group in zip(group_names(grouping), grouping.groups, strict=True):
-        paths = [grouping.accounts[i].path for i in group]
-        ids = source_ids(len(paths))
-        dates = {sid: d for sid, p in zip(ids, paths, strict=True) if (d := dated[p]) is not None}
-        jobs.append(Job(name, tuple(Path(p) for p in paths), dates))
-    print(f"comparer: grouped {grouping.summary()}", file=sys.stderr)
-    return jobs, grouping
-
-
-def _groups_csv(path: Path, jobs: list[Job], grouping: Grouping) -> None:
-    rows: list[list[object]] = []
-    for job in jobs:
-        for sid, file in zip(source_ids(len(job.files)), job.files, strict=True):
-            day = job.dates.get(sid)
-            rows.append([job.name, sid, str(file), day.isoformat() if day else ""])
-    for i in grouping.alone:
-        account = grouping.accounts[i]
-        rows.append(["", "", account.path, account.published.isoformat() if account.published else ""])
-    try:
-        path.write_text(csv_table(rows, header=["event", "source", "file", "published"]), encoding="utf-8")
-    except OSError as exc:
-        raise ComparerError(f"{path}: cannot write ({exc.strerror or exc})") from exc
-
-
 FACTS_HEADER = ("event", *FACT_COLUMNS, "file")
 
 
@@ -240,9 +125,10 @@ def compare_job(job: Job, fmt: str, min_score: float | None, facts: bool = False
         raise ComparerError(f"needs at least two accounts, found {len(job.files)}")
     options = AlignOptions() if min_score is None else AlignOptions(min_score=min_score)
     ids = source_ids(len(job.files))
+    data = job.data or (b"",) * len(job.files)
     sources = [
-        load_source(path, source_id=sid, published=job.dates.get(sid))
-        for sid, path in zip(ids, job.files, strict=True)
+        load_account(path, raw, sid, job.dates.get(sid))
+        for sid, path, raw in zip(ids, job.files, data, strict=True)
     ]
     comparison = compare(sources, options)
     if fmt == "jsonl":
@@ -319,15 +205,20 @@ def run(args: argparse.Namespace) -> int:
     header = csv_table((), header=["pair", *COLUMNS]) if fmt == "csv" else ""
     facts = [(Path(args.facts), csv_table((), header=FACTS_HEADER))] if args.facts else []
     workers = args.workers or default_workers()
+    if args.send_files and args.dask is None:
+        raise OptionsError("--send-files is for --dask: processes on this machine read the files themselves")
+    send = bool(args.send_files)
+    # Workers of a remote scheduler run elsewhere: paths must not depend on this shell's folder.
+    corpus = Path(args.corpus).absolute() if args.dask else Path(args.corpus)
     if not args.group_events:
-        jobs = jobs_of(Path(args.corpus))
+        jobs = jobs_of(corpus)
     with ExitStack() as stack:
         client = stack.enter_context(dask_client(args.dask, workers)) if args.dask is not None else None
         if args.group_events:
             options = GroupOptions(window_days=args.window)
-            jobs, grouping = group_jobs(Path(args.corpus), options, workers=workers, client=client)
+            jobs, grouping = group_jobs(corpus, options, workers=workers, client=client, send=send)
             if args.groups:
-                _groups_csv(Path(args.groups), jobs, grouping)
+                write_groups(Path(args.groups), jobs, grouping)
             if not jobs:
                 raise ComparerError(f"{args.corpus}: no two accounts found to be of one event")
         out = ResumableOutput(Path(args.output), header, resume=args.resume, extra=facts)
@@ -343,6 +234,7 @@ def run(args: argparse.Namespace) -> int:
                 client=client,
                 tick=progress,
                 stop_after=int(stop) if stop else None,
+                prepare=send_job if send else None,
             )
         finally:
             out.close()

@@ -32,11 +32,15 @@ from comparer.core.errors import ComparerError
 
 @dataclass(frozen=True)
 class Job:
-    """One comparison of a corpus: its name, its files, and dates given for them."""
+    """One comparison of a corpus: its name, its files, and dates given for them.
+
+    ``data`` holds the files' bytes when the client sends them to the workers (a cluster with
+    no storage shared with the client); empty when the workers read the files themselves."""
 
     name: str
     files: tuple[Path, ...]
     dates: dict[str, date] = field(default_factory=dict)
+    data: tuple[bytes, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -199,15 +203,21 @@ def _start_method() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _modules(fn: Any) -> list[str]:
+    """The modules a (partial of a) function and the functions bound into it come from."""
+    if isinstance(fn, partial):
+        inner = [fn.func, *fn.args, *fn.keywords.values()]
+        return [m for part in inner if callable(part) for m in _modules(part)]
+    module = getattr(fn, "__module__", None)
+    return [module] if isinstance(module, str) and module != "__main__" else []
+
+
 def _preload(ctx: multiprocessing.context.BaseContext, fn: Callable[..., Any]) -> None:
-    """Have the forkserver import the function's module once, so each worker forks with it imported.
+    """Have the forkserver import the work's modules once, so each worker forks with them imported.
 
     Without it every worker imports the engine itself (about a second of CPU each)."""
-    while isinstance(fn, partial):
-        fn = fn.func
-    module = getattr(fn, "__module__", None)
-    if ctx.get_start_method() == "forkserver" and module and module != "__main__":
-        ctx.set_forkserver_preload([module])
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(sorted(set(_modules(fn))))
 
 
 def _pool(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[tuple[int, R]]:
@@ -233,20 +243,47 @@ def _pool(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[tu
                     running[pool.submit(_apply, fn, nxt[1])] = nxt[0]
 
 
-def _dask(fn: Callable[[T], R], items: Sequence[T], client: DaskClient) -> Iterator[tuple[int, R]]:
+def _dask(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    client: DaskClient,
+    prepare: Callable[[T], T] | None,
+) -> Iterator[tuple[int, R]]:
     from distributed import as_completed
 
-    nthreads = getattr(client, "nthreads", None)  # worker -> threads, on a distributed.Client
-    workers = sum(nthreads().values()) if callable(nthreads) else 1
-    size = chunk_size(len(items), workers)
-    # pure=False: two chunks of equal content are still two; retries: a worker lost mid-chunk
-    # costs only its chunks, which the scheduler runs again elsewhere.
+    def threads() -> int:
+        nthreads = getattr(client, "nthreads", None)  # worker -> threads, on a distributed.Client
+        return sum(nthreads().values()) if callable(nthreads) else 1
+
+    size = chunk_size(len(items), threads())
     chunks = _chunks(items, size)
-    futures = {client.submit(_apply, fn, chunk, pure=False, retries=2): start for start, chunk in chunks}
-    for fut in as_completed(futures):  # type: ignore[no-untyped-call]
-        start = futures.pop(fut)
+    starts: dict[Any, int] = {}
+    running = as_completed()  # type: ignore[no-untyped-call]
+
+    def submit() -> bool:
+        nxt = next(chunks, None)
+        if nxt is None:
+            return False
+        start, chunk = nxt
+        if prepare is not None:
+            chunk = [prepare(item) for item in chunk]
+        # pure=False: two chunks of equal content are still two; retries: a worker lost mid-chunk
+        # costs only its chunks, which the scheduler runs again elsewhere.
+        fut = client.submit(_apply, fn, chunk, pure=False, retries=2)
+        starts[fut] = start
+        running.add(fut)  # type: ignore[no-untyped-call]
+        return True
+
+    # A window of chunks in flight, grown as workers join: the scheduler (and, with ``prepare``,
+    # the client) never holds the whole corpus.
+    while len(starts) < max(16, 4 * threads()) and submit():
+        pass
+    for fut in running:
+        start = starts.pop(fut)
         for k, result in enumerate(fut.result()):
             yield start + k, result
+        while len(starts) < max(16, 4 * threads()) and submit():
+            pass
 
 
 def parallel_map(
@@ -255,15 +292,17 @@ def parallel_map(
     *,
     workers: int = 1,
     client: DaskClient | None = None,
+    prepare: Callable[[T], T] | None = None,
 ) -> Iterator[tuple[int, R]]:
     """``fn`` on every item, inline, on a pool of ``workers`` processes, or on Dask.
 
     Yields ``(index, result)`` as results come, in no set order. ``fn`` must be picklable
     (a module-level function or a ``functools.partial`` of one) and should not raise: an
-    error in it ends the map (wrap it as :func:`guarded` does).
+    error in it ends the map (wrap it as :func:`guarded` does). On Dask, ``prepare`` turns
+    each item into what is sent, here, just before it is sent (reading its files).
     """
     if client is not None:
-        yield from _dask(fn, items, client)
+        yield from _dask(fn, items, client, prepare)
     elif workers > 1 and len(items) > 1:
         yield from _pool(fn, items, min(workers, len(items)))
     else:
@@ -280,14 +319,15 @@ def run_jobs(
     client: DaskClient | None = None,
     tick: Tick | None = None,
     stop_after: int | None = None,
+    prepare: Callable[[Job], Job] | None = None,
 ) -> list[Outcome]:
     """Do the jobs not yet in ``output`` and write them in plan order; return their outcomes.
 
     ``stop_after`` ends the run (raising :class:`BatchInterrupted`) once that many jobs are
-    written, as an interruption would.
+    written, as an interruption would. ``prepare``: see :func:`parallel_map`.
     """
     todo = [job for job in jobs if job.name not in output.done]
-    stream = parallel_map(partial(guarded, work), todo, workers=workers, client=client)
+    stream = parallel_map(partial(guarded, work), todo, workers=workers, client=client, prepare=prepare)
     waiting: dict[int, Outcome] = {}
     outcomes: list[Outcome] = []
     for i, outcome in stream:
