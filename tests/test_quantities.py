@@ -129,3 +129,23 @@ def test_an_account_that_gives_two_tolls_without_a_moment_still_shows_the_one_th
     (conflict,) = _conflicts(a, b)
     assert "40" in (conflict.values[0] or "")
     assert any("disagrees with itself" in w for w in conflict.why)
+
+
+def test_the_total_a_figure_is_taken_from_is_not_a_figure_of_its_own():
+    quantities = _quantities("A flood warning was issued in 9 of 11 districts.")
+    found = [(q.number.value, q.measure) for q in quantities]
+    assert found == [(9.0, "count:district")]
+
+
+def test_what_a_group_includes_is_a_part_of_it():
+    (q,) = _quantities("The missing include at least 34 members of a church.")
+    assert q.part
+
+
+def test_a_breakdown_of_an_accounts_own_total_is_no_conflict_with_the_other_accounts_total():
+    a = (
+        "The blasts killed 207 people, police said.\n\n"
+        "A seventh blast hit a guesthouse in the suburbs, with two people confirmed dead."
+    )
+    b = "At least 207 people have been killed in the blasts, officials said."
+    assert _conflicts(a, b) == []

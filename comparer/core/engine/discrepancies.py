@@ -279,6 +279,9 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
     if linked:
         c += 0.1
         why.append("the two sentences are linked")
+    elif qa.measure.startswith("count:"):
+        c -= 0.2
+        why.append("counts of things in unlinked sentences often count different sets (two of the blasts)")
     return c, why
 
 
@@ -288,6 +291,11 @@ SELF_CONTRADICTED = "one account also gives a figure the other bears out: it dis
 def _in_sequence(q: Quantity, other: Quantity) -> bool:
     """True when two figures of one account are given for different moments (a toll as it rose)."""
     return bool(q.moment and other.moment and fold(q.moment) != fold(other.moment))
+
+
+def _a_part_of(q: Quantity, total: Quantity) -> bool:
+    """True when a figure is far smaller than the account's own figure for the whole: a breakdown."""
+    return q.number.value * 3 < total.number.value
 
 
 def _exact(q: Quantity) -> bool:
@@ -343,9 +351,12 @@ def number_findings(
             # qa is borne out by some figure of b: qb is b's other figure (and the reverse)
             settled = [(qb, other) for other in borne_out.get(id(qa), ())]
             settled += [(qa, other) for other in borne_out.get(id(qb), ())]
-            if settled and (not qa.is_count or any(_in_sequence(x, y) for x, y in settled)):
-                # A toll that rose (the older figure is superseded), or one of several measurements an
-                # account gives (a depth and a distance) that the other bears out.
+            if settled and (
+                not qa.is_count or any(_in_sequence(x, y) or _a_part_of(x, y) for x, y in settled)
+            ):
+                # A toll that rose (the older figure is superseded), a part of the account's own total
+                # (two dead at one of the blasts), or one of several measurements an account gives (a
+                # depth and a distance) that the other bears out.
                 continue
             if settled:
                 self_contradicted.add((id(qa), id(qb)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from comparer.core.engine.concepts import concepts_of, country_table
@@ -30,7 +30,11 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _PARTITIVE = re.compile(
     r"^\s*(?:of\s+(?:these|those|them|whom|which|the\s+\w+)|among\s+them|including)\b", re.IGNORECASE
 )
-_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+(?:\w+\s+){0,2}$", re.I)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|includes?|included|among\s+them|of\s+whom|of\s+which)\s+(?:\w+\s+){0,2}$", re.I
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while)\b", re.IGNORECASE)
+_OUT_OF = re.compile(r"\s+(?:out\s+of|of|out)\s+", re.IGNORECASE)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
@@ -308,8 +312,10 @@ def _countries(
             continue
         if span[1] <= s and not _LETTERS.search(text[span[1] : s].replace("-", " "), 0):
             whom.add(country)
-        elif _preposition_before(text, s) is not None:
-            where.add(country)
+        elif _preposition_before(text, s) is not None and not _RELATIVE.search(
+            text[min(span[1], s) : max(span[0], s)]
+        ):
+            where.add(country)  # not "16 pupils on a plane that crashed in the French Alps"
     return frozenset(where), frozenset(whom)
 
 
@@ -334,9 +340,21 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
     off = f.claim.start
     clauses = _clauses(text)
     spans = [(n.span.start - off, n.span.end - off) for n in f.numbers]
+    # "12 of 14 districts", "12 out of 14": the first figure counts what follows the second, which is
+    # only the total it is taken from.
+    totals: dict[int, int] = {}
+    for i in range(len(spans) - 1):
+        if _OUT_OF.fullmatch(text[spans[i][1] : spans[i + 1][0]]):
+            totals[i + 1] = i
     out: list[Quantity] = []
-    for n, span in zip(f.numbers, spans, strict=True):
-        after = text[span[1] : span[1] + 16]
+    for i, (n, span) in enumerate(zip(f.numbers, spans, strict=True)):
+        if i in totals:
+            continue
+        total = next((j for j, k in totals.items() if k == i), None)
+        if total is not None:
+            n = replace(n, unit=f.numbers[total].unit)
+        end = span[1] if total is None else spans[total][1]
+        after = text[end : end + 16]
         if (
             _AGE.match(after)
             or _AGE_BEFORE.search(text[max(0, span[0] - 6) : span[0]])
@@ -461,6 +479,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return "same" if any(_place_match(x, y) for x in a.places for y in b.places) else None
     if a.part != b.part:
         return None
+    if bool(a.countries) != bool(b.countries) and not a.places and not b.places:
+        return "part"  # "34 deaths in northern India" against a toll that names no country
     if not a.places and not b.places:
         return "same"
     one = a.places or b.places
