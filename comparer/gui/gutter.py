@@ -16,6 +16,8 @@ from comparer.gui.panes import SourcePane
 # (link id, span in the left pane, span in the right pane, relation)
 Connector = tuple[str, Span, Span, str]
 
+SMOOTH_UP_TO = 40  # connectors in view: above this many, only the current one is antialiased
+
 _PEN_STYLES = {
     "agree": Qt.PenStyle.SolidLine,
     "conflict": Qt.PenStyle.SolidLine,
@@ -82,6 +84,9 @@ class Gutter(QWidget):
             if (c[1].end >= lo_l and c[1].start <= hi_l) or (c[2].end >= lo_r and c[2].start <= hi_r)
         ]
         ordered = sorted(near, key=lambda c: c[0] == self.current)  # current drawn last, on top
+        # Smoothing a band's curves costs several times drawing it plain: with many bands in view,
+        # only the current one is smoothed.
+        smooth_all = len(ordered) <= SMOOTH_UP_TO
         self._drawn = []
         for link_id, span_l, span_r, relation in ordered:
             l0, l1 = self._local(self.left, self.left.view.span_rect(span_l))
@@ -94,6 +99,7 @@ class Gutter(QWidget):
             path.cubicTo(QPointF(w / 2, r1), QPointF(w / 2, l1), QPointF(0, l1))
             path.closeSubpath()
             current = link_id == self.current
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth_all or current)
             painter.setBrush(QBrush(relation_colour(relation, 150 if current else 50)))
             pen = QPen(
                 relation_colour(relation), 3.0 if current else (2.0 if relation == "conflict" else 1.0)

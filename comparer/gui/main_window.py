@@ -32,7 +32,7 @@ from comparer.gui.host import WindowHost
 from comparer.gui.legend import Legend
 from comparer.gui.menus import GIVEAWAYS, build_menus
 from comparer.gui.opening import file_filter, load_files, pasted_source, renumber
-from comparer.gui.pane_area import PaneArea
+from comparer.gui.pane_area import MarksPlan, PaneArea, plan_marks
 from comparer.gui.panes import SourcePane
 from comparer.gui.prefs_dialog import PreferencesDialog
 from comparer.gui.presentation import PresentationDialog
@@ -75,7 +75,8 @@ class MainWindow(WindowHost):
         self.sources: list[Source] = []
         self._rows: list[Row] = []
         # The rows and index the worker built with its comparison, off the GUI thread.
-        self._prebuilt: tuple[Comparison, list[Row], ComparisonIndex] | None = None
+        self._prebuilt: tuple[Comparison, list[Row], ComparisonIndex, MarksPlan] | None = None
+        self._plan: MarksPlan | None = None  # the marks the worker drew up for the current comparison
         self.presentation: PresentationDialog | None = None
         self._scroll_on_select = True  # False while a click in a pane selects: that pane stays put
         self.project_panels: object | None = None  # what comparer.gui.app.build_window installed
@@ -297,11 +298,13 @@ class MainWindow(WindowHost):
         if len(self.sources) < 2:
             return
         sources, options = list(self.sources), AlignOptions(min_score=self.prefs.min_score)
+        kinds = self.prefs.kinds_shown
 
         def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Comparison:
             comparison = compare(sources, options, progress=progress, cancelled=cancelled)
             # Plain data, built off the GUI thread.
-            self._prebuilt = (comparison, build_rows(comparison), ComparisonIndex.build(comparison))
+            index = ComparisonIndex.build(comparison)
+            self._prebuilt = (comparison, build_rows(comparison), index, plan_marks(index, kinds))
             return comparison
 
         self.tasks.start(job)
@@ -320,8 +323,7 @@ class MainWindow(WindowHost):
         self.cancel_button.hide()
 
     def _on_compared(self, comparison: Comparison) -> None:
-        self._set_comparison(comparison)
-        self._show_counts()
+        self._set_comparison(comparison)  # the list's filters, set for the new accounts, count it
 
     def _show_counts(self) -> None:
         # Counted over the rows the list shows, so "show all" and the filters change the figures too.
@@ -342,23 +344,24 @@ class MainWindow(WindowHost):
     def _set_comparison(self, comparison: Comparison | None) -> None:
         prebuilt, self._prebuilt = self._prebuilt, None
         if prebuilt is not None and prebuilt[0] is comparison:
-            self._rows = prebuilt[1]
+            self._rows, self._plan = prebuilt[1], prebuilt[3]
             self.session.set_comparison(comparison, prebuilt[2])
         else:
             self._rows = build_rows(comparison) if comparison is not None else []
+            self._plan = None
             self.session.set_comparison(comparison)
 
     def _show_comparison(self, comparison: Comparison | None) -> None:
         # The session's new comparison, shown in the views (before any panel is told of it).
         if comparison is not None:
             self.area.set_sources(comparison.sources, self.session.index)
-        self.findings.set_sources(comparison.sources if comparison is not None else ())
         self.findings.set_rows(self._rows)
+        self.findings.set_sources(comparison.sources if comparison is not None else ())  # counts shown
         self._repaint()
 
     def _repaint(self) -> None:
         kinds = () if self.session.answers_hidden else self.prefs.kinds_shown
-        self.area.paint(self.session.index, kinds, dark=is_dark(self.prefs.theme))
+        self.area.paint(self.session.index, kinds, dark=is_dark(self.prefs.theme), plan=self._plan)
 
     def _on_answers_hidden(self, hidden: bool) -> None:
         """Classroom mode: hide the list, the legend, the fact table and the marks, and the commands

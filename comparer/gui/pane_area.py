@@ -3,20 +3,59 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from functools import partial
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from comparer.core.engine.model import Claim, Source, Span
 from comparer.gui.gutter import Connector, Gutter, ScrollSync
-from comparer.gui.marks import finding_marks, linked_claims
+from comparer.gui.marks import Mark, finding_marks, linked_claims
+from comparer.gui.overview import Band, overview_bands
 from comparer.gui.panes import SourcePane
 from comparer.gui.session import ComparisonIndex
 
 
-def _describe(why: Mapping[str, str], link_id: str) -> str:
-    return why.get(link_id, f"link {link_id}")
+@dataclass(frozen=True, slots=True)
+class PaneMarks:
+    """What one pane paints, as plain data: the marks, the linked claims' tints and the overview."""
+
+    marks: list[Mark]
+    linked: list[tuple[Span, str]]
+    bands: list[Band]
+
+
+@dataclass(frozen=True, slots=True)
+class MarksPlan:
+    """Every pane's marks for one comparison and one set of kinds (built off the GUI thread)."""
+
+    comparison: object
+    kinds: frozenset[str]
+    panes: dict[str, PaneMarks]
+
+
+def plan_marks(index: ComparisonIndex, kinds: Collection[str]) -> MarksPlan:
+    """The marks of every source of ``index``'s comparison, showing ``kinds`` (plain Python)."""
+    panes: dict[str, PaneMarks] = {}
+    for source in index.comparison.sources:
+        sid = source.id
+        linked = [(index.claims[cid].span, links[0][1]) for cid, links in linked_claims(index, sid).items()]
+        marks = finding_marks(index.comparison, sid, kinds, index=index)
+        panes[sid] = PaneMarks(marks, linked, overview_bands(len(source.text), marks, linked))
+    return MarksPlan(index.comparison, frozenset(kinds), panes)
+
+
+class _Why:
+    """A connector's tooltip, written when it is hovered (not for every link up front)."""
+
+    def __init__(self, index: ComparisonIndex) -> None:
+        self._index = index
+
+    def __call__(self, link_id: str) -> str:
+        link = self._index.link(link_id)
+        if link is None:
+            return f"link {link_id}"
+        return f"link {link.id} · {link.relation} · score {link.score:.0f}\n{link.evidence.summary()}"
 
 
 class PaneArea(QSplitter):
@@ -86,10 +125,7 @@ class PaneArea(QSplitter):
     def _connect(self, index: ComparisonIndex) -> None:
         pairs: list[tuple[str, Span, str, Span]] = []
         comparison, claims = index.comparison, index.claims
-        why = {
-            link.id: f"link {link.id} · {link.relation} · score {link.score:.0f}\n{link.evidence.summary()}"
-            for link in comparison.links
-        }
+        why = _Why(index)
         for link in comparison.links:
             a, b = claims[link.a], claims[link.b]
             pairs.append((a.source, a.span, b.source, b.span))
@@ -102,21 +138,29 @@ class PaneArea(QSplitter):
                 elif (sb, sa) == (left, right):
                     connectors.append((link.id, span_b, span_a, link.relation))
             gutter.set_connectors(connectors)
-            gutter.describe = partial(_describe, why)
+            gutter.describe = why
         if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
             self.sync.enabled = False
         self.sync = ScrollSync(list(self.panes.values()), pairs)
         self.sync.enabled = self._sync_enabled
 
-    def paint(self, index: ComparisonIndex | None, kinds: Collection[str], *, dark: bool) -> None:
-        """(Re)paint every pane's marks."""
+    def paint(
+        self,
+        index: ComparisonIndex | None,
+        kinds: Collection[str],
+        *,
+        dark: bool,
+        plan: MarksPlan | None = None,
+    ) -> None:
+        """(Re)paint every pane's marks; ``plan`` holds them already when it was made for these kinds."""
         if index is None:
             return
-        claims = index.claims
+        if plan is None or plan.comparison is not index.comparison or plan.kinds != frozenset(kinds):
+            plan = plan_marks(index, kinds)
         for sid, pane in self.panes.items():
-            linked = [(claims[cid].span, links[0][1]) for cid, links in linked_claims(index, sid).items()]
-            marks = finding_marks(index.comparison, sid, kinds, index=index)
-            pane.set_marks(marks, linked, dark=dark)
+            prepared = plan.panes.get(sid)
+            if prepared is not None:
+                pane.set_marks(prepared.marks, prepared.linked, dark=dark, bands=prepared.bands)
 
     def selected_span(self, source_id: str) -> Span | None:
         """What the user selected in a source's pane (else its current claim); ``None`` without one."""

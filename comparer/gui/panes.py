@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLay
 
 from comparer.core.engine.model import Claim, Source, Span
 from comparer.gui.marks import Mark
-from comparer.gui.overview import Overview, overview_bands
+from comparer.gui.overview import Band, Overview, overview_bands
 from comparer.gui.palette import current_format, linked_format, mark_format
 
 
@@ -119,7 +119,28 @@ class SourceView(QTextEdit):
             self.claim_clicked.emit(claim.id)
 
 
+def _role_spans(claims: Iterable[Claim]) -> tuple[tuple[int, int, str], ...]:
+    """Where the text is a heading or boilerplate: the ranges its formats depend on."""
+    return tuple(sorted((c.start, c.end, c.role) for c in claims if c.role != "body"))
+
+
 WINDOWED_ABOVE = 600  # marks: above this many, only those near the view are set
+
+
+class SpanWindow:
+    """Finds which of many spans reach into a stretch of the text, without looking at each one."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        listed = list(spans)
+        self._order = sorted(range(len(listed)), key=lambda i: listed[i].start)
+        self._starts = [listed[i].start for i in self._order]
+        self._longest = max((s.end - s.start for s in listed), default=0)
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Indices (in the order given) of the spans that end at or after ``lo`` and start by ``hi``."""
+        first = bisect.bisect_left(self._starts, lo - self._longest)
+        last = bisect.bisect_right(self._starts, hi)
+        return sorted(self._order[first:last])
 
 
 class SourcePane(QWidget):
@@ -156,7 +177,10 @@ class SourcePane(QWidget):
         self._current: tuple[Span, ...] = ()
         self._marks: list[Mark] = []
         self._linked: list[tuple[Span, str]] = []
+        self._marks_window = SpanWindow(())
+        self._linked_window = SpanWindow(())
         self._painted = (0, 0)
+        self._roles: tuple[tuple[int, int, str], ...] = ()  # the headings and boilerplate formatted
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -177,12 +201,17 @@ class SourcePane(QWidget):
         self.header.setText(header_text(source))
         self.view.set_claims(claims)
         self._claims = {c.id: c for c in claims}
-        cursor = QTextCursor(self.view.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
+        if _role_spans(claims) == self._roles:
+            return  # the same headings and boilerplate: formatting a long text again would stall
+        if self._roles:
+            cursor = QTextCursor(self.view.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
         self._format_roles(claims)
 
     def _format_roles(self, claims: Iterable[Claim]) -> None:
+        claims = list(claims)
+        self._roles = _role_spans(claims)
         heading, boiler = QTextCharFormat(), QTextCharFormat()
         heading.setFontWeight(QFont.Weight.Bold)
         boiler.setForeground(self.palette().placeholderText())
@@ -215,11 +244,23 @@ class SourcePane(QWidget):
         self.view.setFont(font)
         self.view.document().setDefaultFont(font)
 
-    def set_marks(self, marks: list[Mark], linked: list[tuple[Span, str]], *, dark: bool) -> None:
-        """Paint finding marks and the faint backgrounds of linked claims (``(span, relation)``)."""
+    def set_marks(
+        self,
+        marks: list[Mark],
+        linked: list[tuple[Span, str]],
+        *,
+        dark: bool,
+        bands: list[Band] | None = None,
+    ) -> None:
+        """Paint finding marks and the faint backgrounds of linked claims (``(span, relation)``);
+        ``bands`` is the overview of them when it was drawn up already."""
         self._marks, self._linked, self._dark = marks, linked, dark
+        self._marks_window = SpanWindow(m.span for m in marks)
+        self._linked_window = SpanWindow(span for span, _rel in linked)
         self.view.set_marks(marks)
-        self.overview.set_bands(overview_bands(len(self.source.text), marks, linked))
+        if bands is None:
+            bands = overview_bands(len(self.source.text), marks, linked)
+        self.overview.set_bands(bands)
         self._repaint()
 
     def jump_to(self, fraction: float) -> None:
@@ -264,19 +305,20 @@ class SourcePane(QWidget):
         # those within a screen of the view are set, and scrolling out of that stretch sets them again.
         many = len(self._linked) + len(self._marks) > WINDOWED_ABOVE
         lo, hi = self._painted = self._paint_window() if many else (0, len(self.source.text) + 1)
-
-        def near(span: Span) -> bool:
-            return span.end >= lo and span.start <= hi
-
-        selections = [
-            self._selection(span, linked_format(rel, dark=self._dark))
-            for span, rel in self._linked
-            if near(span)
-        ]
+        linked_formats: dict[str, QTextCharFormat] = {}
+        mark_formats: dict[str, QTextCharFormat] = {}
+        selections = []
+        for i in self._linked_window.within(lo, hi):
+            span, rel = self._linked[i]
+            if rel not in linked_formats:
+                linked_formats[rel] = linked_format(rel, dark=self._dark)
+            selections.append(self._selection(span, linked_formats[rel]))
         selections += [self._selection(span, current_format(dark=self._dark)) for span in self._current]
-        selections += [
-            self._selection(m.span, mark_format(m.kind, dark=self._dark)) for m in self._marks if near(m.span)
-        ]
+        for i in self._marks_window.within(lo, hi):
+            mark = self._marks[i]
+            if mark.kind not in mark_formats:
+                mark_formats[mark.kind] = mark_format(mark.kind, dark=self._dark)
+            selections.append(self._selection(mark.span, mark_formats[mark.kind]))
         self.view.setExtraSelections(selections)
 
     def _paint_window(self) -> tuple[int, int]:
