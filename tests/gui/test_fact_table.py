@@ -166,3 +166,23 @@ def test_the_session_indexes_the_comparison_once(sample_window, qtbot):
         win.session.select("")
     assert cleared.args == ["", ""]
     assert win.session.current_link == ""
+
+
+def test_a_panel_chosen_from_the_view_menu_comes_to_the_front(qtbot, store, told):
+    from comparer.gui import app
+
+    win = app.build_window(store, synchronous=True)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    win.open_sample()
+    annotate = win.project_panels.annotate.parentWidget()
+    assert annotate.isVisible()
+    facts = _choose_fact_table(win)
+    assert facts in win.tabifiedDockWidgets(annotate)  # a tab beside Annotate, not a squeeze
+    qtbot.waitUntil(lambda: not facts.visibleRegion().isEmpty(), timeout=2000)
+    assert annotate.visibleRegion().isEmpty()  # behind it
+    annotate.toggleViewAction().trigger()  # hidden by the click: the menu entry unchecks it
+    annotate.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not annotate.visibleRegion().isEmpty(), timeout=2000)
+    assert facts.visibleRegion().isEmpty()
