@@ -93,3 +93,30 @@ def test_dask_on_two_local_workers_gives_the_rows_of_the_local_run(tmp_path):
         texts[name] = (tmp_path / f"{name}.csv").read_text()
     assert texts["dask"] == texts["local"]
     assert texts["local"].count("\n") >= 3
+
+
+def _dies_on_event1(job):
+    from comparer.core.batch import Outcome
+
+    if job.name == "event1":
+        os._exit(3)  # a worker killed mid-job (out of memory, a signal)
+    return Outcome(job.name, f"{job.name}\n")
+
+
+def test_a_worker_killed_mid_run_costs_its_jobs_not_the_run(tmp_path):
+    from comparer.cli.batch_cmd import jobs_of
+    from comparer.core.batch import ResumableOutput, run_jobs
+
+    jobs = jobs_of(_corpus(tmp_path, 4))
+    out = ResumableOutput(tmp_path / "out.txt", "", resume=False)
+    outcomes = run_jobs(_dies_on_event1, jobs, out, workers=2)
+    out.close()
+    assert [o.name for o in outcomes] == [j.name for j in jobs]  # every job is answered
+    lost = [o for o in outcomes if o.error]
+    assert "event1" in {o.name for o in lost}
+    assert all("worker died" in o.error for o in lost)
+    written = (tmp_path / "out.txt").read_text().split()
+    assert set(written) == {o.name for o in outcomes if not o.error}
+    again = ResumableOutput(tmp_path / "out.txt", "", resume=True)  # a rerun redoes only the lost jobs
+    again.close()
+    assert again.done == set(written)

@@ -220,27 +220,44 @@ def _preload(ctx: multiprocessing.context.BaseContext, fn: Callable[..., Any]) -
         ctx.set_forkserver_preload(sorted(set(_modules(fn))))
 
 
-def _pool(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[tuple[int, R]]:
+Lost = Callable[[T, Exception], R]
+
+
+def _pool(
+    fn: Callable[[T], R], items: Sequence[T], workers: int, lost: Lost[T, R] | None
+) -> Iterator[tuple[int, R]]:
     size = chunk_size(len(items), workers)
     window = 4 * workers  # chunks sent ahead: enough to keep every worker busy, few to lose on a kill
     ctx = _start_method()
     _preload(ctx, fn)
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
         todo = _chunks(items, size)
-        running: dict[Future[list[R]], int] = {}
+        running: dict[Future[list[R]], tuple[int, int]] = {}
+        broken: Exception | None = None
         for start, chunk in todo:
-            running[pool.submit(_apply, fn, chunk)] = start
+            running[pool.submit(_apply, fn, chunk)] = (start, len(chunk))
             if len(running) >= window:
                 break
         while running:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for fut in finished:
-                start = running.pop(fut)
-                for k, result in enumerate(fut.result()):
+                start, count = running.pop(fut)
+                try:
+                    results = fut.result()
+                except Exception as exc:  # a worker died (killed, out of memory): the pool is broken
+                    if lost is None:
+                        raise
+                    broken = exc
+                    results = [lost(item, exc) for item in items[start : start + count]]
+                for k, result in enumerate(results):
                     yield start + k, result
-                nxt = next(todo, None)
+                nxt = None if broken else next(todo, None)
                 if nxt is not None:
-                    running[pool.submit(_apply, fn, nxt[1])] = nxt[0]
+                    running[pool.submit(_apply, fn, nxt[1])] = (nxt[0], len(nxt[1]))
+        if broken is not None and lost is not None:
+            for start, chunk in todo:  # never sent: the pool is gone
+                for k, item in enumerate(chunk):
+                    yield start + k, lost(item, broken)
 
 
 def _dask(
@@ -248,6 +265,7 @@ def _dask(
     items: Sequence[T],
     client: DaskClient,
     prepare: Callable[[T], T] | None,
+    lost: Lost[T, R] | None,
 ) -> Iterator[tuple[int, R]]:
     from distributed import as_completed
 
@@ -257,7 +275,7 @@ def _dask(
 
     size = chunk_size(len(items), threads())
     chunks = _chunks(items, size)
-    starts: dict[Any, int] = {}
+    starts: dict[Any, tuple[int, int]] = {}
     running = as_completed()  # type: ignore[no-untyped-call]
 
     def submit() -> bool:
@@ -270,7 +288,7 @@ def _dask(
         # pure=False: two chunks of equal content are still two; retries: a worker lost mid-chunk
         # costs only its chunks, which the scheduler runs again elsewhere.
         fut = client.submit(_apply, fn, chunk, pure=False, retries=2)
-        starts[fut] = start
+        starts[fut] = (start, len(chunk))
         running.add(fut)  # type: ignore[no-untyped-call]
         return True
 
@@ -279,8 +297,14 @@ def _dask(
     while len(starts) < max(16, 4 * threads()) and submit():
         pass
     for fut in running:
-        start = starts.pop(fut)
-        for k, result in enumerate(fut.result()):
+        start, count = starts.pop(fut)
+        try:
+            results = fut.result()
+        except Exception as exc:  # its workers kept dying (KilledWorker) after the retries
+            if lost is None:
+                raise
+            results = [lost(item, exc) for item in items[start : start + count]]
+        for k, result in enumerate(results):
             yield start + k, result
         while len(starts) < max(16, 4 * threads()) and submit():
             pass
@@ -293,21 +317,28 @@ def parallel_map(
     workers: int = 1,
     client: DaskClient | None = None,
     prepare: Callable[[T], T] | None = None,
+    lost: Lost[T, R] | None = None,
 ) -> Iterator[tuple[int, R]]:
     """``fn`` on every item, inline, on a pool of ``workers`` processes, or on Dask.
 
     Yields ``(index, result)`` as results come, in no set order. ``fn`` must be picklable
     (a module-level function or a ``functools.partial`` of one) and should not raise: an
     error in it ends the map (wrap it as :func:`guarded` does). On Dask, ``prepare`` turns
-    each item into what is sent, here, just before it is sent (reading its files).
+    each item into what is sent, here, just before it is sent (reading its files). ``lost``
+    gives the result of an item whose worker died (a pool whose process was killed, a Dask
+    task whose workers died more often than the scheduler allows); without it that ends the map.
     """
     if client is not None:
-        yield from _dask(fn, items, client, prepare)
+        yield from _dask(fn, items, client, prepare, lost)
     elif workers > 1 and len(items) > 1:
-        yield from _pool(fn, items, min(workers, len(items)))
+        yield from _pool(fn, items, min(workers, len(items)), lost)
     else:
         for i, item in enumerate(items):
             yield i, fn(item)
+
+
+def _lost(job: Job, exc: Exception) -> Outcome:
+    return Outcome(job.name, error=f"its worker died ({type(exc).__name__}: {exc}); --resume tries it again")
 
 
 def run_jobs(
@@ -327,7 +358,9 @@ def run_jobs(
     written, as an interruption would. ``prepare``: see :func:`parallel_map`.
     """
     todo = [job for job in jobs if job.name not in output.done]
-    stream = parallel_map(partial(guarded, work), todo, workers=workers, client=client, prepare=prepare)
+    stream = parallel_map(
+        partial(guarded, work), todo, workers=workers, client=client, prepare=prepare, lost=_lost
+    )
     waiting: dict[int, Outcome] = {}
     outcomes: list[Outcome] = []
     for i, outcome in stream:

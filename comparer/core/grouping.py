@@ -5,12 +5,14 @@ n·(n−1)/2 pairs. Accounts of one event share things accounts of other events 
 names of the people and places, the figures, the days. Each account is read down to those
 **marks** (a name's folded words and its surname, a figure of 10 or more that is not a bare year,
 a calendar day a date resolves to); a mark found in many accounts says little, so each weighs
-``log(n / accounts with it)``, and marks in more than half the accounts (or in more than
-``max_accounts`` of them) are not used at all (a mark two accounts share always counts).
+``log(n / accounts with it)²`` (squared, so that one rare name outweighs several common marks),
+and marks in more than half the accounts (or in more than ``max_accounts`` of them) are not
+used at all (a mark two accounts share always counts).
 
-Two accounts are **linked** when they share at least ``min_shared`` marks, the weight they share
-is at least ``min_overlap`` of the smaller account's weight, and — when both give a publication
-date — they were published within ``window_days`` of each other. Candidate pairs come from an
+Two accounts are **linked** when they share at least ``min_shared`` marks, one of them a name or a
+day (figures coincide too easily), the weight they share is at least ``min_overlap`` of the
+smaller account's weight, and — when both give a publication date — they were published within
+``window_days`` of each other. Candidate pairs come from an
 inverted index of the marks, so accounts with nothing in common are never scored. The events
 are the connected groups of linked accounts; an account linked to none stands alone and is
 not compared.
@@ -46,7 +48,7 @@ class GroupOptions:
 
     window_days: int = 3
     min_shared: int = 2
-    min_overlap: float = 0.2
+    min_overlap: float = 0.3
     max_accounts: int = 500
 
 
@@ -156,7 +158,7 @@ def group_accounts(accounts: Iterable[Account], options: GroupOptions | None = N
         for mark in account.marks:
             holders[mark].append(i)
     limit = max(2, min(n // 2, opts.max_accounts))
-    weight = {m: math.log(n / len(h)) for m, h in holders.items() if 2 <= len(h) <= limit}
+    weight = {m: math.log(n / len(h)) ** 2 for m, h in holders.items() if 2 <= len(h) <= limit}
     totals = [sum(weight.get(m, 0.0) for m in a.marks) for a in items]
     shared: dict[tuple[int, int], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for mark, w in weight.items():
