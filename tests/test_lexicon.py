@@ -156,8 +156,17 @@ def test_the_lexicon_is_frozen():
 
 
 def test_alternation_puts_the_longest_first_and_escapes():
-    assert alternation(["no", "no one", "a.m"]) == r"no one|a\.m|no"
-    assert alternation(["copy link"], space=r"\ ") == r"copy\ link"
+    assert alternation(["kill", "killed", "killing"]) == "kill(?:ing|ed)?"
+    assert alternation(["copy link", "comment"], space=r"\ ") == r"co(?:py\ link|mment)"
+    assert re.fullmatch(alternation(["a.m", "p.m"]), "a.m")
+    assert not re.fullmatch(alternation(["a.m", "p.m"]), "axm")
+    words = ["no", "no one", "none", "nobody", "not", "nothing", "toll", "death toll", "death", "deaths"]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    text = "No one died; none of the deaths, nothing of the death toll, not a toll for nobody."
+    trie = re.compile(alternation(words), re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [
+        m.span() for m in re.finditer(flat, text, re.IGNORECASE)
+    ]
     assert re.fullmatch(alternation(["no", "no one"], space=r"\s+"), "no   one")
 
 

@@ -39,9 +39,40 @@ LEXICON_FILES = (
 
 
 def alternation(words: Iterable[str], space: str = " ") -> str:
-    """A regex alternation of ``words``, longest first, each escaped; ``space`` stands for a space."""
-    ordered = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace("\\ ", " ").replace(" ", space) for w in ordered)
+    """A regex matching any of ``words`` (escaped), the longest first; ``space`` stands for a space.
+
+    The words are folded into a trie ("kill(?:ing|ed)?" for kill, killed, killing), which matches
+    as the plain alternation of the words sorted longest first would, but without trying every word
+    at every position of a text.
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(root, space)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _longest(node: _Trie) -> int:
+    return max((0 if ch == "" else 1 + _longest(child)) for ch, child in node.items())
+
+
+def _trie_pattern(node: _Trie, space: str) -> str:
+    """The regex of a trie node: its branches, longest first, optional when a word ends here."""
+    branches = sorted(
+        ((ch, child) for ch, child in node.items() if ch), key=lambda b: (-_longest(b[1]), b[0])
+    )
+    if not branches:
+        return ""
+    parts = [(space if ch == " " else re.escape(ch)) + _trie_pattern(child, space) for ch, child in branches]
+    ends = "" in node
+    if len(parts) == 1 and not ends:
+        return parts[0]
+    return "(?:" + "|".join(parts) + ")" + ("?" if ends else "")
 
 
 def _frozen(table: Mapping[str, Any]) -> Mapping[str, Any]:
