@@ -166,3 +166,26 @@ def test_a_file_name_with_a_newline_keeps_the_error_on_one_line(tmp_path):
     with pytest.raises(ProjectError) as caught:
         Project.open(tmp_path / "no\nproject.comparer")
     assert "\n" not in str(caught.value)
+
+
+def test_saving_while_another_program_holds_the_project_says_locked(tmp_path, comparison):
+    import sqlite3
+
+    path = tmp_path / "held.comparer"
+    with Project.create(path, comparison) as project:
+        link = project.links()[0].id
+        project._db.execute("PRAGMA busy_timeout = 0")  # answer at once instead of after 5 s
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(ProjectError, match="could not save: the project is in use") as caught:
+                project.set_note(link, "a note", annotator="Ana")
+            assert "damaged" not in str(caught.value)
+            assert "rollback" not in str(caught.value)
+            with pytest.raises(ProjectError, match="could not read: the project is in use"):
+                project.labels()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        project.set_note(link, "a note", annotator="Ana")  # once released, saving works again
+        assert project.annotation(link, "Ana").note == "a note"

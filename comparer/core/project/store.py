@@ -284,6 +284,8 @@ class Project:
         try:
             yield self._db
         except sqlite3.Error as exc:
+            if is_locked(exc):
+                raise ProjectError(self.path, f"could not read: {LOCKED}") from exc
             raise ProjectError(self.path, f"could not read ({exc})") from exc
 
     # -- comparisons --------------------------------------------------------------
