@@ -41,3 +41,30 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_name_variant():
     a = Source(id="a", path="a.txt", text="Crows screeched over the square as the ground shook.")
     b = Source(id="b", path="b.txt", text="The Red Cross said it was sending teams to the square.")
     assert not [f for f in compare([a, b]).findings if f.kind == "name_variant"]
+
+
+def _compare_texts(a: str, b: str):
+    from comparer.core.engine.compare import compare
+    from comparer.core.engine.model import Source
+
+    return compare([Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)])
+
+
+def test_deaths_one_account_states_and_the_other_only_presumes_are_a_certainty_finding():
+    a = "Ferry lost\n\nAll 40 people on board the ferry are presumed to have drowned, the coastguard said."
+    b = "Ferry sinks\n\nAll 40 people on board were killed when the ferry sank in a storm, officials said."
+    (finding,) = [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+    assert finding.values == ("presumed or feared", "stated as fact")
+    assert finding.confidence >= 0.5
+
+
+def test_two_accounts_that_both_presume_the_deaths_raise_no_certainty_finding():
+    a = "Ferry lost in storm\n\nAll 40 people on board the ferry are presumed dead, the coastguard said."
+    b = "Ferry sinks\n\nThe 40 people on board are believed to have died, the coastguard said."
+    assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+
+
+def test_presumed_and_stated_deaths_of_different_tolls_are_not_compared_for_certainty():
+    a = "Quake strikes\n\nAt least 10 climbers died on the mountain, guides said."
+    b = "Quake strikes\n\nUp to 180 people are believed to have died when the tower fell on the mountain."
+    assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]

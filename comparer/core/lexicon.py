@@ -211,6 +211,8 @@ class CasualtyLexicon:
     outcomes: tuple[str, ...]
     news_words: tuple[str, ...]
     averted: tuple[str, ...]
+    death_words: tuple[str, ...] = ()  # words that state a death
+    certainty_hedges: tuple[str, ...] = ()  # words that leave a death unsettled
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,6 +450,8 @@ def _casualties() -> CasualtyLexicon:
         outcomes=_words(unknown.get("outcomes")),
         news_words=_words(data.get("unreported", {}).get("news_words")),
         averted=_words(data.get("not_a_report", {}).get("averted")),
+        death_words=_words(data.get("certainty", {}).get("deaths")),
+        certainty_hedges=_words(data.get("certainty", {}).get("hedges")),
     )
 
 

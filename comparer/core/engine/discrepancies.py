@@ -30,7 +30,7 @@ from comparer.core.engine.names import NameMention, same_entity, spelled_alike, 
 from comparer.core.engine.quantities import Quantity, all_quantities, same_scope
 from comparer.core.engine.quotefind import same_words_but_brackets
 from comparer.core.engine.text import fold
-from comparer.core.lexicon import measure_lexicon
+from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
 # How sure each kind of finding starts out, before what its passages show raises or lowers it.
 BASE_CONFIDENCE: dict[str, float] = {
@@ -643,6 +643,92 @@ def date_findings(
     return list(groups.values())
 
 
+@lru_cache(maxsize=1)
+def _certainty_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon().casualties
+    space = r"\s+"
+    deaths = re.compile(rf"\b(?:{alternation(words.death_words, space=space)})\b", re.IGNORECASE)
+    hedges = re.compile(rf"\b(?:{alternation(words.certainty_hedges, space=space)})\b", re.IGNORECASE)
+    return deaths, hedges
+
+
+def _one_toll(a: Quantity, b: Quantity) -> bool:
+    """Two figures that give one toll: consistent, and within a tenth of each other."""
+    high = max(a.number.value, b.number.value)
+    return a.consistent_with(b) and high > 1 and abs(a.number.value - b.number.value) <= high / 10
+
+
+def death_certainty(f: ClaimFacts) -> str | None:
+    """ "stated" when a claim says people died, "hedged" when it only presumes or fears it, else None."""
+    deaths, hedges = _certainty_patterns()
+    text = f.claim.text
+    if not deaths.search(text) or any(r.status == "none" for r in f.casualties):
+        return None
+    return "hedged" if hedges.search(text) else "stated"
+
+
+def certainty_findings(
+    facts: Sequence[ClaimFacts],
+    pair: tuple[str, str],
+    linked: Mapping[tuple[str, str], float],
+    quantities: Sequence[Quantity],
+) -> list[_Group]:
+    """One account states deaths as fact that the other only presumes or fears ("presumed dead").
+
+    The two statements must be about the same victims: in linked sentences, or giving one figure.
+    """
+    certainty = {f.claim.id: c for f in facts if f.claim.source in pair and (c := death_certainty(f))}
+    deaths: dict[str, list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if (q.measure in ("deaths", "missing") or q.measure.startswith("people:")) and q.claim in certainty:
+            deaths[q.claim].append(q)
+    out: list[_Group] = []
+    for hedged_side in (0, 1):
+        stated_side = 1 - hedged_side
+        hedged = [c for c, v in certainty.items() if v == "hedged" and c.startswith(f"{pair[hedged_side]}:")]
+        stated = [c for c, v in certainty.items() if v == "stated" and c.startswith(f"{pair[stated_side]}:")]
+        matched: list[tuple[str, str, float]] = []
+        for ch in hedged:
+            for cs in stated:
+                key = (ch, cs) if hedged_side == 0 else (cs, ch)
+                score = linked.get(key)
+                same_figure = any(_one_toll(qh, qs) for qh in deaths[ch] for qs in deaths[cs])
+                other_figures = bool(deaths[ch] and deaths[cs]) and not same_figure
+                if (score is not None and not other_figures) or same_figure:
+                    matched.append((ch, cs, score or 0.0))
+        if not matched:
+            continue
+        h, s = "ab"[hedged_side], "ab"[stated_side]
+        first = Finding(
+            kind="certainty",
+            values=("presumed or feared", "stated as fact")
+            if hedged_side == 0
+            else ("stated as fact", "presumed or feared"),
+            spans=((), ()),
+            explanation=f"{s} states the deaths as fact; {h} only presumes or fears them",
+            detail={
+                "a": "hedged" if hedged_side == 0 else "stated",
+                "b": "stated" if hedged_side == 0 else "hedged",
+            },
+        )
+        confidence = BASE_CONFIDENCE["certainty"] - 0.05
+        why = [f"{h} says the victims are presumed, assumed or feared dead; {s} says they died"]
+        if any(score >= SAME_PROPOSITION for *_, score in matched):
+            confidence += 0.05
+            why.append("in sentences stating nearly one thing")
+        if any(not score for *_, score in matched):
+            why.append("the same death toll in both")
+        if any(v == "hedged" for c, v in certainty.items() if c.startswith(f"{pair[stated_side]}:")):
+            confidence -= 0.1
+            why.append(f"{s} also hedges elsewhere")
+        group = _Group(first=first, sources=pair, confidence=confidence, why=why)
+        for ch, cs, _ in matched:
+            group.include(hedged_side, ch)
+            group.include(stated_side, cs)
+        out.append(group)
+    return out
+
+
 def _zones_comparable(a: str | None, b: str | None) -> bool:
     """Two clock times can be held against each other unless they name different zones."""
     local = (None, "local time")
@@ -999,6 +1085,8 @@ def discrepancies(
             for g in date_findings(ordered, (sa, sb), linked, reference)
             if g.first.detail["day"] not in seen_days
         )
+        if not any(g.first.kind == "certainty" and g.sources == (sa, sb) for g in groups):
+            groups.extend(certainty_findings(ordered, (sa, sb), linked, quantities))
         timed = {
             (c_a, c_b)
             for g in groups
