@@ -1,9 +1,10 @@
-"""Connectors between linked claims of two neighbouring panes, and scrolling that keeps them level."""
+"""Connectors between linked claims of the panes on either side, and scrolling that keeps them level."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
@@ -13,8 +14,27 @@ from comparer.core.engine.model import Span
 from comparer.gui.palette import relation_colour
 from comparer.gui.panes import SourcePane
 
-# (link id, span in the left pane, span in the right pane, relation)
-Connector = tuple[str, Span, Span, str]
+
+class Connector(NamedTuple):
+    """One band to draw: a link's span in a pane on the left and in a pane on the right.
+
+    ``left_pane`` / ``right_pane`` name the panes when they are not the gutter's neighbours (a link
+    between the first and the third of three accounts crosses the gutters on both sides of the
+    second); ``None`` is the neighbour on that side.
+    """
+
+    link_id: str
+    left: Span
+    right: Span
+    relation: str
+    left_pane: SourcePane | None = None
+    right_pane: SourcePane | None = None
+
+    @property
+    def far(self) -> bool:
+        """True when the band joins accounts that are not neighbours."""
+        return self.left_pane is not None or self.right_pane is not None
+
 
 SMOOTH_UP_TO = 40  # connectors in view: above this many, only the current one is antialiased
 
@@ -26,7 +46,8 @@ _PEN_STYLES = {
 
 
 class Gutter(QWidget):
-    """Paints a band from each linked claim in the left pane to its counterpart in the right pane.
+    """Paints a band from each linked claim in the left pane to its counterpart in the right pane,
+    and, dotted and fainter, the bands of links between accounts further apart that cross it.
 
     A click on a band emits ``link_clicked(link_id)``; hovering one shows why it was linked
     (``describe(link_id)``, set by whoever knows the comparison).
@@ -48,12 +69,22 @@ class Gutter(QWidget):
         self.setToolTip(
             "Lines join claims the comparison linked: solid = same claim, thick = conflict, dashed = related"
         )
+        self._followed: list[SourcePane] = []
         for pane in (left, right):
+            self._follow(pane)
+
+    def _follow(self, pane: SourcePane) -> None:
+        if pane not in self._followed:
+            self._followed.append(pane)
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
 
     def set_connectors(self, connectors: list[Connector]) -> None:
         """The links to draw."""
         self.connectors = connectors
+        for c in connectors:  # a far end moves when its own pane scrolls
+            for pane in (c.left_pane, c.right_pane):
+                if pane is not None:
+                    self._follow(pane)
         self.update()
 
     def set_current(self, link_id: str) -> None:
@@ -76,21 +107,28 @@ class Gutter(QWidget):
         w = float(self.width())
         # Only connectors with an end in view are laid out: asking the text layout where every
         # claim of a long account sits, on each paint, stalls scrolling.
-        lo_l, hi_l = _visible_range(self.left)
-        lo_r, hi_r = _visible_range(self.right)
+        ranges = {id(p): _visible_range(p) for p in self._followed}
+
+        def shows(pane: SourcePane, span: Span) -> bool:
+            lo, hi = ranges[id(pane)]
+            return span.end >= lo and span.start <= hi
+
         near = [
             c
             for c in self.connectors
-            if (c[1].end >= lo_l and c[1].start <= hi_l) or (c[2].end >= lo_r and c[2].start <= hi_r)
+            if shows(c.left_pane or self.left, c.left) or shows(c.right_pane or self.right, c.right)
         ]
-        ordered = sorted(near, key=lambda c: c[0] == self.current)  # current drawn last, on top
+        # Current drawn last, on top; bands to accounts further away first, under the neighbours'.
+        ordered = sorted(near, key=lambda c: (c.link_id == self.current, not c.far))
         # Smoothing a band's curves costs several times drawing it plain: with many bands in view,
         # only the current one is smoothed.
         smooth_all = len(ordered) <= SMOOTH_UP_TO
         self._drawn = []
-        for link_id, span_l, span_r, relation in ordered:
-            l0, l1 = self._local(self.left, self.left.view.span_rect(span_l))
-            r0, r1 = self._local(self.right, self.right.view.span_rect(span_r))
+        for c in ordered:
+            link_id, relation = c.link_id, c.relation
+            left, right = c.left_pane or self.left, c.right_pane or self.right
+            l0, l1 = self._local(left, left.view.span_rect(c.left))
+            r0, r1 = self._local(right, right.view.span_rect(c.right))
             if l1 <= l0 and r1 <= r0:
                 continue  # both ends scrolled away
             path = QPainterPath(QPointF(0, l0))
@@ -100,11 +138,12 @@ class Gutter(QWidget):
             path.closeSubpath()
             current = link_id == self.current
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth_all or current)
-            painter.setBrush(QBrush(relation_colour(relation, 150 if current else 50)))
-            pen = QPen(
-                relation_colour(relation), 3.0 if current else (2.0 if relation == "conflict" else 1.0)
-            )
-            pen.setStyle(_PEN_STYLES.get(relation, Qt.PenStyle.DotLine))
+            fill = 150 if current else (20 if c.far else 50)
+            painter.setBrush(QBrush(relation_colour(relation, fill)))
+            width = 3.0 if current else (2.0 if relation == "conflict" else 1.0)
+            pen = QPen(relation_colour(relation), width)
+            # A band to an account further away is dotted whatever its relation: it passes another.
+            pen.setStyle(Qt.PenStyle.DotLine if c.far else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine))
             painter.setPen(pen)
             painter.drawPath(path)
             self._drawn.append((link_id, path))

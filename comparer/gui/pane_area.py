@@ -129,14 +129,28 @@ class PaneArea(QSplitter):
         for link in comparison.links:
             a, b = claims[link.a], claims[link.b]
             pairs.append((a.source, a.span, b.source, b.span))
-        for gutter in self.gutters:
-            left, right = gutter.left.source.id, gutter.right.source.id
+        order = {sid: n for n, sid in enumerate(self.panes)}
+        panes = list(self.panes.values())
+        for n, gutter in enumerate(self.gutters):  # gutter n lies between panes n and n + 1
             connectors: list[Connector] = []
             for link, (sa, span_a, sb, span_b) in zip(comparison.links, pairs, strict=True):
-                if (sa, sb) == (left, right):
-                    connectors.append((link.id, span_a, span_b, link.relation))
-                elif (sb, sa) == (left, right):
-                    connectors.append((link.id, span_b, span_a, link.relation))
+                if sa not in order or sb not in order:
+                    continue
+                if order[sa] > order[sb]:
+                    sa, span_a, sb, span_b = sb, span_b, sa, span_a
+                first, last = order[sa], order[sb]
+                if not (first <= n < last):
+                    continue  # the link does not cross this gutter
+                connectors.append(
+                    Connector(
+                        link.id,
+                        span_a,
+                        span_b,
+                        link.relation,
+                        None if first == n else panes[first],
+                        None if last == n + 1 else panes[last],
+                    )
+                )
             gutter.set_connectors(connectors)
             gutter.describe = why
         if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
