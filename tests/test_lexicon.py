@@ -113,6 +113,10 @@ def _lists():
     yield "boilerplate.lines", LEX.boilerplate.lines, False
     yield "boilerplate.tail_markers", LEX.boilerplate.tail_markers, False
     yield "boilerplate.script_required", LEX.boilerplate.script_required, False
+    yield "names.spelling_titles", tuple(LEX.names.spelling_titles), True
+    fig = LEX.figures
+    for field in fig.__slots__:
+        yield f"figures.{field}", tuple(getattr(fig, field)), True
 
 
 @pytest.mark.parametrize(("name", "words", "folded"), list(_lists()), ids=[n for n, _, _ in _lists()])

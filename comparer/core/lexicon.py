@@ -35,6 +35,7 @@ LEXICON_FILES = (
     "words.toml",
     "spellings.toml",
     "boilerplate.toml",
+    "figures.toml",
 )
 
 
@@ -223,6 +224,7 @@ class NameLexicon:
     particles: tuple[str, ...]
     openers: frozenset[str]
     abbreviations: tuple[str, ...]
+    spelling_titles: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +291,22 @@ class BoilerplateLexicon:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureLexicon:
+    """How a figure is read in its clause: places, parts, units that are no count (``figures.toml``)."""
+
+    place_prepositions: frozenset[str]
+    place_narrowers: frozenset[str]
+    generic_place_words: frozenset[str]
+    before_place_names: tuple[str, ...]
+    part_after: tuple[str, ...]
+    part_before: tuple[str, ...]
+    relative_words: tuple[str, ...]
+    time_units: tuple[str, ...]
+    not_counts: tuple[str, ...]
+    modifier_endings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every word list of the engine, one family per file."""
 
@@ -303,6 +321,7 @@ class Lexicon:
     words: WordLexicon
     spellings: SpellingLexicon
     boilerplate: BoilerplateLexicon
+    figures: FigureLexicon
 
 
 def _read(name: str) -> tuple[dict[str, Any], bytes]:
@@ -462,6 +481,7 @@ def _names() -> NameLexicon:
         particles=_words(data.get("particles")),
         openers=frozenset(_words(data.get("openers"))),
         abbreviations=_words(data.get("abbreviations"), lower=False),
+        spelling_titles=frozenset(_words(data.get("spelling_titles"))),
     )
 
 
@@ -515,6 +535,23 @@ def _boilerplate() -> BoilerplateLexicon:
     )
 
 
+def _figures() -> FigureLexicon:
+    data = _data("figures.toml")
+    place, part = data.get("place", {}), data.get("part", {})
+    return FigureLexicon(
+        place_prepositions=frozenset(_words(place.get("prepositions"))),
+        place_narrowers=frozenset(_words(place.get("narrowers"))),
+        generic_place_words=frozenset(_words(place.get("generic"))),
+        before_place_names=_words(place.get("before_names")),
+        part_after=_words(part.get("after")),
+        part_before=_words(part.get("before")),
+        relative_words=_words(data.get("relative_words")),
+        time_units=_words(data.get("time_units")),
+        not_counts=_words(data.get("not_counts")),
+        modifier_endings=_words(data.get("modifier_endings")),
+    )
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Every list of the engine, read once from ``resources/lexicon/``."""
@@ -533,6 +570,7 @@ def lexicon() -> Lexicon:
         words=_word_lists(),
         spellings=_spellings(),
         boilerplate=_boilerplate(),
+        figures=_figures(),
     )
 
 
