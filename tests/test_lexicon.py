@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from comparer.core.engine import casualties, concepts, dates, findings, names, numbers, pubdate
+from comparer.core.engine import casualties, concepts, dates, discrepancies, findings, names, numbers, pubdate
+from comparer.core.engine.facts import extract_facts
+from comparer.core.engine.model import Claim, Source
+from comparer.core.engine.quantities import quantities_of
 from comparer.core.engine.segment import role_of
 from comparer.core.engine.semantic import denies, negations
 from comparer.core.engine.text import fold, stem
@@ -454,3 +457,61 @@ def test_no_word_list_or_cue_pattern_remains_in_python():
         for line, what in _word_list_literals(path)
     ]
     assert found == [], "move these lists to resources/lexicon:\n" + "\n".join(found)
+
+
+# figures.toml
+
+
+def _figures(text: str):
+    src = Source(id="a", path="a.txt", text=text)
+    claim = Claim(id="a:1", source="a", start=0, end=len(text), text=text, role="body", paragraph=0)
+    return quantities_of(extract_facts(claim, src))
+
+
+def test_part_words_make_a_figure_part_of_another():
+    for phrase in LEX.figures.part_after:
+        found = {q.number.value: q.part for q in _figures(f"Twenty rockets were fired and 17 {phrase} hit.")}
+        assert found == {20.0: False, 17.0: True}, phrase
+    for phrase in LEX.figures.part_before:
+        found = {q.number.value: q.part for q in _figures(f"Twenty people died, {phrase} 7 children.")}
+        assert found == {20.0: False, 7.0: True}, phrase
+
+
+def test_words_that_are_no_count_and_time_units():
+    for word in LEX.figures.not_counts:
+        assert _figures(f"Officials said 40 {word} more were hurt.") == [], word
+    for word in LEX.figures.time_units:
+        (found,) = _figures(f"The rescue took 14 {word}.")
+        assert found.measure.startswith("duration"), word
+
+
+def test_place_words_scope_a_figure_to_the_place_they_name():
+    for word in LEX.figures.place_prepositions:
+        (found,) = _figures(f"Officials said 12 people died {word} Tarrow.")
+        assert found.places == (("tarrow",),), word
+    for word in LEX.figures.place_narrowers:
+        assert {q.places for q in _figures(f"Officials said 12 people died in {word} Tarrow.")} == {
+            (("tarrow",),)
+        }, word
+    for word in LEX.figures.generic_place_words:
+        (found,) = _figures(f"Officials said 12 people died in {word.capitalize()} Tarrow.")
+        assert found.places == (("tarrow",),), word
+    for word in LEX.figures.relative_words:
+        (found,) = _figures(f"Officials said 12 people died, {word} they lived in Tarrow.")
+        assert found.places == (), word
+
+
+def test_an_adjective_before_the_thing_counted_is_not_what_is_counted():
+    for ending in LEX.figures.modifier_endings:
+        (found,) = _figures(f"The navy fired 14 Zorb{ending} missiles at the port.")
+        assert found.measure == "count:missile", ending
+    (plain,) = _figures("The navy fired 14 Zorbq missiles at the port.")
+    assert plain.measure == "count:zorbq"  # a word with none of these endings is what is counted
+
+
+def test_place_words_before_names_and_the_titles_left_out_of_name_spellings():
+    for word in LEX.figures.before_place_names:
+        source = Source(id="a", path="a.txt", text=f"Rescuers worked {word} Tarrow overnight.")
+        assert "tarrow" in discrepancies.place_words({"a": source}), word
+    for title in LEX.names.spelling_titles:
+        assert discrepancies._name_words(f"{title.capitalize()} Brandon Scott") == ("brandon", "scott")
