@@ -7,12 +7,15 @@ still opens, and each mark and label lands on the comparison it was made on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from comparer.core.engine.compare import compare
 from comparer.core.engine.model import Comparison, Source
@@ -250,3 +253,60 @@ def test_a_new_project_goes_through_every_format(tmp_path, sample):
     assert {"comparisons", "runs", "sources", "links", "events", "marks", "added_links"} <= tables
     assert db.execute("SELECT count(*) FROM comparisons").fetchone()[0] == 1
     db.close()
+
+
+# -- any format 2 history splits back so that every mark lies in the texts it is shown against ----------
+
+
+@functools.cache
+def _pairs() -> tuple[Comparison, Comparison]:
+    return compare(load_samples()), compare([Source("a", "fa.txt", OTHER_A), Source("b", "fb.txt", OTHER_B)])
+
+
+_STEP = st.one_of(
+    st.tuples(st.just("run"), st.integers(0, 1)),
+    st.tuples(st.just("mark"), st.sampled_from("ab"), st.integers(0, 3000), st.integers(1, 300)),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.integers(0, 1), steps=st.lists(_STEP, max_size=12))
+def test_any_format_2_history_keeps_every_mark_on_texts_it_fits(tmp_path_factory, first, steps):
+    """A format 2 file always had a run before its first mark; marks here may lie past either text."""
+    pairs = _pairs()
+    steps = [("run", first), *steps]
+    path = tmp_path_factory.mktemp("history") / "old.comparer"
+    db = _v2_file(path)
+    shown = 0
+    ran: set[int] = set()
+    made: list[tuple[SpanRef, int]] = []  # each mark and the pair shown when it was made
+    for n, step in enumerate(steps):
+        created = f"2025-03-01T10:{n:02d}:00+00:00"
+        if step[0] == "run":
+            shown = int(step[1])
+            ran.add(shown)
+            _v2_run(db, n + 1, created, pairs[shown])
+        else:
+            _, source, start, length = step
+            ref = SpanRef(str(source), int(start), int(start) + int(length))
+            if any(r == ref for r, _ in made):
+                continue
+            _v2_mark(db, ref, created)
+            made.append((ref, shown))
+    db.close()
+    with Project.open(path) as project:
+        held = project.comparisons()
+        found: list[SpanRef] = []
+        for stored in held:
+            project.use(stored.number)
+            texts = {s.id: s.text for s in project.comparison().sources}
+            for _, ref in project.marks("Sam"):
+                found.append(ref)
+                # A mark that fits the pair shown when it was made is kept on that pair.
+                shown_pair = next(s for r, s in made if r == ref)
+                if ref.end <= len(pairs[shown_pair].source(ref.source).text):
+                    assert texts[ref.source] == pairs[shown_pair].source(ref.source).text
+                elif any(ref.end <= len(pairs[i].source(ref.source).text) for i in ran):
+                    assert ref.end <= len(texts[ref.source])  # moved to texts where it lies
+        assert held
+        assert sorted(found, key=repr) == sorted((r for r, _ in made), key=repr)  # none lost, none doubled
