@@ -278,6 +278,7 @@ class SpellingLexicon:
 
     romanisation: tuple[tuple[str, str], ...]
     british: tuple[tuple[str, str], ...]  # (British ending, American ending)
+    renamed: tuple[tuple[str, str], ...] = ()  # (older name, newer name) of one place
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +523,7 @@ def _spellings() -> SpellingLexicon:
     return SpellingLexicon(
         romanisation=tuple((str(r["from"]), str(r["to"])) for r in data.get("romanisation", ())),
         british=tuple((str(r["british"]), str(r["american"])) for r in data.get("british", ())),
+        renamed=tuple((str(r["old"]).lower(), str(r["new"]).lower()) for r in data.get("renamed", ())),
     )
 
 

@@ -582,7 +582,13 @@ def _days_of(f: ClaimFacts, reference: Mapping[str, tuple[date, bool]]) -> list[
     known = reference.get(f.claim.source)
     if known is None or not known[1]:
         return [d for d in f.dates if d.day]
-    return [d for d in find_dates(f.claim.text, known[0], f.claim.start) if d.day]
+    # Against a day only inferred, a plain weekday or a date without its year is read; "last Friday",
+    # "yesterday" and their like need the day the account was written, and stay unknown.
+    return [
+        d
+        for d in find_dates(f.claim.text, known[0], f.claim.start)
+        if d.day and (d.form == "date" or (d.form == "weekday" and " " not in d.text.strip()))
+    ]
 
 
 def date_findings(
@@ -938,6 +944,12 @@ def _block(m: NameMention) -> str:
     return re.sub(r"[aeiouy\W_]", "", translit_key(m.words[-1]))[:2] if m.words else ""
 
 
+def _hyphens_split(m: NameMention) -> NameMention:
+    """The mention with its hyphenated words split ("Joseph-Koenig" is Joseph Koenig)."""
+    words = tuple(w for word in m.words for w in word.split("-") if w)
+    return m if words == m.words else replace(m, words=words)
+
+
 def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
     """One person or place spelled two ways by the two accounts, wherever each names it."""
     sa, sb = pair
@@ -951,20 +963,36 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     by_text_b = _by_text(mentions_b)
     blocks_b: dict[str, list[str]] = defaultdict(list)
     for text_b, (_, mb0) in ((t, ms[0]) for t, ms in by_text_b.items()):
-        blocks_b[_block(mb0)].append(text_b)
+        blocks_b[_block(_hyphens_split(mb0))].append(text_b)
     pairs: list[tuple[str, NameMention, str, NameMention]] = []
     for text_a, ms_a in by_text_a.items():
-        ma0 = ms_a[0][1]
+        ma0 = _hyphens_split(ms_a[0][1])
         for text_b in blocks_b.get(_block(ma0), ()):
-            mb0 = by_text_b[text_b][0][1]
+            mb0 = _hyphens_split(by_text_b[text_b][0][1])
             if text_a != text_b and same_entity(ma0, mb0):
                 pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
     for ca, ma, cb, mb in pairs:
         spelling = [(x, y) for x, y in _spellings(ma, mb, openers) if not (x in words_b and y in words_a)]
-        if not spelling:
+        wa, wb = _name_words(ma.text), _name_words(mb.text)
+        reordered = len(wa) >= 3 and wa != wb and sorted(wa) == sorted(wb)
+        if not spelling and not reordered:
             continue
-        key = frozenset(spelling)
+        key = frozenset(spelling) if spelling else frozenset({(ma.text, mb.text)})
         group = groups.get(key)
+        if group is None and not spelling:
+            first = Finding(
+                kind="name_variant",
+                values=(ma.text, mb.text),
+                spans=((), ()),
+                explanation=f"“{ma.text}” and “{mb.text}” are the same words in another order",
+                detail={"spelling": True, "words": [list(ma.words), list(mb.words)], "order": True},
+            )
+            group = groups[key] = _Group(
+                first=first,
+                sources=pair,
+                confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
+                why=["the same name words, in a different order", f"{ma.text} / {mb.text}"],
+            )
         if group is None:
             how = ", ".join(f"{x} / {y}" for x, y in spelling)
             first = Finding(
@@ -982,7 +1010,114 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             )
         group.include(0, ca, (ma.span,))
         group.include(1, cb, (mb.span,))
+    out = list(groups.values())
+    out.extend(_given_names(mentions_a, mentions_b, pair))
+    out.extend(_renamed_places(mentions_a, mentions_b, pair))
+    return out
+
+
+def _renamed_places(
+    mentions_a: Sequence[tuple[str, NameMention]],
+    mentions_b: Sequence[tuple[str, NameMention]],
+    pair: tuple[str, str],
+) -> list[_Group]:
+    """A place one account calls by its older name and the other by its newer one (Cochin / Kochi)."""
+    groups: dict[tuple[str, str], _Group] = {}
+
+    def named(m: NameMention) -> list[tuple[str, str, str]]:
+        text = f" {fold(m.text)} "
+        found = []
+        for old, new in lexicon().spellings.renamed:
+            if spelled_alike(old, new):
+                continue  # Kiev / Kyiv: a spelling, found as one
+            for word, other in ((old, new), (new, old)):
+                if f" {word} " in text:
+                    found.append((word, other, old))
+        return found
+
+    names_b = [(cb, mb, named(mb)) for cb, mb in mentions_b]
+    for ca, ma in mentions_a:
+        for word, other, old in named(ma):
+            for cb, mb, found_b in names_b:
+                if not any(w == other for w, _, _ in found_b):
+                    continue
+                key = (word, other)
+                ages = ("older", "newer") if word == old else ("newer", "older")
+                group = groups.get(key)
+                if group is None:
+                    first = Finding(
+                        kind="name_variant",
+                        values=(ma.text, mb.text),
+                        spans=((), ()),
+                        explanation=f"“{ma.text}” and “{mb.text}”: one place by its {ages[0]} "
+                        f"and its {ages[1]} name",
+                        detail={"spelling": True, "words": [list(ma.words), list(mb.words)], "renamed": True},
+                    )
+                    group = groups[key] = _Group(
+                        first=first,
+                        sources=pair,
+                        confidence=BASE_CONFIDENCE["name_variant"] - 0.05,
+                        why=[f"{word.title()} and {other.title()} are two names of one place (lexicon)"],
+                    )
+                group.include(0, ca, (ma.span,))
+                group.include(1, cb, (mb.span,))
     return list(groups.values())
+
+
+def _given_names(
+    mentions_a: Sequence[tuple[str, NameMention]],
+    mentions_b: Sequence[tuple[str, NameMention]],
+    pair: tuple[str, str],
+) -> list[_Group]:
+    """One title and surname with two given names ("Police Director Alfredo / Freddy Ramirez").
+
+    Only names of three words or more, alike but for the given name, and given names sharing three
+    letters in a row (a short form or nickname, not two people).
+    """
+
+    def key(m: NameMention) -> tuple[tuple[str, ...], str] | None:
+        words = _name_words(m.text)
+        if len(words) < 3:
+            return None
+        return words[:-2] + words[-1:], words[-2]
+
+    index_b: dict[tuple[str, ...], list[tuple[str, NameMention, str]]] = defaultdict(list)
+    for cb, mb in mentions_b:
+        kb = key(mb)
+        if kb is not None:
+            index_b[kb[0]].append((cb, mb, kb[1]))
+    groups: dict[tuple[str, str], _Group] = {}
+    for ca, ma in mentions_a:
+        ka = key(ma)
+        if ka is None:
+            continue
+        for cb, mb, given_b in index_b.get(ka[0], ()):
+            given_a = ka[1]
+            if fold(given_a) == fold(given_b) or not _share_three(fold(given_a), fold(given_b)):
+                continue
+            group = groups.get((given_a, given_b))
+            if group is None:
+                first = Finding(
+                    kind="name_variant",
+                    values=(ma.text, mb.text),
+                    spans=((), ()),
+                    explanation=f"“{ma.text}” and “{mb.text}”: one title and surname with two given names "
+                    f"({given_a.title()} / {given_b.title()}) — a short form, or two people",
+                    detail={"spelling": True, "words": [list(ma.words), list(mb.words)], "given": True},
+                )
+                group = groups[(given_a, given_b)] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
+                    why=["the same title and surname", f"given names {given_a} / {given_b} share letters"],
+                )
+            group.include(0, ca, (ma.span,))
+            group.include(1, cb, (mb.span,))
+    return list(groups.values())
+
+
+def _share_three(a: str, b: str) -> bool:
+    return any(a[i : i + 3] in b for i in range(len(a) - 2))
 
 
 def spelling_checks(facts: Sequence[ClaimFacts], source: Source) -> list[Check]:
@@ -1039,13 +1174,22 @@ def discrepancies(
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
         seen_names = {
-            frozenset(fold(v or "") for v in g.first.values)
+            frozenset(fold(v or "") for v in g.first.values): g
             for g in groups
             if g.first.kind == "name_variant" and g.sources == (sa, sb)
         }
         for g in name_findings(ordered, (sa, sb)):
-            if frozenset(fold(v or "") for v in g.first.values) not in seen_names:
+            seen = seen_names.get(frozenset(fold(v or "") for v in g.first.values))
+            if seen is None:
                 groups.append(g)
+                continue
+            # the same two spellings a link found: the finding lists every passage of each
+            for side in (0, 1):
+                for claim in g.claims[side]:
+                    seen.include(side, claim)
+                for span in g.spans[side]:
+                    if span not in seen.spans[side]:
+                        seen.spans[side].append(span)
         seen_quotes = {
             (fold(g.first.values[0] or ""), fold(g.first.values[1] or ""))
             for g in groups

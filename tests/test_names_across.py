@@ -1,0 +1,43 @@
+"""Names written differently across whole accounts. Sentences written for these tests."""
+
+from comparer.core.engine.compare import compare
+from comparer.core.engine.model import Source
+
+
+def _names(a: str, b: str):
+    comparison = compare([Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)])
+    return [f for f in comparison.findings if f.kind == "name_variant" and f.detail.get("spelling")]
+
+
+def test_a_hyphenated_name_spelled_with_oe_meets_the_same_name_with_an_umlaut():
+    a = "School mourns\n\nThe pupils came from the Karl-Boehm school in Velden, the mayor said."
+    b = "Town in grief\n\nThe pupils attended the Karl Böhm school in Velden, the mayor said."
+    (finding,) = _names(a, b)
+    assert {finding.values[0], finding.values[1]} == {"Karl-Boehm", "Karl Böhm"}
+
+
+def test_the_same_name_words_in_another_order_are_a_finding():
+    a = "Bridge repairs\n\nCrews were repairing the Anna Rose Marsh Bridge before dawn."
+    b = "Bridge falls\n\nThe Anna Marsh Rose Bridge fell into the river before dawn."
+    (finding,) = _names(a, b)
+    assert finding.detail.get("order")
+
+
+def test_one_title_and_surname_with_a_short_given_name_is_a_finding():
+    a = "Search goes on\n\nCounty Fire Chief Alexander Morrow said the search would go on overnight."
+    b = "Search continues\n\nCounty Fire Chief Alex Morrow said crews would search overnight."
+    (finding,) = _names(a, b)
+    assert finding.detail.get("given")
+
+
+def test_two_people_with_one_surname_and_unlike_given_names_are_not_a_finding():
+    a = "Search goes on\n\nCounty Fire Chief Alexander Morrow said the search would go on overnight."
+    b = "Search continues\n\nCounty Fire Chief Deborah Morrow said crews would search overnight."
+    assert _names(a, b) == []
+
+
+def test_an_older_and_a_newer_name_of_one_city_are_a_finding():
+    a = "Rains shut airport\n\nThe airport at Bombay was shut on Monday after heavy rain."
+    b = "Airport closed\n\nThe airport at Mumbai was shut on Monday after heavy rain."
+    (finding,) = _names(a, b)
+    assert finding.detail.get("renamed")
