@@ -54,9 +54,11 @@ def test_a_scheduler_at_an_address_with_files_sent_gives_the_local_rows(tmp_path
             pd.testing.assert_frame_equal(_rows(out), _rows(local))
 
 
-def test_files_are_sent_only_to_dask(tmp_path, capsys):
+def test_options_that_need_another_are_refused(tmp_path, capsys):
     assert main(["batch", str(_corpus(tmp_path)), "-o", str(tmp_path / "x.csv"), "--send-files"]) == 1
     assert "--send-files is for --dask" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path / "corpus"), "-o", str(tmp_path / "x.csv"), "--window", "9"]) == 1
+    assert "--groups and --window are for --group-events" in capsys.readouterr().err
 
 
 def test_chunks_are_small_and_many_per_worker():

@@ -207,6 +207,8 @@ def run(args: argparse.Namespace) -> int:
     workers = args.workers or default_workers()
     if args.send_files and args.dask is None:
         raise OptionsError("--send-files is for --dask: processes on this machine read the files themselves")
+    if not args.group_events and (args.groups or args.window != GroupOptions.window_days):
+        raise OptionsError("--groups and --window are for --group-events")
     send = bool(args.send_files)
     # Workers of a remote scheduler run elsewhere: paths must not depend on this shell's folder.
     corpus = Path(args.corpus).absolute() if args.dask else Path(args.corpus)

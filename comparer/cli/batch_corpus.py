@@ -165,6 +165,7 @@ def group_jobs(
 
 
 def write_groups(path: Path, jobs: list[Job], grouping: Grouping) -> None:
+    """The events found, one row per account (an account of no event has an empty event)."""
     rows: list[list[object]] = []
     for job in jobs:
         for sid, file in zip(source_ids(len(job.files)), job.files, strict=True):
