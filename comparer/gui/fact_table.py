@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from comparer.core.engine.model import Comparison, FactCell, FactRow, Source
@@ -191,11 +191,26 @@ class FactTablePanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        self._stale = True  # the model is filled when the panel is first shown after a comparison
         session.comparisonChanged.connect(self._on_comparison)
         self._on_comparison(session.comparison)
 
-    def _on_comparison(self, comparison: object) -> None:
-        self.model.set_comparison(comparison if isinstance(comparison, Comparison) else None)
+    def _on_comparison(self, _comparison: object) -> None:
+        # A hidden panel waits until it is shown: the window does not stop for a table nobody sees.
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Fill the table from the session's comparison."""
+        self._stale = False
+        comparison = self.session.comparison
+        self.model.set_comparison(comparison)
         rows = self.model.rowCount()
         if rows <= FIT_ROWS_UP_TO:
             self.table.resizeRowsToContents()  # a credited figure wraps onto a second line

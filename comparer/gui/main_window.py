@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -39,7 +39,7 @@ from comparer.gui.presentation import PresentationDialog
 from comparer.gui.rows import Row, build_rows, severity_summary
 from comparer.gui.session import ComparisonIndex, ComparisonSession
 from comparer.gui.settings import Preferences, SettingsStore
-from comparer.gui.tasks import TaskRunner
+from comparer.gui.tasks import TaskRunner, full_collections_held_off
 from comparer.gui.theme import apply_theme, is_dark
 
 
@@ -301,10 +301,11 @@ class MainWindow(WindowHost):
         kinds = self.prefs.kinds_shown
 
         def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Comparison:
-            comparison = compare(sources, options, progress=progress, cancelled=cancelled)
-            # Plain data, built off the GUI thread.
-            index = ComparisonIndex.build(comparison)
-            self._prebuilt = (comparison, build_rows(comparison), index, plan_marks(index, kinds))
+            with full_collections_held_off():
+                comparison = compare(sources, options, progress=progress, cancelled=cancelled)
+                # Plain data, built off the GUI thread.
+                index = ComparisonIndex.build(comparison)
+                self._prebuilt = (comparison, build_rows(comparison), index, plan_marks(index, kinds))
             return comparison
 
         self.tasks.start(job)
@@ -357,7 +358,12 @@ class MainWindow(WindowHost):
             self.area.set_sources(comparison.sources, self.session.index)
         self.findings.set_rows(self._rows)
         self.findings.set_sources(comparison.sources if comparison is not None else ())  # counts shown
-        self._repaint()
+        if self.tasks.synchronous or comparison is None:
+            self._repaint()
+        else:
+            # The marks on the next turn of the event loop: the list and panes are drawn first, and
+            # the window answers in between instead of doing both in one long stretch.
+            QTimer.singleShot(1, self, self._repaint)  # a real timer (0 would run before any other)
 
     def _repaint(self) -> None:
         kinds = () if self.session.answers_hidden else self.prefs.kinds_shown

@@ -66,6 +66,8 @@ def test_a_conflicting_cell_is_marked(window, qtmodeltester):
     comp = _storm(window)
     deaths = next(row for row in comp.facts if row.measure == "deaths")
     assert deaths.conflict
+    assert window.facts.model.rowCount() == 0  # hidden, the panel has not been filled yet
+    _choose_fact_table(window)
     model = window.facts.model
     qtmodeltester.check(model)
     r = next(i for i in range(model.rowCount()) if model.fact(i).id == deaths.id)

@@ -128,3 +128,22 @@ def test_cancelling_a_comparison_is_quiet(qtbot, store, told, monkeypatch, cance
     assert win.comparison is None
     assert "cancelled" in win.status_label.text()
     _drain()
+
+
+def test_jobs_run_without_full_collections_and_restore_the_collector():
+    import gc
+
+    from comparer.gui import tasks
+
+    before = gc.get_threshold()
+    with tasks.full_collections_held_off():
+        assert gc.get_threshold()[:2] == before[:2]
+        assert gc.get_threshold()[2] == tasks.NO_FULL_COLLECTION
+        with tasks.full_collections_held_off():  # a second job at the same time
+            pass
+        assert gc.get_threshold()[2] == tasks.NO_FULL_COLLECTION  # still held off for the first
+        kept = [object()]
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() > 0  # what the job made is out of the collector's way
+    assert kept
+    gc.unfreeze()
