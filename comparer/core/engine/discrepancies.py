@@ -188,7 +188,11 @@ def _link_confidence(
         why.append("the same quotation in both accounts")
     elif f.kind == "quote_differs":
         why.append("the same speaker, other words")
-        if link.score < SAME_PROPOSITION * 0.75:
+        speakers = [set(_name_words(str(w))) for w in f.detail.get("speaker", [])]
+        full_name = len(speakers) == 2 and len(speakers[0] & speakers[1]) >= 2
+        if full_name:
+            why.append("the speaker named in full by both")
+        elif link.score < SAME_PROPOSITION * 0.75:
             base -= 0.15
     elif f.kind in ("date_conflict", "time_conflict") and link.score < SAME_PROPOSITION:
         base -= 0.2
@@ -1196,7 +1200,7 @@ def discrepancies(
             if g.first.kind.startswith("quote_") and g.sources == (sa, sb)
         }
         speakers_seen = {
-            fold(str(g.first.detail.get("speaker", [""])[0]))
+            fold(str(g.first.detail.get("speaker", [""])[0])): g
             for g in groups
             if g.first.kind == "quote_differs" and g.sources == (sa, sb)
         }
@@ -1212,12 +1216,20 @@ def discrepancies(
                 (c_a, c_b) in on_claims for c_a in g.claims[0] for c_b in g.claims[1]
             ):
                 continue  # these two sentences' quotations are already compared on their link
-            if g.first.kind == "quote_differs" and any(
-                fold(str(w)) in speakers_seen
-                or any(fold(str(w)).split()[-1:] == s.split()[-1:] for s in speakers_seen)
-                for w in g.first.detail.get("speaker", [])[:1]
-            ):
-                continue
+            if g.first.kind == "quote_differs":
+                who = [fold(str(w)) for w in g.first.detail.get("speaker", [])[:1]]
+                same = [
+                    seen_group
+                    for s, seen_group in speakers_seen.items()
+                    for w in who
+                    if w == s or w.split()[-1:] == s.split()[-1:]
+                ]
+                if same:
+                    # the speaker's other words a link found: the finding lists every such passage
+                    for side in (0, 1):
+                        for claim in g.claims[side]:
+                            same[0].include(side, claim)
+                    continue
             groups.append(g)
         seen_days = {
             g.first.detail.get("day")

@@ -53,7 +53,13 @@ class ClaimFacts:
 
 
 def _is_person(name: NameMention) -> bool:
-    return not name.possessive and not all(w in country_table() for w in name.words)
+    return not name.possessive and not all(w in country_table() for w in name.words) and not _is_outlet(name)
+
+
+def _is_outlet(name: NameMention) -> bool:
+    """A news outlet ("NBC News", "the Daily Voice"): it reports or is told, it is not the speaker."""
+    media = lexicon().measures.media_words
+    return any(w in media for w in name.words)
 
 
 _LEAD = re.compile(r"[\s“\"'‘(]*(?:(?:the|a|an)\s+)?", re.IGNORECASE)
@@ -119,6 +125,12 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
         speaker = _subject_speaker(outside, persons, off) if q.channel_of(outside) else None
         subject = speaker is not None or text.lstrip().startswith(("“", '"'))
         speaker = speaker or q.speaker_in(outside, persons, off)
+        if speaker is None and q.has_pronoun_speaker(outside):
+            # "Mayor Klimpel's voice broke over what he described as …": the pronoun is the person
+            # the sentence itself names
+            owner = next((n for n in names if n.possessive and not _is_outlet(n) and len(n.words) >= 2), None)
+            if owner is not None:
+                speaker, subject = owner, True
         if speaker is None and (
             (quote_spans and not outside.strip(" ,.;:—-")) or q.has_pronoun_speaker(outside)
         ):

@@ -16,7 +16,9 @@ from comparer.core.engine.text import STOPWORDS, fold
 from comparer.core.lexicon import alternation, lexicon
 
 _NAMES = lexicon().names
-_CAP_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]\.?)"
+# A title abbreviation with its full stop ("Rear Adm. Piet Smit") stays inside a name.
+_TITLE_ABBREVIATION = rf"(?:{alternation(a for a in _NAMES.abbreviations if a[:1].isupper())})\.(?=\s+[A-Z])"
+_CAP_WORD = rf"(?:{_TITLE_ABBREVIATION}|[A-Z][\w'’.-]*[\w]|[A-Z]\.?)"
 _PARTICLE = rf"(?:\b(?:{alternation(_NAMES.particles)}))"
 _NAME = re.compile(rf"(?:{_PARTICLE})?{_CAP_WORD}(?:\s+(?:{_PARTICLE})?{_CAP_WORD})*")
 _TITLES = _NAMES.titles

@@ -57,6 +57,8 @@ def quoted_spans(text: str) -> list[Span]:
         i = m.start()
         closer = _CLOSER[m.group()]
         j = text.find(closer, i + 1)
+        if j < 0 and m.group() == "“":
+            j = text.find('"', i + 1)  # web text that opens with a curly mark and closes with a straight one
         if j < 0:
             # An unclosed quote runs to the end (a quotation continued in the next paragraph).
             if len(text) - i > 3:

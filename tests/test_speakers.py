@@ -1,0 +1,36 @@
+"""Who a quotation is from. Sentences written for these tests."""
+
+from comparer.core.engine.facts import extract_source_facts
+from comparer.core.engine.model import Source
+from comparer.core.engine.segment import segment
+
+
+def _facts(text: str):
+    source = Source(id="a", path="a.txt", text="Headline of the story\n\n" + text)
+    claims = [c for c in segment(source) if c.role == "body"]
+    return list(extract_source_facts(source, claims).values())
+
+
+def test_a_quotation_opened_curly_and_closed_straight_still_ends_where_it_closes():
+    (f,) = _facts('“Our hearts go out to every family," Director Maria Lenz wrote in a statement.')
+    assert f.speaker is not None
+    assert f.speaker.text == "Director Maria Lenz"
+    assert [q.text for q in f.quotes] == ["Our hearts go out to every family,"]
+
+
+def test_an_outlet_that_is_told_something_is_not_the_speaker_of_the_next_quotation():
+    facts = _facts(
+        "A pupil, Jana Roth, told Metro News she was shocked.\n\n"
+        "Mayor Tomas Brandt's voice broke over what he described as “a black day for the town.”"
+    )
+    assert facts[0].speaker is not None
+    assert facts[0].speaker.text == "Jana Roth"
+    assert facts[1].speaker is not None
+    assert "Tomas Brandt" in facts[1].speaker.text
+
+
+def test_a_military_title_abbreviation_does_not_end_the_sentence():
+    facts = _facts("“We will keep working,” said Rear Adm. Piet Smit, the navy commander.")
+    assert len(facts) == 1
+    assert facts[0].speaker is not None
+    assert "Piet Smit" in facts[0].speaker.text
