@@ -27,7 +27,7 @@ from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
-from comparer.core.engine.quantities import Quantity, all_quantities, same_scope
+from comparer.core.engine.quantities import Quantity, all_quantities, quantities_of, same_scope
 from comparer.core.engine.quotefind import same_words_but_brackets
 from comparer.core.engine.text import fold
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
@@ -218,6 +218,9 @@ def merge_link_findings(
                 continue
             group = groups.get(key)
             confidence, why = _link_confidence(f, link, sources, places)
+            if f.kind == "attribution" and _other_figures(fa, fb):
+                confidence = min(confidence, 0.2)
+                why = [*why, "the two claims give different figures: they do not state one proposition"]
             if group is None:
                 group = groups[key] = _Group(first=f, sources=pair, confidence=confidence, why=why)
             elif confidence > group.confidence:
@@ -231,6 +234,15 @@ def merge_link_findings(
         if len(group.links) >= 2 and group.first.kind in ("casualties", "attribution"):
             group.why.append(f"seen on {len(group.links)} sentence pairings")
     return list(groups.values())
+
+
+def _other_figures(fa: ClaimFacts, fb: ClaimFacts) -> bool:
+    """True when two claims give figures of one measure and none of them agree."""
+    qa, qb = quantities_of(fa), quantities_of(fb)
+    shared = {q.measure for q in qa} & {q.measure for q in qb}
+    return bool(shared) and not any(
+        x.consistent_with(y) for x in qa for y in qb if x.measure == y.measure and x.measure in shared
+    )
 
 
 # Figures --------------------------------------------------------------------------------------------
