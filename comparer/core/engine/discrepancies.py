@@ -27,7 +27,7 @@ from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
-from comparer.core.engine.quantities import Quantity, all_quantities, quantities_of, same_scope
+from comparer.core.engine.quantities import Quantity, all_quantities, same_scope
 from comparer.core.engine.quotefind import same_words_but_brackets
 from comparer.core.engine.text import fold
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
@@ -67,12 +67,17 @@ class _Group:
     why: list[str] = field(default_factory=list)
     confidence: float = 0.0
 
+    _known: tuple[set[Any], set[Any]] = field(default_factory=lambda: (set(), set()))
+
     def include(self, side: int, claim: str, spans: Sequence[Span] = ()) -> None:
         """Add a passage of one side (a claim and the spans that carry the finding), once each."""
-        if claim and claim not in self.claims[side]:
+        known = self._known[side]
+        if claim and ("c", claim) not in known:
+            known.add(("c", claim))
             self.claims[side].append(claim)
         for s in spans:
-            if s not in self.spans[side]:
+            if s not in known:
+                known.add(s)
                 self.spans[side].append(s)
 
     def add(self, claim_a: str, claim_b: str, finding: Finding, link: Link | None) -> None:
@@ -203,9 +208,13 @@ def merge_link_findings(
     links: Sequence[Link],
     facts: Mapping[str, ClaimFacts],
     sources: Mapping[str, Source],
+    quantities: Sequence[Quantity] = (),
 ) -> list[_Group]:
     """The judge's findings, one group per discrepancy."""
     groups: dict[tuple[Any, ...], _Group] = {}
+    figures: dict[str, list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        figures[q.claim].append(q)
     places = place_words(sources)
     for link in links:
         fa, fb = facts.get(link.a), facts.get(link.b)
@@ -218,7 +227,7 @@ def merge_link_findings(
                 continue
             group = groups.get(key)
             confidence, why = _link_confidence(f, link, sources, places)
-            if f.kind == "attribution" and _other_figures(fa, fb):
+            if f.kind == "attribution" and _other_figures(figures.get(link.a, ()), figures.get(link.b, ())):
                 confidence = min(confidence, 0.2)
                 why = [*why, "the two claims give different figures: they do not state one proposition"]
             if group is None:
@@ -236,9 +245,8 @@ def merge_link_findings(
     return list(groups.values())
 
 
-def _other_figures(fa: ClaimFacts, fb: ClaimFacts) -> bool:
+def _other_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> bool:
     """True when two claims give figures of one measure and none of them agree."""
-    qa, qb = quantities_of(fa), quantities_of(fb)
     shared = {q.measure for q in qa} & {q.measure for q in qb}
     return bool(shared) and not any(
         x.consistent_with(y) for x in qa for y in qb if x.measure == y.measure and x.measure in shared
@@ -304,14 +312,25 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
 SELF_CONTRADICTED = "one account also gives a figure the other bears out: it disagrees with itself"
 
 
-def _in_sequence(q: Quantity, other: Quantity) -> bool:
-    """True when two figures of one account are given for different moments (a toll as it rose)."""
-    return bool(q.moment and other.moment and fold(q.moment) != fold(other.moment))
+@dataclass
+class _Partners:
+    """The figures of one account that bear out a figure of the other, summed up for quick questions."""
 
+    count: int = 0
+    moments: set[str] = field(default_factory=set)
+    largest: float = 0.0
 
-def _a_part_of(q: Quantity, total: Quantity) -> bool:
-    """True when a figure is far smaller than the account's own figure for the whole: a breakdown."""
-    return q.number.value * 3 < total.number.value
+    def add(self, q: Quantity) -> None:
+        self.count += 1
+        if q.moment:
+            self.moments.add(fold(q.moment))
+        self.largest = max(self.largest, q.number.value)
+
+    def settles(self, other: Quantity) -> bool:
+        """True when ``other``, a figure of the same account as these partners, is superseded by them (it
+        is given for another moment: a toll as it rose) or is a part of them (far smaller: a breakdown)."""
+        in_sequence = bool(other.moment) and bool(self.moments - {fold(other.moment or "")})
+        return in_sequence or other.number.value * 3 < self.largest
 
 
 def _exact(q: Quantity) -> bool:
@@ -351,25 +370,24 @@ def number_findings(
         # A figure the other account bears out (the same figure, or one a hedged figure allows) is settled,
         # unless the other account gives another figure too without a moment telling them apart: then that
         # account disagrees with itself, and the other figure is still shown, with less confidence.
-        borne_out: dict[int, list[Quantity]] = defaultdict(list)
+        borne_out: dict[int, _Partners] = defaultdict(_Partners)
         for qa, qb, _ in compatible:
             if qa.consistent_with(qb):
                 exact_a, exact_b = _exact(qa), _exact(qb)
                 if exact_a == exact_b or not exact_a:
-                    borne_out[id(qa)].append(qb)
+                    borne_out[id(qa)].add(qb)
                 if exact_a == exact_b or not exact_b:
-                    borne_out[id(qb)].append(qa)
+                    borne_out[id(qb)].add(qa)
         by_scope: dict[str, list[tuple[Quantity, Quantity]]] = defaultdict(list)
         self_contradicted: set[tuple[int, int]] = set()
+        nobody = _Partners()
         for qa, qb, scope in compatible:
             if qa.consistent_with(qb):
                 continue
-            # qa is borne out by some figure of b: qb is b's other figure (and the reverse)
-            settled = [(qb, other) for other in borne_out.get(id(qa), ())]
-            settled += [(qa, other) for other in borne_out.get(id(qb), ())]
-            if settled and (
-                not qa.is_count or any(_in_sequence(x, y) or _a_part_of(x, y) for x, y in settled)
-            ):
+            # qa is borne out by some figure of b, so qb is b's other figure (and the reverse)
+            of_a, of_b = borne_out.get(id(qa), nobody), borne_out.get(id(qb), nobody)
+            settled = bool(of_a.count or of_b.count)
+            if settled and (not qa.is_count or of_a.settles(qb) or of_b.settles(qa)):
                 # A toll that rose (the older figure is superseded), a part of the account's own total
                 # (two dead at one of the blasts), or one of several measurements an account gives (a
                 # depth and a distance) that the other bears out.
@@ -1184,7 +1202,7 @@ def discrepancies(
     quantities = _in_main_place(all_quantities(ordered), sources)
     speaks = _speaks_of(ordered, quantities)
     linked = {(link.a, link.b): link.score for link in links}
-    groups = merge_link_findings(links, facts, by_id)
+    groups = merge_link_findings(links, facts, by_id, quantities)
     reference = reference_days(sources)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
@@ -1203,9 +1221,7 @@ def discrepancies(
             for side in (0, 1):
                 for claim in g.claims[side]:
                     seen.include(side, claim)
-                for span in g.spans[side]:
-                    if span not in seen.spans[side]:
-                        seen.spans[side].append(span)
+                seen.include(side, "", g.spans[side])
         seen_quotes = {
             (fold(g.first.values[0] or ""), fold(g.first.values[1] or ""))
             for g in groups

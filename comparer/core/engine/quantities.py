@@ -58,6 +58,7 @@ _SKIP_UNITS = frozenset(stem(w) for w in "percent per cent time times".split()) 
 # Measures of harm: their words decide what a count of a particular group of people measures
 # ("16 students were killed" counts deaths); other measure words do not ("16 students on board").
 _MEASUREMENTS = ("length_", "mass_", "duration_")
+_NOT_COUNTS = (*_MEASUREMENTS, "magnitude", "money")
 _HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties"})
 # How near (in words) a measure word must stand to the figure it qualifies.
 _NEAR = 7
@@ -79,6 +80,8 @@ class Quantity:
     moment: str | None
     credited: str | None
     how: str  # how the measure was read: "word 'killed'", "counts 'students'" …
+    # What the figure allows, read as a report of a count (see :func:`reported_bounds`).
+    bounds: tuple[float, float] = (0.0, 0.0)
 
     @property
     def value_text(self) -> str:
@@ -86,26 +89,29 @@ class Quantity:
         return self.number.text
 
     @property
-    def bounds(self) -> tuple[float, float]:
-        """What the figure allows, read as a report of a count.
-
-        "At least 34 dead" reports a count of 34 so far: against "at least 51" it is another count, not a
-        compatible floor. A round floor ("more than 1,800", "at least 150") stays a floor.
-        """
-        n = self.number
-        if self.is_count and math.isinf(n.high) and n.low > 0 and _precise(n):
-            return n.value, n.value
-        return n.low, n.high
-
-    @property
     def is_count(self) -> bool:
         """True for a count of people or things, not a measurement, a magnitude or money."""
-        return not self.measure.startswith((*_MEASUREMENTS, "magnitude", "money"))
+        return _is_count(self.measure)
 
     def consistent_with(self, other: Quantity) -> bool:
         """True when both figures can be true of one quantity."""
         (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
         return a_low <= b_high and b_low <= a_high
+
+
+def _is_count(measure: str) -> bool:
+    return not measure.startswith(_NOT_COUNTS)
+
+
+def reported_bounds(n: NumberFact, measure: str) -> tuple[float, float]:
+    """What a figure allows, read as a report of a count.
+
+    "At least 34 dead" reports a count of 34 so far: against "at least 51" it is another count, not a
+    compatible floor. A round floor ("more than 1,800", "at least 150") stays a floor.
+    """
+    if _is_count(measure) and math.isinf(n.high) and n.low > 0 and _precise(n):
+        return n.value, n.value
+    return n.low, n.high
 
 
 def _precise(n: NumberFact) -> bool:
@@ -455,6 +461,7 @@ def _quantity(
         moment=_moment(f),
         credited=_credited(f),
         how=how,
+        bounds=reported_bounds(n, measure),
     )
 
 
