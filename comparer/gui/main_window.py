@@ -205,9 +205,17 @@ class MainWindow(WindowHost):
         self.session.note_current_link("")
         self.session.note_selection("claim", claim_id)
 
+    def select_finding(self, finding_id: str) -> None:
+        """Select a finding's row in the list (shown even when the filters hide it) and its passages."""
+        key = f"finding:{finding_id}"
+        if not self.findings.select_where(key=key):
+            self._apply_row(next((r for r in self._rows if r.key == key), None))
+
     def _on_selection_requested(self, kind: str, item_id: str) -> None:
         if kind == "claim":
             self.reveal_claim(item_id)
+        elif kind == "finding":
+            self.select_finding(item_id)
         else:
             self.select_link(item_id if kind == "link" else "")
 

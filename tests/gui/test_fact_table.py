@@ -188,3 +188,17 @@ def test_a_panel_chosen_from_the_view_menu_comes_to_the_front(qtbot, store, told
     annotate.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: not annotate.visibleRegion().isEmpty(), timeout=2000)
     assert facts.visibleRegion().isEmpty()
+
+
+def test_a_finding_asked_for_is_selected_and_announced(sample_window, qtbot):
+    win = sample_window
+    finding = next(f for f in win.comparison.shown_findings() if f.id)
+    with qtbot.waitSignal(win.session.findingActivated, timeout=2000) as activated:
+        win.session.select("finding", finding.id)
+    assert activated.args == [finding.id]
+    assert win.session.selection == ("finding", finding.id)
+    row = win.findings.current_row()
+    assert row is not None
+    assert row.key == f"finding:{finding.id}"
+    claim = win.comparison.claim(finding.claims[0][0])
+    assert claim.span in win.pane(claim.source).current_spans()
