@@ -77,8 +77,9 @@ def chunk_size(jobs: int, workers: int) -> int:
     """Jobs sent to a worker at once: at most 8, and small enough that each worker gets at least 8 chunks.
 
     One comparison takes tens of milliseconds; sending it and its result to another process
-    (pickling, a scheduler's bookkeeping on Dask) costs a noticeable share of that when done job
-    by job. Eight chunks a worker keep a slow chunk at the end from leaving the others idle long.
+    (pickling, and on Dask a task's bookkeeping in the scheduler) is paid once for the chunk
+    instead of for each job. Eight chunks a worker keep a slow chunk at the end from leaving the
+    others idle long.
     """
     return max(1, min(8, jobs // (8 * max(workers, 1))))
 
