@@ -149,3 +149,16 @@ def test_a_breakdown_of_an_accounts_own_total_is_no_conflict_with_the_other_acco
     )
     b = "At least 207 people have been killed in the blasts, officials said."
     assert _conflicts(a, b) == []
+
+
+def test_the_main_place_is_the_one_every_account_names_most_wherever_it_names_it():
+    a = (
+        "Quake hits Varna\n\nThe earthquake struck Varna before dawn, officials in Varna said.\n\n"
+        "Officials in Varna put the number of deaths at 1,805.\n\nVarna police asked people to stay outside."
+    )
+    b = (
+        "Varna quake\n\nVarna police said at least 1,865 people have been killed in the earthquake.\n\n"
+        "Rescuers from India flew to Varna."
+    )
+    (conflict,) = _conflicts(a, b)
+    assert conflict.confidence >= 0.5

@@ -1311,13 +1311,20 @@ def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> lis
     The main place is the place every account names most often ("in Nepal" in reports of a Nepal
     earthquake): a toll "in Nepal" and a toll with no place are the same toll.
     """
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    places: set[str] = set()
     for s in sources:
         for m in _PLACE_BEFORE.finditer(s.text):
             words = [w for w in fold(m.group(1)).split() if len(w) > 2]
             if words:
-                counts[words[-1]][s.id] += 1
-    everywhere = [(sum(c.values()), w) for w, c in counts.items() if len(c) == len(sources)]
+                places.add(words[-1])
+    # Each place is counted wherever an account names it, not only after "in": "Nepal police said".
+    folded = [fold(s.text) for s in sources]
+    everywhere = []
+    for place in places:
+        pattern = re.compile(rf"\b{re.escape(place)}\b")
+        named = [len(pattern.findall(text)) for text in folded]
+        if all(named):
+            everywhere.append((sum(named), place))
     if not everywhere:
         return quantities
     main = max(everywhere)[1]

@@ -272,6 +272,17 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
     return tuple(out)
 
 
+# "At least 18 people died there": a place named before, not the whole. "There were 16" names none.
+_THERE = re.compile(r"\b(?:died|killed|dead|injured|hurt|wounded|trapped|missing)\s+there\b", re.IGNORECASE)
+
+
+def _clause_places(f: ClaimFacts, clause: _Clause, clauses: list[_Clause]) -> tuple[tuple[str, ...], ...]:
+    places = _places(f, clause, _bare(clauses, f))
+    if not places and _THERE.search(f.claim.text, clause.start, clause.end):
+        places = (("there",),)
+    return places
+
+
 def _preposition_before(text: str, at: int) -> str | None:
     """The place preposition a name at ``at`` stands after, across words that only narrow the place.
 
@@ -441,6 +452,11 @@ def _quantity(
     if people and people != "people" and known is None:
         label = people
     part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
+    places = _clause_places(f, clause, clauses)
+    earlier = [c for c in clauses if c.end <= clause.start]
+    if not places and earlier and text[earlier[-1].end : clause.start].strip().lower() == "and":
+        # "At least 18 people died there and 61 were injured": the place of the first figure holds
+        places = _clause_places(f, earlier[-1], clauses)
     where, whom = _countries(f, clause, span)
     if not where:
         # "51 people were killed and 237 injured in various parts of India": a place after figures
@@ -454,7 +470,7 @@ def _quantity(
         number=n,
         measure=measure,
         label=label,
-        places=_places(f, clause, _bare(clauses, f)),
+        places=places,
         countries=where,
         nationals=whom,
         part=part,
