@@ -397,7 +397,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             noun, people = None, None  # "2,059 were wounded": the word after names the measure
         if noun is not None and people is None and not n.unit[0].startswith(_MEASUREMENTS):
             if noun in _TIME_UNITS:
-                measure, how = "duration", f"counts {noun}"
+                measure, how = f"duration:{noun}", f"counts {noun}"  # months are not held against years
             else:
                 measure, how = _thing_measure(noun), f"counts “{noun}”"
         elif noun is not None and n.unit[0].startswith(_MEASUREMENTS):
@@ -449,6 +449,8 @@ def _quantity(
         if known
         else measure.split(":", 1)[-1].replace("_m", " (m)").replace("_kg", " (kg)").replace("_h", " (hours)")
     )
+    if measure.startswith("duration:"):
+        label = f"duration (in {measure.split(':', 1)[1]}s)"
     if people and people != "people" and known is None:
         label = people
     part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
