@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from comparer.core.engine.compare import CompareCancelled, compare
-from comparer.core.engine.model import Comparison, Source, Span
+from comparer.core.engine.model import Comparison, Source
 from comparer.core.engine.options import AlignOptions
 from comparer.core.errors import ComparerError
 from comparer.core.formats.samples import load_samples
@@ -37,6 +37,7 @@ from comparer.gui.panes import SourcePane
 from comparer.gui.prefs_dialog import PreferencesDialog
 from comparer.gui.presentation import PresentationDialog
 from comparer.gui.rows import Row, build_rows, severity_summary
+from comparer.gui.selection import Selector
 from comparer.gui.session import ComparisonIndex, ComparisonSession
 from comparer.gui.settings import Preferences, SettingsStore
 from comparer.gui.tasks import TaskRunner, full_collections_held_off
@@ -78,14 +79,12 @@ class MainWindow(WindowHost):
         self._prebuilt: tuple[Comparison, list[Row], ComparisonIndex, MarksPlan] | None = None
         self._plan: MarksPlan | None = None  # the marks the worker drew up for the current comparison
         self.presentation: PresentationDialog | None = None
-        self._scroll_on_select = True  # False while a click in a pane selects: that pane stays put
         self.project_panels: object | None = None  # what comparer.gui.app.build_window installed
         self.session = ComparisonSession(self)
         # Connected first, so the views show a new comparison before any panel hears of it.
         self.session.comparisonChanged.connect(self._show_comparison)
         self.session.comparisonChanged.connect(self.comparison_changed)
         self.session.currentLinkChanged.connect(self.current_link_changed)
-        self.session.selectionRequested.connect(self._on_selection_requested)
         self.session.answersHiddenChanged.connect(self._on_answers_hidden)
         self.tasks = TaskRunner(self, synchronous=synchronous)
         self.tasks.started.connect(self._on_started)
@@ -95,16 +94,14 @@ class MainWindow(WindowHost):
         self.tasks.done.connect(self._on_done)
 
         self.area = PaneArea(self)
-        self.area.claim_clicked.connect(self._on_claim_clicked)
-        self.area.link_clicked.connect(self.select_link)
         self.area.set_font_size(self.prefs.font_size)
         self.area.set_sync(self.prefs.sync_scroll)
         self.findings = FindingsPanel(self)
         self.findings.set_allowed_kinds(self.prefs.kinds_shown)
-        self.findings.row_selected.connect(self._apply_row)
         self.findings.filters_changed.connect(self._show_counts)
         self.detail = DetailPanel(self)
         self.facts = FactTablePanel(self.session, self)
+        self.selector = Selector(self.session, self.area, self.findings, self.detail, lambda: self._rows)
         self.detail.setMinimumWidth(220)  # narrower, it wraps word by word
         self.findings.setMinimumWidth(320)
         self.bottom = QSplitter(Qt.Orientation.Horizontal, self)
@@ -185,52 +182,15 @@ class MainWindow(WindowHost):
 
     def select_link(self, link_id: str) -> None:
         """Select link ``link_id`` in the list, the panes and the detail panel ("" clears)."""
-        if not link_id:
-            self._apply_row(None)
-            return
-        if not self.findings.select_where(link_id=link_id):  # hidden by the filters: show it anyway
-            self._apply_row(next((r for r in self._rows if link_id in r.link_ids), None))
-        self._focus_link(link_id)
-        if self.session.link(link_id) is not None:
-            self.session.note_selection("link", link_id)  # asked for the link, not for its row's finding
+        self.selector.select_link(link_id)
 
     def reveal_claim(self, claim_id: str) -> None:
         """Select one claim in its pane and scroll it into view (a fact table cell asks this)."""
-        claim = self.session.claim(claim_id)
-        if claim is None:
-            return
-        if self.findings.current_row() is not None:
-            self.findings.clear_current()  # the list's row would stand for something else
-        self.area.set_current({claim.source: [claim.span]}, "")
-        self.session.note_current_link("")
-        self.session.note_selection("claim", claim_id)
+        self.selector.reveal_claim(claim_id)
 
     def select_finding(self, finding_id: str) -> None:
         """Select a finding's row in the list (shown even when the filters hide it) and its passages."""
-        key = f"finding:{finding_id}"
-        if not self.findings.select_where(key=key):
-            self._apply_row(next((r for r in self._rows if r.key == key), None))
-
-    def _on_selection_requested(self, kind: str, item_id: str) -> None:
-        if kind == "claim":
-            self.reveal_claim(item_id)
-        elif kind == "finding":
-            self.select_finding(item_id)
-        else:
-            self.select_link(item_id if kind == "link" else "")
-
-    def _focus_link(self, link_id: str) -> None:
-        # A row can stand for several links; the one asked for is the current link (labels go to it).
-        link = self.session.link(link_id)
-        if link is None or link_id == self.session.current_link:
-            return
-        spans: dict[str, list[Span]] = {}
-        for cid in (link.a, link.b):
-            claim = self.session.claim(cid)
-            if claim is not None:
-                spans.setdefault(claim.source, []).append(claim.span)
-        self.area.set_current(spans, link_id, scroll=self._scroll_on_select)
-        self.session.note_current_link(link_id)
+        self.selector.select_finding(finding_id)
 
     # -- opening ----------------------------------------------------------------------------------
     def set_sources(self, sources: Sequence[Source]) -> None:
@@ -393,45 +353,6 @@ class MainWindow(WindowHost):
             self.facts_dock.show()
         self._repaint()
 
-    # -- selection --------------------------------------------------------------------------------
-    def _apply_row(self, row: Row | None) -> None:
-        spans: dict[str, list[Span]] = {}
-        for sid, span in row.spans if row else ():
-            spans.setdefault(sid, []).append(span)
-        link_id = (row.link_id or "") if row else ""
-        self.area.set_current(spans, link_id, scroll=self._scroll_on_select)
-        self.detail.show_row(self.session.index, row)
-        self.session.note_current_link(link_id)
-        self.session.note_selection(*_selection_of(row))
-
-    def _on_claim_clicked(self, claim_id: str) -> None:
-        clicked = self.session.claim(claim_id)
-        if clicked is None:
-            return
-        links = self.session.links_of(claim_id)
-        # Clicking a claim never scrolls the pane clicked in; its counterparts are brought into view.
-        self._scroll_on_select = False
-        try:
-            if not links:
-                if not self.findings.select_where(key=f"only:{claim_id}"):
-                    self.area.set_current({clicked.source: [clicked.span]}, "", scroll=False)
-                    self.session.note_selection("claim", claim_id)
-                return
-            self.select_link(max(links, key=lambda lk: lk.score).id)
-        finally:
-            self._scroll_on_select = True
-        spans: dict[str, list[Span]] = {}
-        for link in links:  # every counterpart of the clicked claim, not only the best
-            for cid in (link.a, link.b):
-                claim = self.session.claim(cid)
-                if claim is None:
-                    continue
-                if cid == claim_id or claim.span not in spans.get(claim.source, []):
-                    spans.setdefault(claim.source, []).append(claim.span)
-        spans[clicked.source] = [clicked.span]
-        self.area.set_current(spans, self.session.current_link, scroll=False)
-        self.area.scroll_to({sid: found for sid, found in spans.items() if sid != clicked.source})
-
     def step(self, delta: int) -> None:
         """Next (+1) or previous (-1) finding in the list."""
         self.findings.step(delta)
@@ -526,14 +447,3 @@ class MainWindow(WindowHost):
         )
         self.settings.save_state(self.state)
         super().closeEvent(event)
-
-
-def _selection_of(row: Row | None) -> tuple[str, str]:
-    """What a row of the list selects: a finding, a claim one source makes, a link, or nothing."""
-    if row is None:
-        return "", ""
-    if row.key.startswith("finding:"):
-        return "finding", row.key.removeprefix("finding:")
-    if row.key.startswith("only:"):
-        return "claim", row.key.removeprefix("only:")
-    return ("link", row.link_id) if row.link_id else ("", "")
