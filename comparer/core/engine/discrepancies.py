@@ -360,13 +360,29 @@ def number_findings(
             by_measure[q.measure][0].append(q)
         elif q.source == sb:
             by_measure[q.measure][1].append(q)
+    linked_from: dict[str, list[str]] = defaultdict(list)
+    for ca, cb in linked:
+        linked_from[ca].append(cb)
     out: list[_Group] = []
     for measure, (qas, qbs) in by_measure.items():
         if not qas or not qbs:
             side = 0 if qas else 1
             out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated))
             continue
-        compatible = _compatible(qas, qbs)
+        if len({q.number.value for q in qas}) > _MANY or len({q.number.value for q in qbs}) > _MANY:
+            # So many figures of one measure that they count many different things: only figures in
+            # linked sentences are held against each other.
+            at_b: dict[str, list[Quantity]] = defaultdict(list)
+            for y in qbs:
+                at_b[y.claim].append(y)
+            compatible = [
+                (x, y, scope)
+                for x in qas
+                for y in (q for cb in linked_from.get(x.claim, ()) for q in at_b.get(cb, ()))
+                if (scope := same_scope(x, y)) is not None
+            ]
+        else:
+            compatible = _compatible(qas, qbs)
         # A figure the other account bears out (the same figure, or one a hedged figure allows) is settled,
         # unless the other account gives another figure too without a moment telling them apart: then that
         # account disagrees with itself, and the other figure is still shown, with less confidence.
@@ -396,18 +412,29 @@ def number_findings(
                 self_contradicted.add((id(qa), id(qb)))
             by_scope["part" if scope == "part" else "same"].append((qa, qb))
         for scope, conflicts in by_scope.items():
-            best: tuple[float, list[str], Quantity, Quantity] | None = None
-            for qa, qb in conflicts:
-                c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked)
-                if (id(qa), id(qb)) in self_contradicted:
-                    c -= 0.2
-                    why.append(SELF_CONTRADICTED)
-                if best is None or c > best[0]:
-                    best = (c, why, qa, qb)
-            assert best is not None
-            c, why, qa, qb = best
-            values_a = list(dict.fromkeys(_describe(x) for x, _ in conflicts))
-            values_b = list(dict.fromkeys(_describe(y) for _, y in conflicts))
+            # The pair shown first is the surest; what makes one pair surer than another of the same
+            # measure and scope is whether it is linked, how small and when its figures are, and whether an
+            # account disagrees with itself. Those are scored cheaply; the reasons are written for the best.
+            def sureness(
+                pair_: tuple[Quantity, Quantity], self_contradicted: set[tuple[int, int]] = self_contradicted
+            ) -> float:
+                x, y = pair_
+                return (
+                    0.1 * ((x.claim, y.claim) in linked)
+                    - 0.3 * (min(x.number.value, y.number.value) <= 1)
+                    - 0.15 * bool(x.moment and y.moment and fold(x.moment) != fold(y.moment))
+                    - 0.2 * ((id(x), id(y)) in self_contradicted)
+                )
+
+            qa, qb = max(conflicts, key=sureness)
+            c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked)
+            if (id(qa), id(qb)) in self_contradicted:
+                c -= 0.2
+                why.append(SELF_CONTRADICTED)
+            given_a = {id(x): x for x, _ in conflicts}
+            given_b = {id(y): y for _, y in conflicts}
+            values_a = list(dict.fromkeys(_describe(x) for x in given_a.values()))
+            values_b = list(dict.fromkeys(_describe(y) for y in given_b.values()))
             first = Finding(
                 kind="number_conflict",
                 values=("; ".join(values_a), "; ".join(values_b)),
@@ -422,6 +449,10 @@ def number_findings(
                 group.include(1, y.claim, (y.number.span,))
             out.append(group)
     return out
+
+
+# More distinct figures than this for one measure in one account and only linked figures are compared.
+_MANY = 40
 
 
 def _scope_key(q: Quantity) -> tuple[Any, ...]:
@@ -1005,10 +1036,16 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             mb0 = _hyphens_split(by_text_b[text_b][0][1])
             if text_a != text_b and same_entity(ma0, mb0):
                 pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
+    # Mentions of one text differ only in where they stand: what they say is worked out once for each
+    # pair of texts (and whether either opens a sentence, where an ordinary word is no name).
+    read: dict[tuple[str, str, bool, bool], tuple[list[tuple[str, str]], bool]] = {}
     for ca, ma, cb, mb in pairs:
-        spelling = [(x, y) for x, y in _spellings(ma, mb, openers) if not (x in words_b and y in words_a)]
-        wa, wb = _name_words(ma.text), _name_words(mb.text)
-        reordered = len(wa) >= 3 and wa != wb and sorted(wa) == sorted(wb)
+        memo = (ma.text, mb.text, ma.span in openers, mb.span in openers)
+        if memo not in read:
+            found = [(x, y) for x, y in _spellings(ma, mb, openers) if not (x in words_b and y in words_a)]
+            wa, wb = _name_words(ma.text), _name_words(mb.text)
+            read[memo] = (found, len(wa) >= 3 and wa != wb and sorted(wa) == sorted(wb))
+        spelling, reordered = read[memo]
         if not spelling and not reordered:
             continue
         key = frozenset(spelling) if spelling else frozenset({(ma.text, mb.text)})
@@ -1318,11 +1355,10 @@ def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> lis
             if words:
                 places.add(words[-1])
     # Each place is counted wherever an account names it, not only after "in": "Nepal police said".
-    folded = [fold(s.text) for s in sources]
+    counted = [Counter(re.findall(r"[^\W_]+", fold(s.text))) for s in sources]
     everywhere = []
     for place in places:
-        pattern = re.compile(rf"\b{re.escape(place)}\b")
-        named = [len(pattern.findall(text)) for text in folded]
+        named = [counts[place] for counts in counted]
         if all(named):
             everywhere.append((sum(named), place))
     if not everywhere:
