@@ -162,3 +162,12 @@ def test_the_main_place_is_the_one_every_account_names_most_wherever_it_names_it
     )
     (conflict,) = _conflicts(a, b)
     assert conflict.confidence >= 0.5
+
+
+def test_one_persons_children_are_compared_only_for_the_same_person():
+    a = "Crew named\n\nTomas Ruiz, a father of six children, worked on the night shift."
+    b = "Crew named\n\n“He was a father of three,” the union leader Ana Perez said of Ruiz."
+    (conflict,) = _conflicts(a, b)
+    assert conflict.detail["measure"] == "children"
+    other = "Crew named\n\nJon Berg, a father of three, worked on the night shift."
+    assert _conflicts(a, other) == []

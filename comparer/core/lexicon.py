@@ -89,6 +89,7 @@ class Measure:
     words: tuple[str, ...]
     counted: bool
     rank: int
+    per_person: bool = False  # "a father of six": held against another figure only for the same person
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +355,7 @@ def measure_lexicon() -> MeasureLexicon:
             words=tuple(str(w).lower() for w in entry.get("words", ())),
             counted=bool(entry.get("counted", False)),
             rank=int(entry.get("rank", 99)),
+            per_person=bool(entry.get("per_person", False)),
         )
         for name, entry in data.get("measure", {}).items()
     )

@@ -27,7 +27,7 @@ from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
-from comparer.core.engine.quantities import Quantity, all_quantities, same_scope
+from comparer.core.engine.quantities import Quantity, all_quantities, same_scope, with_holders
 from comparer.core.engine.quotefind import same_words_but_brackets
 from comparer.core.engine.text import fold
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
@@ -1236,7 +1236,7 @@ def discrepancies(
     """Merged findings, the links carrying them, and the fact table."""
     by_id = {s.id: s for s in sources}
     ordered = [facts[k] for k in facts]
-    quantities = _in_main_place(all_quantities(ordered), sources)
+    quantities = with_holders(_in_main_place(all_quantities(ordered), sources), facts, place_words(by_id))
     speaks = _speaks_of(ordered, quantities)
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities)

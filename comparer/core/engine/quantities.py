@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -82,6 +82,8 @@ class Quantity:
     how: str  # how the measure was read: "word 'killed'", "counts 'students'" …
     # What the figure allows, read as a report of a count (see :func:`reported_bounds`).
     bounds: tuple[float, float] = (0.0, 0.0)
+    # Whose it may be, for a measure of one person ("Luna, a father of six"): last words of the names.
+    holder: tuple[str, ...] = ()
 
     @property
     def value_text(self) -> str:
@@ -97,6 +99,12 @@ class Quantity:
         """True when both figures can be true of one quantity."""
         (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
         return a_low <= b_high and b_low <= a_high
+
+
+@lru_cache(maxsize=256)
+def _per_person(measure: str) -> bool:
+    known = measure_lexicon().measure(measure)
+    return known is not None and known.per_person
 
 
 def _is_count(measure: str) -> bool:
@@ -480,7 +488,38 @@ def _quantity(
         credited=_credited(f),
         how=how,
         bounds=reported_bounds(n, measure),
+        holder=_holder(f) if known is not None and known.per_person else (),
     )
+
+
+def _holder(f: ClaimFacts, places: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Whom a claim may be about: the last words of the names it gives (but the speaker's, when the figure
+    is in a quotation: "“He is a father of three,” Torres said").
+
+    ``places`` are words of the places the accounts name ("in Maryland"): a name made of them is no person.
+    """
+    speaker = f.speaker.span if f.speaker is not None and f.quotes else None
+    out: list[str] = []
+    for name in f.names:
+        if name.span == speaker or not name.words or all(w in country_table() for w in name.words):
+            continue
+        if all(w in STOPWORDS or w in places for w in name.words):
+            continue
+        out.append(name.words[-1])
+    return tuple(dict.fromkeys(out))
+
+
+def with_holders(
+    quantities: Sequence[Quantity], facts: Mapping[str, ClaimFacts], places: frozenset[str]
+) -> list[Quantity]:
+    """Figures of one person's measure, their holder found again knowing the accounts' place names."""
+    out = []
+    for q in quantities:
+        if q.holder and q.claim in facts:
+            holder = _holder(facts[q.claim], places)
+            q = replace(q, holder=holder) if holder != q.holder else q
+        out.append(q)
+    return out
 
 
 def _place_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -495,6 +534,9 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     none (it may be a part of the other's total), and ``None`` when they are about different places,
     peoples or parts.
     """
+    if a.holder or b.holder or _per_person(a.measure):
+        # one person's figure ("a father of six"): comparable only for the same person, wherever named
+        return "same" if any(words_match(x, y) for x in a.holder for y in b.holder) else None
     if a.countries and b.countries and not a.countries & b.countries:
         return None
     if a.nationals and b.nationals and not a.nationals & b.nationals:
