@@ -41,3 +41,10 @@ def test_an_older_and_a_newer_name_of_one_city_are_a_finding():
     b = "Airport closed\n\nThe airport at Mumbai was shut on Monday after heavy rain."
     (finding,) = _names(a, b)
     assert finding.detail.get("renamed")
+
+
+def test_a_generic_word_ending_a_name_does_not_hide_its_spelling():
+    a = "School mourns\n\nThe pupils came from the Karl-Bohm high school in Velden, the mayor said."
+    b = "Town in grief\n\nCandles stood outside the Karl-Boehm Gymnasium in Velden, the mayor said."
+    (finding,) = _names(a, b)
+    assert "Karl-Bohm" in finding.values[0]

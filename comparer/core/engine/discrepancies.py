@@ -1009,10 +1009,22 @@ def _block(m: NameMention) -> str:
     return re.sub(r"[aeiouy\W_]", "", translit_key(m.words[-1]))[:2] if m.words else ""
 
 
-def _hyphens_split(m: NameMention) -> NameMention:
-    """The mention with its hyphenated words split ("Joseph-Koenig" is Joseph Koenig)."""
+def _hyphens_split(m: NameMention, generic_end: bool = False) -> NameMention:
+    """The mention with its hyphenated words split ("Joseph-Koenig" is Joseph Koenig); with
+    ``generic_end``, a generic word ending it left out too ("Joseph-Koenig Gymnasium")."""
     words = tuple(w for word in m.words for w in word.split("-") if w)
+    generic = lexicon().figures.generic_place_words
+    while generic_end and len(words) > 1 and words[-1] in generic:
+        words = words[:-1]
     return m if words == m.words else replace(m, words=words)
+
+
+def _one_entity(a: NameMention, b: NameMention) -> bool:
+    """Two mentions that may name one entity, read with hyphens split, with or without a generic word
+    ending them ("Joseph-Konig" / "Joseph-Koenig Gymnasium")."""
+    return same_entity(_hyphens_split(a), _hyphens_split(b)) or same_entity(
+        _hyphens_split(a, True), _hyphens_split(b, True)
+    )
 
 
 def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
@@ -1028,13 +1040,19 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     by_text_b = _by_text(mentions_b)
     blocks_b: dict[str, list[str]] = defaultdict(list)
     for text_b, (_, mb0) in ((t, ms[0]) for t, ms in by_text_b.items()):
-        blocks_b[_block(_hyphens_split(mb0))].append(text_b)
+        for block in {_block(_hyphens_split(mb0)), _block(_hyphens_split(mb0, True))}:
+            blocks_b[block].append(text_b)
     pairs: list[tuple[str, NameMention, str, NameMention]] = []
     for text_a, ms_a in by_text_a.items():
-        ma0 = _hyphens_split(ms_a[0][1])
-        for text_b in blocks_b.get(_block(ma0), ()):
-            mb0 = _hyphens_split(by_text_b[text_b][0][1])
-            if text_a != text_b and same_entity(ma0, mb0):
+        ma0 = ms_a[0][1]
+        candidates = dict.fromkeys(
+            t
+            for block in {_block(_hyphens_split(ma0)), _block(_hyphens_split(ma0, True))}
+            for t in blocks_b.get(block, ())
+        )
+        for text_b in candidates:
+            mb0 = by_text_b[text_b][0][1]
+            if text_a != text_b and _one_entity(ma0, mb0):
                 pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
     # Mentions of one text differ only in where they stand: what they say is worked out once for each
     # pair of texts (and whether either opens a sentence, where an ordinary word is no name).

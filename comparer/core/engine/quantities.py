@@ -22,39 +22,31 @@ from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.names import words_match
 from comparer.core.engine.numbers import NumberFact
 from comparer.core.engine.text import STOPWORDS, fold, stem
-from comparer.core.lexicon import measure_lexicon
+from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
 # Clauses end at these marks; a figure's measure words and places are looked for in its clause.
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\.\s|\s-\s|\band\s+(?=(?:at least|about|more than)?\s*\d)")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_FIGURES = lexicon().figures
+_SPACE = r"\s+"
 _PARTITIVE = re.compile(
-    r"^\s*(?:of\s+(?:these|those|them|whom|which|the\s+\w+)|among\s+them|including)\b", re.IGNORECASE
+    rf"^\s*(?:{alternation(_FIGURES.part_after, space=_SPACE)}|of\s+the\s+\w+)\b", re.IGNORECASE
 )
 _PART_BEFORE = re.compile(
-    r"\b(?:including|includes?|included|among\s+them|of\s+whom|of\s+which)\s+(?:\w+\s+){0,2}$", re.I
+    rf"\b(?:{alternation(_FIGURES.part_before, space=_SPACE)})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
 )
-_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while)\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\b(?:{alternation(_FIGURES.relative_words)})\b", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:out\s+of|of|out)\s+", re.IGNORECASE)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
-# Words that stand before a place name in the clause that scopes a figure.
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "inside", "across", "on", "from", "outside", "around", "hit", "struck", "targeted"}
-)
-# Generic words inside a place name that do not tell two places apart.
-_GENERIC_PLACE_WORDS = frozenset(
-    """air base airbase airport base bases city town village district province region county state
-    street road bridge hospital camp port river valley mountain mountains national park north south east
-    west northern southern eastern western central new upper lower greater mount""".split()
-)
-# Words that may stand between a place preposition and the place: "in various parts of India".
-_PLACE_NARROWERS = frozenset("the of various several parts part much most all areas area".split())
-_TIME_UNITS = frozenset(
-    stem(w)
-    for w in "second seconds minute minutes hour hours day days week weeks month months year years".split()
-)
-_SKIP_UNITS = frozenset(stem(w) for w in "percent per cent time times".split()) | {"%"}
+# Words that stand before a place name in the clause that scopes a figure, words that may stand between
+# (in various parts of India), and generic words inside a place name that do not tell two places apart.
+_PLACE_PREPOSITIONS = _FIGURES.place_prepositions
+_GENERIC_PLACE_WORDS = _FIGURES.generic_place_words
+_PLACE_NARROWERS = _FIGURES.place_narrowers
+_TIME_UNITS = frozenset(stem(w) for w in _FIGURES.time_units)
+_SKIP_UNITS = frozenset(stem(w) for w in _FIGURES.not_counts) | {"%"}
 # Measures of harm: their words decide what a count of a particular group of people measures
 # ("16 students were killed" counts deaths); other measure words do not ("16 students on board").
 _MEASUREMENTS = ("length_", "mass_", "duration_")
