@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from comparer.core.errors import ComparerError
-from comparer.core.project.annotations import LinkAnnotation
+from comparer.core.project.annotations import LinkAnnotation, LinkRow
 from comparer.core.project.store import Project
-from comparer.core.research.agreement import agreement_report, ratings_from_annotations, render_report
+from comparer.core.research.agreement import (
+    AgreementReport,
+    agreement_report,
+    ratings_from_annotations,
+    render_report,
+)
 from comparer.gui import messages, project_session
 from comparer.gui.project_session import PROJECT_FILTER, ProjectSession
 
@@ -42,6 +54,20 @@ class AgreementPanel(QWidget):
         self.output.setReadOnly(True)
         self.output.setAccessibleName("Agreement figures")
         self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # The confusion matrix as a table: its columns line up whatever the font.
+        self.matrix_label = QLabel(self)
+        self.matrix = QTableWidget(self)
+        self.matrix.setAccessibleName("Confusion matrix")
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix.setMaximumHeight(170)
+        # Each disagreement with both passages, to adjudicate without hunting for them.
+        self.disagreements = QListWidget(self)
+        self.disagreements.setAccessibleName("Disagreements to adjudicate")
+        self.disagreements.setWordWrap(True)
+        self.disagreements.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.disagreements.setResizeMode(QListWidget.ResizeMode.Adjust)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(compute)
@@ -50,6 +76,10 @@ class AgreementPanel(QWidget):
         layout.addWidget(self.files)
         layout.addLayout(buttons)
         layout.addWidget(self.output, 1)
+        layout.addWidget(self.matrix_label)
+        layout.addWidget(self.matrix)
+        layout.addWidget(QLabel("Disagreements to adjudicate (both passages):", self))
+        layout.addWidget(self.disagreements, 2)
         session.annotated.connect(lambda _link: self.compute())
         session.changed.connect(self.compute)
         self.compute()
@@ -101,12 +131,64 @@ class AgreementPanel(QWidget):
                 self.files.addItems(self.others)
                 break
         ratings = ratings_from_annotations(pooled.values())
-        if not ratings.items:
+        report = agreement_report(ratings) if ratings.items else None
+        if report is None:
             text = "No labels yet. Label links (Annotate panel), or add other annotators' project files."
         else:
-            text = render_report(agreement_report(ratings), describe=describe)
+            # The matrix is shown as a table below, where its columns line up.
+            text = render_report(replace(report, confusion=None), describe=describe)
         self.output.setPlainText(text)
+        self._show_matrix(report)
+        self._show_disagreements(report)
         return text
+
+    def _show_matrix(self, report: AgreementReport | None) -> None:
+        shown = report is not None and report.confusion is not None and bool(report.categories)
+        self.matrix.setVisible(shown)
+        self.matrix_label.setVisible(shown)
+        if report is None or report.confusion is None or not shown:
+            self.matrix.setRowCount(0)
+            self.matrix.setColumnCount(0)
+            return
+        first, second = report.annotators
+        cats = list(report.categories)
+        self.matrix_label.setText(f"Confusion matrix (rows: {first}, columns: {second})")
+        self.matrix.setRowCount(len(cats))
+        self.matrix.setColumnCount(len(cats))
+        self.matrix.setHorizontalHeaderLabels(cats)
+        self.matrix.setVerticalHeaderLabels(cats)
+        for r, row in enumerate(report.confusion):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(str(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.matrix.setItem(r, c, item)
+
+    def _passages(self) -> tuple[dict[str, LinkRow], dict[str, str]]:
+        project = self.session.project
+        if project is None or not project.has_comparison:
+            return {}, {}
+        comparison = self.session.window.comparison
+        if comparison is None or not self.session.bound:
+            comparison = project.comparison()
+        texts = {s.id: s.text for s in comparison.sources}
+        return {r.key: r for r in project.links()}, texts
+
+    def _show_disagreements(self, report: AgreementReport | None) -> None:
+        self.disagreements.clear()
+        if report is None or not report.disagreements:
+            return
+        rows, texts = self._passages()
+        for d in report.disagreements:
+            labels = "; ".join(f"{a}: {v}" for a, v in d.labels.items())
+            row = rows.get(d.item)
+            lines = [f"{row.id if row else d.item} — {labels}"]
+            if row is not None:
+                for ref in (row.a, row.b):
+                    words = " ".join(texts.get(ref.source, "")[ref.start : ref.end].split())
+                    lines.append(f"{ref.source}: {words}")
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, row.id if row else "")
+            self.disagreements.addItem(item)
 
 
 def install(add_panel: Callable[[QWidget, str], object], session: ProjectSession) -> AgreementPanel:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -71,6 +72,15 @@ class AnnotatePanel(QWidget):
         self.annotator.textChanged.connect(self._on_annotator)
         self.project_label = QLabel(self)
         self.project_label.setWordWrap(True)
+        self.progress = QLabel(self)
+        self.progress.setAccessibleName("Links labelled")
+        self.progress.setObjectName("annotate-progress")
+        self.which = QComboBox(self)  # a finding seen on several links: which of them a label goes to
+        self.which.setAccessibleName("Link the label goes to")
+        self.which.setToolTip("This finding rests on several links; a label applies to a link, so choose one")
+        self.which.activated.connect(self._on_which)
+        self.which.hide()
+        self._links: tuple[str, ...] = ()  # the links of the finding row selected (when more than one)
         self.link_label = QLabel(self)
         self.link_label.setWordWrap(True)
         self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -114,6 +124,8 @@ class AnnotatePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.project_label)
         layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.which)
         layout.addWidget(self.link_label)
         layout.addLayout(self.label_row)
         layout.addWidget(self.custom)
@@ -133,12 +145,78 @@ class AnnotatePanel(QWidget):
             shortcut.activated.connect(lambda n=n: self._key(n))
             self.shortcuts.append(shortcut)
 
-        session.changed.connect(self.refresh)
-        session.annotated.connect(lambda _link: self.refresh())
+        session.changed.connect(self._on_project)
+        session.annotated.connect(lambda _link: self._on_project())
         session.saved.connect(self.status.setText)
         comparison.currentLinkChanged.connect(self.show_link)
+        comparison.selectionChanged.connect(self._on_selection)
+        comparison.comparisonChanged.connect(lambda _c: self._on_project())
         self._rebuild_buttons()
+        self._on_project()
+
+    # -- what the window shows of the project ---------------------------------------------------------
+    def _on_project(self) -> None:
+        self.publish()
         self.refresh()
+
+    def publish(self) -> None:
+        """Tell the window this annotator's labels (the list's Label column) and the added links
+        (listed and drawn), and count the links labelled."""
+        project, cs = self.session.project, self.comparison_session
+        if project is None or not self.session.bound:
+            cs.set_link_labels(None if project is None else {})
+            cs.set_added_links(())
+            self.progress.setText("")
+            return
+        rows = project.links()
+        ids = {r.key: r.id for r in rows}
+        labels: dict[str, str] = {}
+        if self.session.annotator:
+            for ann in project.annotations(self.session.annotator):
+                if ann.link_key in ids and (ann.label or ann.rejected):
+                    labels[ids[ann.link_key]] = ann.label or "rejected"
+        cs.set_link_labels(labels)
+        cs.set_added_links(project.added_links())
+        if self.session.annotator:
+            self.progress.setText(f"{len(labels)} of {len(rows)} links labelled")
+        else:
+            self.progress.setText(f"{len(rows)} links to label")
+
+    def _on_selection(self, kind: str, item_id: str) -> None:
+        # A finding row lists every link it was seen on; labels go to one link (or each of them).
+        index = self.comparison_session.index
+        if kind == "finding" and index is not None and item_id in index.findings:
+            links = tuple(lk for lk in index.findings[item_id].links if lk in index.links)
+            self._links = links if len(links) > 1 else ()
+        elif kind != "link" or item_id not in self._links:
+            self._links = ()
+        self._fill_which()
+
+    def _fill_which(self) -> None:
+        self.which.blockSignals(True)
+        self.which.clear()
+        if self._links:
+            self.which.addItem(f"Each of the {len(self._links)} links of this finding", "*")
+            index = self.comparison_session.index
+            for link_id in self._links:
+                link = index.link(link_id) if index is not None else None
+                what = f"{link.relation}, score {link.score:.0f}" if link is not None else ""
+                self.which.addItem(f"Link {link_id} ({what})", link_id)
+            i = self.which.findData(self.link_id)
+            self.which.setCurrentIndex(i if i >= 0 else 1)
+        self.which.blockSignals(False)
+        self.which.setVisible(bool(self._links))
+
+    def _on_which(self, i: int) -> None:
+        chosen = str(self.which.itemData(i))
+        if chosen != "*":
+            self.comparison_session.select("link", chosen)  # shown in the panes; labels go to it
+
+    def targets(self) -> tuple[str, ...]:
+        """The links a label goes to: the current link, or each link of the finding when chosen."""
+        if self._links and self.which.isVisible() and self.which.currentData() == "*":
+            return self._links
+        return (self.link_id,) if self.link_id else ()
 
     # -- labels -------------------------------------------------------------------------------------
     def _label_names(self) -> tuple[str, ...]:
@@ -184,7 +262,9 @@ class AnnotatePanel(QWidget):
         if not self._ready():
             self.refresh()
             return
-        self.session.annotate(self.link_id, "label", label)
+        for link_id in self.targets():
+            if not self.session.annotate(link_id, "label", label):
+                break
 
     def _add_custom(self) -> None:
         project = self.session.project
@@ -228,7 +308,7 @@ class AnnotatePanel(QWidget):
 
     def _on_annotator(self, text: str) -> None:
         self.session.annotator = text.strip()
-        self.refresh()
+        self._on_project()
 
     # -- adding a link ----------------------------------------------------------------------------------
     def add_link_from_selection(self) -> None:
@@ -249,6 +329,7 @@ class AnnotatePanel(QWidget):
             refs.append(SpanRef(sid, span.start, span.end))
         link_id = self.session.add_link(refs[0], refs[1])
         if link_id:
+            self.comparison_session.select("link", link_id)  # its new row in the list, its band
             self.show_link(link_id)
 
     # -- showing -------------------------------------------------------------------------------------------

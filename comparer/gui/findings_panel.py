@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -24,6 +24,7 @@ from comparer.gui.models import (
     COL_EXCERPT_A,
     COL_EXCERPT_B,
     COL_KIND,
+    COL_LABEL,
     COL_RELATION,
     COL_SCORE,
     COLUMNS,
@@ -109,10 +110,11 @@ class FindingsPanel(QWidget):
         header.setMinimumSectionSize(40)
         header.setResizeContentsPrecision(200)  # fit to the first rows, not to thousands of them
         for col in range(len(COLUMNS)):
-            fit = col in (COL_KIND, COL_SCORE, COL_RELATION)
+            fit = col in (COL_KIND, COL_SCORE, COL_RELATION, COL_LABEL)
             mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(col, mode)
 
+        self.table.setColumnHidden(COL_LABEL, True)  # shown while a project is open
         bar = QHBoxLayout()
         self._bar_labels: list[QLabel] = []
         for label, widget in (("&Kind:", self.kind_box), ("&Relation:", self.relation_box)):
@@ -183,6 +185,11 @@ class FindingsPanel(QWidget):
         self.model.set_rows(rows)
         self._update_count()
         self.row_selected.emit(None)
+
+    def set_labels(self, labels: Mapping[str, str] | None) -> None:
+        """Show each link's label in the Label column (``None``: no project, the column is hidden)."""
+        self.model.set_labels(labels or {})
+        self.table.setColumnHidden(COL_LABEL, labels is None)
 
     def set_allowed_kinds(self, kinds: frozenset[str]) -> None:
         """Kinds the preferences allow (quiet links always allowed)."""

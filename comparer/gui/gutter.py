@@ -54,12 +54,14 @@ class Gutter(QWidget):
     """
 
     link_clicked = Signal(str)
+    blank_clicked = Signal()
 
     def __init__(self, left: SourcePane, right: SourcePane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
         self.connectors: list[Connector] = []
         self.current = ""
+        self.neutral = False  # classroom: every band in one colour, so none tells a conflict
         self.describe: Callable[[str], str] = lambda link_id: f"link {link_id}"
         self._drawn: list[tuple[str, QPainterPath]] = []  # as painted last, bottom first
         self.setMouseTracking(True)
@@ -125,7 +127,7 @@ class Gutter(QWidget):
         smooth_all = len(ordered) <= SMOOTH_UP_TO
         self._drawn = []
         for c in ordered:
-            link_id, relation = c.link_id, c.relation
+            link_id, relation = c.link_id, ("" if self.neutral else c.relation)
             left, right = c.left_pane or self.left, c.right_pane or self.right
             l0, l1 = self._local(left, left.view.span_rect(c.left))
             r0, r1 = self._local(right, right.view.span_rect(c.right))
@@ -143,7 +145,8 @@ class Gutter(QWidget):
             width = 3.0 if current else (2.0 if relation == "conflict" else 1.0)
             pen = QPen(relation_colour(relation), width)
             # A band to an account further away is dotted whatever its relation: it passes another.
-            pen.setStyle(Qt.PenStyle.DotLine if c.far else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine))
+            style = Qt.PenStyle.SolidLine if self.neutral else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine)
+            pen.setStyle(Qt.PenStyle.DotLine if c.far else style)
             painter.setPen(pen)
             painter.drawPath(path)
             self._drawn.append((link_id, path))
@@ -162,6 +165,8 @@ class Gutter(QWidget):
             self.link_clicked.emit(link_id)
             event.accept()
             return
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.blank_clicked.emit()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

@@ -36,7 +36,7 @@ from comparer.gui.pane_area import MarksPlan, PaneArea, plan_marks
 from comparer.gui.panes import SourcePane
 from comparer.gui.prefs_dialog import PreferencesDialog
 from comparer.gui.presentation import PresentationDialog
-from comparer.gui.rows import Row, build_rows, severity_summary
+from comparer.gui.rows import Row, added_link_rows, build_rows, severity_summary
 from comparer.gui.selection import Selector
 from comparer.gui.session import ComparisonIndex, ComparisonSession
 from comparer.gui.settings import Preferences, SettingsStore
@@ -86,6 +86,7 @@ class MainWindow(WindowHost):
         self.session.comparisonChanged.connect(self.comparison_changed)
         self.session.currentLinkChanged.connect(self.current_link_changed)
         self.session.answersHiddenChanged.connect(self._on_answers_hidden)
+        self.session.addedLinksChanged.connect(self._on_added_links)
         self.tasks = TaskRunner(self, synchronous=synchronous)
         self.tasks.started.connect(self._on_started)
         self.tasks.progress.connect(self._on_progress)
@@ -101,7 +102,9 @@ class MainWindow(WindowHost):
         self.findings.filters_changed.connect(self._show_counts)
         self.detail = DetailPanel(self)
         self.facts = FactTablePanel(self.session, self)
-        self.selector = Selector(self.session, self.area, self.findings, self.detail, lambda: self._rows)
+        self.session.linkLabelsChanged.connect(self.findings.set_labels)
+        self.session.studentMarksChanged.connect(self.area.set_student_marks)
+        self.selector = Selector(self.session, self.area, self.findings, self.detail, self._listed_rows)
         self.detail.setMinimumWidth(220)  # narrower, it wraps word by word
         self.findings.setMinimumWidth(320)
         self.bottom = QSplitter(Qt.Orientation.Horizontal, self)
@@ -299,6 +302,9 @@ class MainWindow(WindowHost):
         comparison = self.comparison
         if comparison is None:
             return
+        if self.session.answers_hidden:  # the counts would tell the class how many to find
+            self.status_label.setText(f"Classroom mode · {len(comparison.sources)} accounts")
+            return
         self.status_label.setText(
             f"{severity_summary(self.findings.visible_rows())} · {len(comparison.sources)} accounts"
         )
@@ -324,7 +330,9 @@ class MainWindow(WindowHost):
         # The session's new comparison, shown in the views (before any panel is told of it).
         if comparison is not None:
             self.area.set_sources(comparison.sources, self.session.index)
-        self.findings.set_rows(self._rows)
+            self.area.set_added_links(self.session.added_links)
+            self.area.set_student_marks(self.session.student_marks)
+        self.findings.set_rows(self._listed_rows())
         self.findings.set_sources(comparison.sources if comparison is not None else ())  # counts shown
         if self.tasks.synchronous or comparison is None:
             self._repaint()
@@ -332,6 +340,19 @@ class MainWindow(WindowHost):
             # The marks on the next turn of the event loop: the list and panes are drawn first, and
             # the window answers in between instead of doing both in one long stretch.
             QTimer.singleShot(1, self, self._repaint)  # a real timer (0 would run before any other)
+
+    def _listed_rows(self) -> list[Row]:
+        """The comparison's rows with the links annotators added, listed before the quiet links."""
+        comparison = self.comparison
+        added = added_link_rows(comparison, self.session.added_links) if comparison is not None else []
+        if not added:
+            return self._rows
+        cut = next((i for i, row in enumerate(self._rows) if not row.kind), len(self._rows))
+        return [*self._rows[:cut], *added, *self._rows[cut:]]
+
+    def _on_added_links(self, links: object) -> None:
+        self.area.set_added_links(self.session.added_links)
+        self.findings.set_rows(self._listed_rows())
 
     def _repaint(self) -> None:
         kinds = () if self.session.answers_hidden else self.prefs.kinds_shown
@@ -346,6 +367,8 @@ class MainWindow(WindowHost):
                 action.setEnabled(not hidden)
         self.bottom.setVisible(not hidden)
         self.legend.setVisible(not hidden)
+        self.area.set_answers_hidden(hidden)
+        self._show_counts()
         if hidden:
             self._facts_shown_before_class = self.facts_dock.isVisible()
             self.facts_dock.hide()

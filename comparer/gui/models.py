@@ -5,8 +5,9 @@ Custom roles are declared once, in :class:`Roles`; the proxy and the views read 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from enum import IntEnum
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,12 +39,26 @@ class Roles(IntEnum):
     SOURCES = Qt.ItemDataRole.UserRole + 8
 
 
-COLUMNS = ("Kind", "Value A", "Value B", "Excerpt A", "Excerpt B", "Score", "Relation")
-COL_KIND, COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B, COL_SCORE, COL_RELATION = range(7)
+COLUMNS = ("Kind", "Value A", "Value B", "Excerpt A", "Excerpt B", "Score", "Relation", "Label")
+COL_KIND, COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B, COL_SCORE, COL_RELATION, COL_LABEL = range(
+    8
+)
 _TEXT_COLUMNS = (COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B)
 
 
-def _display(row: Row, column: int) -> str:
+def label_text(row: Row, labels: Mapping[str, str]) -> str:
+    """What the Label column says for a row: its link's label; for a finding seen on several links,
+    the labels given and how many of its links have one ("agree (2 of 3)")."""
+    given = [labels[lk] for lk in row.link_ids if lk in labels]
+    if not given:
+        return ""
+    named = ", ".join(dict.fromkeys(given))
+    return named if len(row.link_ids) == 1 else f"{named} ({len(given)} of {len(row.link_ids)})"
+
+
+def _display(row: Row, column: int, labels: Mapping[str, str] = MappingProxyType({})) -> str:
+    if column == COL_LABEL:
+        return label_text(row, labels)
     if column == COL_KIND:
         return kind_label(row.kind) if row.kind else "— linked, nothing to flag"
     if column in (COL_VALUE_A, COL_VALUE_B):
@@ -62,6 +77,17 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._side_names = ("A", "B")
+        self._labels: Mapping[str, str] = {}
+
+    def set_labels(self, labels: Mapping[str, str]) -> None:
+        """The annotator's label of each link (by link id), shown in the Label column."""
+        self._labels = dict(labels)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_LABEL),
+                self.index(len(self._rows) - 1, COL_LABEL),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def set_side_names(self, a: str, b: str) -> None:
         """Name the value and excerpt columns after the two accounts the list compares."""
@@ -112,7 +138,7 @@ class FindingsModel(QAbstractTableModel):
             return None
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, col)
+            return _display(row, col, self._labels)
         if role == Qt.ItemDataRole.ToolTipRole:
             full = _display(row, col) if col in _TEXT_COLUMNS else ""
             head = f"{full}\n\n" if full else ""  # the whole value or excerpt when the cell cuts it
@@ -135,7 +161,9 @@ class FindingsModel(QAbstractTableModel):
             return row.sources
         if role == Roles.SORT:
             return (
-                (-1.0 if row.score is None else row.score) if col == COL_SCORE else _display(row, col).lower()
+                (-1.0 if row.score is None else row.score)
+                if col == COL_SCORE
+                else _display(row, col, self._labels).lower()
             )
         if role == Roles.SEARCH:
             return " ".join([row.kind, row.relation, *row.values, *row.excerpts, row.explanation]).lower()

@@ -91,6 +91,19 @@ def current_format(*, dark: bool) -> QTextCharFormat:
     return fmt
 
 
+def student_format(*, dark: bool) -> QTextCharFormat:
+    """Format of a student's mark in classroom mode: a strong blue stroke with a solid underline
+    (the selected claim is yellow; findings are hidden while students mark)."""
+    fmt = QTextCharFormat()
+    colour = QColor(OKABE_ITO["sky_blue"])
+    colour.setAlpha(110 if dark else 120)
+    fmt.setBackground(colour)
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor("#f0f0f0" if dark else "#111111"))
+    fmt.setFontUnderline(True)
+    return fmt
+
+
 def linked_format(relation: str, *, dark: bool) -> QTextCharFormat:
     """Faint background on claims that have a counterpart in another source."""
     fmt = QTextCharFormat()

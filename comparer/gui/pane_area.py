@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from comparer.core.engine.model import Claim, Source, Span
+from comparer.core.project.annotations import AddedLink, SpanRef
 from comparer.gui.gutter import Connector, Gutter, ScrollSync
 from comparer.gui.marks import Mark, finding_marks, linked_claims
 from comparer.gui.overview import Band, overview_bands
@@ -54,7 +55,7 @@ class _Why:
     def __call__(self, link_id: str) -> str:
         link = self._index.link(link_id)
         if link is None:
-            return f"link {link_id}"
+            return f"link {link_id} · added by an annotator"
         return f"link {link.id} · {link.relation} · score {link.score:.0f}\n{link.evidence.summary()}"
 
 
@@ -63,6 +64,7 @@ class PaneArea(QSplitter):
 
     claim_clicked = Signal(str)
     link_clicked = Signal(str)
+    blank_clicked = Signal()  # a click on no claim and no band
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -73,6 +75,9 @@ class PaneArea(QSplitter):
         self.sync: ScrollSync | None = None
         self._sync_enabled = True
         self._font_size = 11
+        self._index: ComparisonIndex | None = None
+        self._added: tuple[AddedLink, ...] = ()
+        self._hidden = False
 
     def clear(self) -> None:
         """Remove every pane and gutter."""
@@ -109,9 +114,12 @@ class PaneArea(QSplitter):
             pane = SourcePane(source, claims.get(source.id, []), self)
             pane.set_font_size(self._font_size)
             pane.claim_clicked.connect(self.claim_clicked)
+            pane.blank_clicked.connect(self.blank_clicked)
             if previous is not None:
                 gutter = Gutter(previous, pane, self)
+                gutter.neutral = self._hidden
                 gutter.link_clicked.connect(self.link_clicked)
+                gutter.blank_clicked.connect(self.blank_clicked)
                 self.addWidget(gutter)
                 self.gutters.append(gutter)
             self.addWidget(pane)
@@ -122,18 +130,64 @@ class PaneArea(QSplitter):
         if index is not None:
             self._connect(index)
 
+    def set_added_links(self, links: Sequence[AddedLink]) -> None:
+        """Draw the links annotators added beside the engine's (those whose passages lie in the texts)."""
+        self._added = tuple(links)
+        if self._index is not None:
+            self._draw_connectors(self._index)
+
+    def set_answers_hidden(self, hidden: bool) -> None:
+        """Classroom: bands in one colour and no overview strips, so nothing shows where a finding is."""
+        self._hidden = hidden
+        for gutter in self.gutters:
+            gutter.neutral = hidden
+            gutter.update()
+        for pane in self.panes.values():
+            pane.overview.setVisible(not hidden)
+
+    def set_student_marks(self, marks: Sequence[SpanRef]) -> None:
+        """Draw a student's marks in the panes of their sources."""
+        for sid, pane in self.panes.items():
+            pane.set_student_marks(m.span for m in marks if m.source == sid)
+
+    def _added_pairs(self) -> list[tuple[str, str, Span, str, Span]]:
+        texts = {sid: len(pane.source.text) for sid, pane in self.panes.items()}
+        return [
+            (added.id, added.a.source, added.a.span, added.b.source, added.b.span)
+            for added in self._added
+            if added.a.end <= texts.get(added.a.source, -1) and added.b.end <= texts.get(added.b.source, -1)
+        ]
+
     def _connect(self, index: ComparisonIndex) -> None:
         pairs: list[tuple[str, Span, str, Span]] = []
-        comparison, claims = index.comparison, index.claims
-        why = _Why(index)
-        for link in comparison.links:
+        claims = index.claims
+        for link in index.comparison.links:
             a, b = claims[link.a], claims[link.b]
             pairs.append((a.source, a.span, b.source, b.span))
+        self._index = index
+        self._draw_connectors(index)
+        if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
+            self.sync.enabled = False
+        self.sync = ScrollSync(list(self.panes.values()), pairs)
+        self.sync.enabled = self._sync_enabled
+        for pane in self.panes.values():
+            pane.overview.setVisible(not self._hidden)
+
+    def _draw_connectors(self, index: ComparisonIndex) -> None:
+        comparison, claims = index.comparison, index.claims
+        why = _Why(index)
+        links: list[tuple[str, str, str, Span, str, Span]] = []
+        for link in comparison.links:
+            a, b = claims[link.a], claims[link.b]
+            links.append((link.id, link.relation, a.source, a.span, b.source, b.span))
+        links += [
+            (lid, "added", sa, span_a, sb, span_b) for lid, sa, span_a, sb, span_b in self._added_pairs()
+        ]
         order = {sid: n for n, sid in enumerate(self.panes)}
         panes = list(self.panes.values())
         for n, gutter in enumerate(self.gutters):  # gutter n lies between panes n and n + 1
             connectors: list[Connector] = []
-            for link, (sa, span_a, sb, span_b) in zip(comparison.links, pairs, strict=True):
+            for link_id, relation, sa, span_a, sb, span_b in links:
                 if sa not in order or sb not in order:
                     continue
                 if order[sa] > order[sb]:
@@ -143,20 +197,16 @@ class PaneArea(QSplitter):
                     continue  # the link does not cross this gutter
                 connectors.append(
                     Connector(
-                        link.id,
+                        link_id,
                         span_a,
                         span_b,
-                        link.relation,
+                        relation,
                         None if first == n else panes[first],
                         None if last == n + 1 else panes[last],
                     )
                 )
             gutter.set_connectors(connectors)
             gutter.describe = why
-        if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
-            self.sync.enabled = False
-        self.sync = ScrollSync(list(self.panes.values()), pairs)
-        self.sync.enabled = self._sync_enabled
 
     def paint(
         self,
@@ -173,7 +223,9 @@ class PaneArea(QSplitter):
             plan = plan_marks(index, kinds)
         for sid, pane in self.panes.items():
             prepared = plan.panes.get(sid)
-            if prepared is not None:
+            if self._hidden:  # classroom: no tint tells a linked claim or a conflict
+                pane.set_marks([], [], dark=dark, bands=[])
+            elif prepared is not None:
                 pane.set_marks(prepared.marks, prepared.linked, dark=dark, bands=prepared.bands)
 
     def selected_span(self, source_id: str) -> Span | None:

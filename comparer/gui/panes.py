@@ -17,7 +17,32 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLay
 from comparer.core.engine.model import Claim, Source, Span
 from comparer.gui.marks import Mark
 from comparer.gui.overview import Band, Overview, overview_bands
-from comparer.gui.palette import current_format, linked_format, mark_format
+from comparer.gui.palette import current_format, linked_format, mark_format, student_format
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "'’-"
+
+
+def snap_to_words(text: str, span: Span) -> Span | None:
+    """``span`` grown to the whole words it touches and trimmed of spaces and punctuation at its
+    ends; ``None`` when it holds no word at all."""
+    start, end = max(0, span.start), min(len(text), span.end)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if start >= end:
+        return None
+    while start > 0 and _is_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_word(text[end]):
+        end += 1
+    while start < end and not text[start].isalnum():  # a dash or apostrophe the growing took in
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return Span(start, end)
 
 
 def header_text(source: Source) -> str:
@@ -39,6 +64,7 @@ class SourceView(QTextEdit):
     """
 
     claim_clicked = Signal(str)
+    blank_clicked = Signal()
     menu_requested = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -117,6 +143,8 @@ class SourceView(QTextEdit):
         claim = self.claim_at_position(self.cursorForPosition(point).position())
         if claim is not None:
             self.claim_clicked.emit(claim.id)
+        else:
+            self.blank_clicked.emit()  # between claims, past the text: nothing is selected
 
 
 def _role_spans(claims: Iterable[Claim]) -> tuple[tuple[int, int, str], ...]:
@@ -151,6 +179,7 @@ class SourcePane(QWidget):
     """
 
     claim_clicked = Signal(str)
+    blank_clicked = Signal()
     menu_requested = Signal(object, int)
     header_clicked = Signal()
 
@@ -171,10 +200,12 @@ class SourcePane(QWidget):
         self.view.setPlainText(source.text)
         self.view.set_claims(claims)
         self.view.claim_clicked.connect(self.claim_clicked)
+        self.view.blank_clicked.connect(self.blank_clicked)
         self.view.menu_requested.connect(self.menu_requested)
         self._claims = {c.id: c for c in claims}
         self._dark = False
         self._current: tuple[Span, ...] = ()
+        self._student: tuple[Span, ...] = ()  # a student's marks (classroom), drawn on top
         self._marks: list[Mark] = []
         self._linked: list[tuple[Span, str]] = []
         self._marks_window = SpanWindow(())
@@ -274,16 +305,30 @@ class SourcePane(QWidget):
         self._current = spans
         self._repaint()
 
+    def set_student_marks(self, spans: Iterable[Span]) -> None:
+        """Draw a student's marks (classroom) over the text; empty: none."""
+        self._student = tuple(spans)
+        self._repaint()
+
+    def student_spans(self) -> tuple[Span, ...]:
+        """The student's marks drawn in this pane."""
+        return self._student
+
     def current_spans(self) -> tuple[Span, ...]:
         """Spans highlighted as the current link."""
         return self._current
 
     def selected_span(self) -> Span | None:
         """The user's text selection, else the current claim, else ``None``."""
+        return self.text_selection() or (self._current[0] if self._current else None)
+
+    def text_selection(self) -> Span | None:
+        """What the user selected with the mouse or keyboard, grown to whole words (``None`` when
+        nothing, or only spaces and punctuation, is selected)."""
         cur = self.view.textCursor()
-        if cur.hasSelection():
-            return Span(cur.selectionStart(), cur.selectionEnd())
-        return self._current[0] if self._current else None
+        if not cur.hasSelection():
+            return None
+        return snap_to_words(self.source.text, Span(cur.selectionStart(), cur.selectionEnd()))
 
     def extra_selection_spans(self) -> list[Span]:
         """Spans of every extra selection set on the view, in draw order."""
@@ -319,6 +364,9 @@ class SourcePane(QWidget):
             if mark.kind not in mark_formats:
                 mark_formats[mark.kind] = mark_format(mark.kind, dark=self._dark)
             selections.append(self._selection(mark.span, mark_formats[mark.kind]))
+        if self._student:
+            student = student_format(dark=self._dark)
+            selections += [self._selection(span, student) for span in self._student]
         self.view.setExtraSelections(selections)
 
     def _paint_window(self) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from comparer.core.engine.model import SHOW_ABOVE, Claim, Comparison, Finding, Link, Span
+from comparer.core.project.annotations import AddedLink
 from comparer.core.report import kinds
 from comparer.core.report.kinds import ONLY_IN as ONLY_IN
 
@@ -218,3 +219,36 @@ def severity_summary(rows: Iterable[Row]) -> str:
     counts = severity_counts(rows)
     parts = [f"{counts[name]} {name if counts[name] == 1 else plural}" for name, plural in SEVERITY_CLASSES]
     return " · ".join(parts)
+
+
+def added_link_rows(comparison: Comparison, added: Iterable[AddedLink]) -> list[Row]:
+    """One row per link an annotator added, for the accounts of ``comparison`` (links whose passages
+    do not lie in these texts are left out)."""
+    texts = {s.id: s.text for s in comparison.sources}
+    rows = []
+    for link in added:
+        a, b = link.a, link.b
+        if a.source not in texts or b.source not in texts:
+            continue
+        if a.end > len(texts[a.source]) or b.end > len(texts[b.source]):
+            continue
+        rows.append(
+            Row(
+                key=f"added:{link.id}",
+                kind="",
+                relation="added",
+                link_id=link.id,
+                claims=(None, None),
+                values=("", ""),
+                excerpts=(
+                    excerpt(texts[a.source][a.start : a.end]),
+                    excerpt(texts[b.source][b.start : b.end]),
+                ),
+                score=None,
+                explanation=f"added by {link.annotator or 'an annotator'}: a link the engine missed",
+                spans=((a.source, a.span), (b.source, b.span)),
+                link_ids=(link.id,),
+                sources=(a.source, b.source),
+            )
+        )
+    return rows

@@ -37,6 +37,7 @@ class Selector(QObject):
         session.selectionRequested.connect(self.on_selection_requested)
         area.claim_clicked.connect(self.on_claim_clicked)
         area.link_clicked.connect(self.select_link)
+        area.blank_clicked.connect(self.clear)
         findings.row_selected.connect(self.apply_row)
 
     def select_link(self, link_id: str) -> None:
@@ -49,6 +50,12 @@ class Selector(QObject):
         self._focus_link(link_id)
         if self.session.link(link_id) is not None:
             self.session.note_selection("link", link_id)  # asked for the link, not for its row's finding
+
+    def clear(self) -> None:
+        """Select nothing: no row, no link, no claim (a click on blank space)."""
+        if self.findings.current_row() is not None:
+            self.findings.clear_current()  # the list tells the rest (row_selected(None))
+        self.apply_row(None)
 
     def reveal_claim(self, claim_id: str) -> None:
         """Select one claim in its pane and scroll it into view (a fact table cell asks this)."""

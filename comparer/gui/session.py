@@ -10,7 +10,7 @@ for.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
@@ -18,6 +18,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from comparer.core.engine.model import Claim, Comparison, FactRow, Finding, Link
+from comparer.core.project.annotations import AddedLink, SpanRef
 
 # Kinds of thing that can be selected; "" is no selection.
 SELECTION_KINDS = ("", "link", "claim", "finding")
@@ -115,6 +116,11 @@ class ComparisonSession(QObject):
     - ``currentLinkChanged(str)``: the link labels and notes go to ("" when none).
     - ``findingActivated(str)``: a finding's row became the current one (its id).
     - ``answersHiddenChanged(bool)``: classroom mode hides (or shows again) what gives answers away.
+    - ``linkLabelsChanged(object)``: the annotator's label of each link (a mapping by link id), or
+      ``None`` when no project is open.
+    - ``addedLinksChanged(object)``: the links annotators added to the accounts shown (a tuple of
+      :class:`AddedLink`), drawn with the engine's.
+    - ``studentMarksChanged(object)``: the class marks to draw in the panes (a tuple of ``SpanRef``).
     """
 
     comparisonChanged = Signal(object)
@@ -123,6 +129,9 @@ class ComparisonSession(QObject):
     currentLinkChanged = Signal(str)
     findingActivated = Signal(str)
     answersHiddenChanged = Signal(bool)
+    linkLabelsChanged = Signal(object)
+    addedLinksChanged = Signal(object)
+    studentMarksChanged = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +139,9 @@ class ComparisonSession(QObject):
         self._selection: tuple[str, str] = ("", "")
         self._current_link = ""
         self._answers_hidden = False
+        self._labels: Mapping[str, str] | None = None
+        self._added: tuple[AddedLink, ...] = ()
+        self._marks: tuple[SpanRef, ...] = ()
 
     # -- the comparison ---------------------------------------------------------------------------
     @property
@@ -214,3 +226,41 @@ class ComparisonSession(QObject):
         if hidden:
             self.select("")  # the selected finding's passages would give it away
         self.answersHiddenChanged.emit(hidden)
+
+    # -- what a project adds ------------------------------------------------------------------------
+    @property
+    def link_labels(self) -> Mapping[str, str] | None:
+        """The annotator's label of each link by id (``None``: no project open)."""
+        return self._labels
+
+    def set_link_labels(self, labels: Mapping[str, str] | None) -> None:
+        """Publish the labels the list shows (``None``: no project, no Label column)."""
+        new = None if labels is None else MappingProxyType(dict(labels))
+        if new == self._labels:
+            return
+        self._labels = new
+        self.linkLabelsChanged.emit(new)
+
+    @property
+    def added_links(self) -> tuple[AddedLink, ...]:
+        """Links annotators added to the accounts shown."""
+        return self._added
+
+    def set_added_links(self, links: Sequence[AddedLink]) -> None:
+        """Publish the added links, to be listed and drawn beside the engine's."""
+        new = tuple(links)
+        if new != self._added:
+            self._added = new
+            self.addedLinksChanged.emit(new)
+
+    @property
+    def student_marks(self) -> tuple[SpanRef, ...]:
+        """The class marks drawn in the panes."""
+        return self._marks
+
+    def set_student_marks(self, marks: Sequence[SpanRef]) -> None:
+        """Publish the marks of the student whose work is shown."""
+        new = tuple(marks)
+        if new != self._marks:
+            self._marks = new
+            self.studentMarksChanged.emit(new)
