@@ -171,3 +171,19 @@ def test_one_persons_children_are_compared_only_for_the_same_person():
     assert conflict.detail["measure"] == "children"
     other = "Crew named\n\nJon Berg, a father of three, worked on the night shift."
     assert _conflicts(a, other) == []
+
+
+def test_one_toll_credited_by_one_account_and_stated_by_the_other_is_an_attribution_finding():
+    a = "Blasts hit city\n\nA police spokesman put the death toll at 207 on Sunday evening."
+    b = "Blasts hit city\n\nAt least 207 people have been killed in the blasts across the city."
+    comparison = compare(_sources(a, b))
+    (finding,) = [f for f in comparison.findings if f.kind == "attribution"]
+    assert finding.values[1] == "stated as fact"
+    assert "207" in finding.explanation
+
+
+def test_a_toll_both_accounts_credit_is_no_attribution_finding():
+    a = "Blasts hit city\n\nA police spokesman put the death toll at 207 on Sunday evening."
+    b = "Blasts hit city\n\nAt least 207 people have been killed in the blasts, officials said."
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "attribution" and f.confidence >= 0.5]

@@ -25,7 +25,7 @@ from wordfreq import zipf_frequency
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
-from comparer.core.engine.model import Check, FactCell, FactRow, Finding, Link, Source, Span
+from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.quantities import Quantity, all_quantities, same_scope, with_holders
 from comparer.core.engine.quotefind import same_words_but_brackets
@@ -453,6 +453,83 @@ def number_findings(
 
 # More distinct figures than this for one measure in one account and only linked figures are compared.
 _MANY = 40
+
+
+def figure_attribution_findings(
+    quantities: Sequence[Quantity],
+    facts: Mapping[str, ClaimFacts],
+    pair: tuple[str, str],
+    sources: Mapping[str, Source],
+    places: frozenset[str],
+) -> list[_Group]:
+    """One toll, credited to a source by one account and stated as fact by the other.
+
+    Only tolls of people harmed, the same figure in both, and the stating claim attributed to no one.
+    """
+    out: list[_Group] = []
+    harm = ("deaths", "injured", "missing")
+
+    def toll(q: Quantity) -> bool:  # a toll given in digits, not "hundreds" or "two"
+        return q.measure in harm and q.number.value >= 10 and any(ch.isdigit() for ch in q.number.text)
+
+    for credited_side in (0, 1):
+        stated_side = 1 - credited_side
+        credited = [
+            q
+            for q in quantities
+            if q.source == pair[credited_side]
+            and toll(q)
+            and q.credited
+            and not _who_is_a_place_or_outlet(q.credited, sources, places)
+        ]
+        stated = [
+            q
+            for q in quantities
+            if q.source == pair[stated_side]
+            and toll(q)
+            and q.claim in facts
+            and not facts[q.claim].attributed
+        ]
+        group: _Group | None = None
+        for qc in credited:
+            for qs in stated:
+                if qc.measure != qs.measure or not _one_toll(qc, qs) or same_scope(qc, qs) != "same":
+                    continue
+                if group is None:
+                    c, s = "ab"[credited_side], "ab"[stated_side]
+                    who = _credited_to(facts.get(qc.claim), qc)
+                    first = Finding(
+                        kind="attribution",
+                        values=(who, "stated as fact") if credited_side == 0 else ("stated as fact", who),
+                        spans=((), ()),
+                        explanation=f"{qc.label}, {qc.value_text}: {c} credits it to {who}; "
+                        f"{s} states it in its own voice",
+                        detail={"measure": qc.measure},
+                    )
+                    group = _Group(
+                        first=first,
+                        sources=pair,
+                        confidence=BASE_CONFIDENCE["attribution"],
+                        why=["the same toll in both accounts", f"only {c} says who gives it"],
+                    )
+                    out.append(group)
+                group.include(credited_side, qc.claim, (qc.number.span,))
+                group.include(stated_side, qs.claim, (qs.number.span,))
+    return out
+
+
+def _credited_to(f: ClaimFacts | None, q: Quantity) -> str:
+    """Who a claim credits a figure to, as a reader would name them: the speaker, or the attributing words."""
+    if f is not None and f.speaker is not None and (f.attribution or f.quotes):
+        return f.speaker.text
+    if f is not None and f.attribution:
+        # "A police spokesman put the death toll at 207": the words that name the source
+        at = f.claim.text.find(f.attribution)
+        noun = f.attribution.split()[0]
+        if 0 <= at <= 40:
+            return f.claim.text[: at + len(noun)].strip(" “\"'")
+        return f"“{f.attribution}”"
+    return q.credited or "a source"
 
 
 def _scope_key(q: Quantity) -> tuple[Any, ...]:
@@ -1259,9 +1336,32 @@ def discrepancies(
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities)
     reference = reference_days(sources)
+    places = place_words(by_id)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
+        credited_on_links = {
+            (c_a, c_b)
+            for g in groups
+            if g.first.kind == "attribution" and g.sources == (sa, sb) and g.confidence >= SHOW_ABOVE
+            for c_a in g.claims[0]
+            for c_b in g.claims[1]
+        }
+        for g in figure_attribution_findings(quantities, facts, (sa, sb), by_id, places):
+            if any((c_a, c_b) in credited_on_links for c_a in g.claims[0] for c_b in g.claims[1]):
+                continue
+            on = {(c_a, c_b) for c_a in g.claims[0] for c_b in g.claims[1]}
+            # a link's unsure attribution finding on the same claims is this one, said less well
+            groups[:] = [
+                h
+                for h in groups
+                if not (
+                    h.first.kind == "attribution"
+                    and h.sources == (sa, sb)
+                    and any((c_a, c_b) in on for c_a in h.claims[0] for c_b in h.claims[1])
+                )
+            ]
+            groups.append(g)
         seen_names = {
             frozenset(fold(v or "") for v in g.first.values): g
             for g in groups
