@@ -57,6 +57,7 @@ def install_project_panels(window: MainWindow) -> project_panels.ProjectPanels:
         session,
         add_panel=window.add_panel,
         selected_span=window.area.selected_span,
+        text_selection=window.area.text_selection,
     )
 
 

@@ -32,11 +32,15 @@ from comparer.gui.session import ComparisonSession
 
 SelectedSpan = Callable[[str], Span | None]  # what the user selected in a source's pane
 
+NEEDS_PROJECT = "Marks are kept in a project: create or open one (File › New project) before the first mark."
+
 
 class ClassroomPanel(QWidget):
     """Hide the findings, collect a student's marks, reveal and score them.
 
     Hiding is the session's ``answers_hidden``: the window hides what would give an answer away.
+    ``selected_span(source_id)`` gives the words a student selected in a pane (grown to whole
+    words; ``None`` when nothing is selected), and only that is marked.
     """
 
     def __init__(
@@ -54,10 +58,15 @@ class ClassroomPanel(QWidget):
         self.setAccessibleName("Classroom")
         self.hide_box = QCheckBox("Classroom mode: hide the findings", self)
         self.hide_box.toggled.connect(self.set_hidden)
+        self.notice = QLabel(NEEDS_PROJECT, self)  # said before the first mark, not after it
+        self.notice.setObjectName("classroom-needs-project")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("font-weight: bold")
         self.student = QLineEdit(self)
         self.student.setPlaceholderText("student's name")
         self.student.setAccessibleName("Student name")
         self.student.editingFinished.connect(self.refresh)
+        self.student.textChanged.connect(lambda _t: self._enable())
         self.teacher = QLineEdit(self)
         self.teacher.setPlaceholderText("whose labels count (optional)")
         self.teacher.setAccessibleName("Teacher name")
@@ -82,6 +91,7 @@ class ClassroomPanel(QWidget):
         form.addRow("Teacher", self.teacher)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hide_box)
+        layout.addWidget(self.notice)
         layout.addLayout(form)
         layout.addLayout(self.mark_row)
         layout.addWidget(QLabel("Differences the student marked:", self))
@@ -118,8 +128,8 @@ class ClassroomPanel(QWidget):
         self.mark_buttons = {}
         if isinstance(comparison, Comparison):
             for source in comparison.sources:
-                button = QPushButton(f"Mark in {source.id.upper()}", self)
-                button.setToolTip(f"Mark the passage selected in {source.label} as a difference")
+                button = QPushButton(f"Mark in {source.label}", self)
+                button.setProperty("label", source.label)
                 button.clicked.connect(lambda _checked=False, sid=source.id: self.mark_selection(sid))
                 self.mark_row.addWidget(button)
                 self.mark_buttons[source.id] = button
@@ -133,13 +143,13 @@ class ClassroomPanel(QWidget):
         """Store the passage selected in ``source_id``'s pane as this student's mark."""
         project = self.session.project
         if project is None:
-            messages.tell_user(self, "Classroom", "Create or open a project first (File › New project).")
+            messages.tell_user(self, "Classroom", NEEDS_PROJECT)
             return
         if not self._name():
             messages.tell_user(self, "Classroom", "Type the student's name first.")
             return
         span = self.selected_span(source_id)
-        if span is None or span.end <= span.start:
+        if span is None or span.end <= span.start:  # an empty selection never marks
             messages.tell_user(self, "Classroom", "Select the words that differ first.")
             return
         ok, _ = self.session._guard(
@@ -157,16 +167,31 @@ class ClassroomPanel(QWidget):
         self.session.project.remove_mark(int(item.data(Qt.ItemDataRole.UserRole)))
         self.refresh()
 
+    def _enable(self) -> None:
+        project = self.session.project
+        self.notice.setVisible(project is None)
+        for button in self.mark_buttons.values():
+            button.setToolTip(
+                NEEDS_PROJECT
+                if project is None
+                else f"Mark the words selected in {button.property('label')} as a difference"
+            )
+
     def refresh(self) -> None:
-        """Show the student's marks."""
+        """Show the student's marks, in this list and drawn in the panes."""
         self.marks.clear()
+        self._enable()
         project, comparison = self.session.project, self.comparison_session.comparison
-        if project is None or comparison is None or not self._name():
+        if project is None or comparison is None or not self._name() or not self.session.bound:
+            self.comparison_session.set_student_marks(())
             return
         texts = {s.id: s.text for s in comparison.sources}
-        for mark_id, ref in project.marks(self._name()):
+        names = {s.id: s.label for s in comparison.sources}
+        listed = project.marks(self._name())
+        self.comparison_session.set_student_marks([ref for _, ref in listed])
+        for mark_id, ref in listed:
             words = " ".join(texts.get(ref.source, "")[ref.start : ref.end].split())
-            item = QListWidgetItem(f"{ref.source.upper()}: {words[:80]}")
+            item = QListWidgetItem(f"{names.get(ref.source, ref.source)}: {words[:80]}")
             item.setData(Qt.ItemDataRole.UserRole, mark_id)
             self.marks.addItem(item)
 
@@ -175,12 +200,13 @@ class ClassroomPanel(QWidget):
         """Show the findings again and score the student's marks against them."""
         project, comparison = self.session.project, self.comparison_session.comparison
         if project is None or comparison is None:
-            messages.tell_user(self, "Classroom", "Create or open a project first (File › New project).")
+            messages.tell_user(self, "Classroom", NEEDS_PROJECT)
             return None
         teacher = self.teacher.text().strip()
         labels = project.annotations(teacher) if teacher else ()
         goal = targets(comparison, labels, project.added_links() if teacher else ())
-        score = score_marks([ref for _, ref in project.marks(self._name())], goal)
+        texts = {s.id: s.text for s in comparison.sources}
+        score = score_marks([ref for _, ref in project.marks(self._name())], goal, texts)
         self.hide_box.setChecked(False)
         self.result.setText(score.summary())
         self.missed.clear()

@@ -70,7 +70,7 @@ class Gutter(QWidget):
         self.setAccessibleName(f"Links between {left.source.label} and {right.source.label}")
         self.setToolTip(
             "Lines join claims the comparison linked: solid = same claim, thick = conflict, dashed = related"
-        )
+        )  # a band's own tooltip (event) says more
         self._followed: list[SourcePane] = []
         for pane in (left, right):
             self._follow(pane)
@@ -178,7 +178,9 @@ class Gutter(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             link_id = self.link_at(QPointF(event.pos()))
             if link_id:
-                QToolTip.showText(event.globalPos(), self.describe(link_id), self)
+                # In class the relation and score would tell which passages differ.
+                why = "Linked passages" if self.neutral else self.describe(link_id)
+                QToolTip.showText(event.globalPos(), why, self)
                 return True
         return super().event(event)
 

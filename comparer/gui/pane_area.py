@@ -233,6 +233,11 @@ class PaneArea(QSplitter):
         pane = self.panes.get(source_id)
         return pane.selected_span() if pane is not None else None
 
+    def text_selection(self, source_id: str) -> Span | None:
+        """The words the user selected in a source's pane (whole words); ``None`` without any."""
+        pane = self.panes.get(source_id)
+        return pane.text_selection() if pane is not None else None
+
     def set_current(self, spans: Mapping[str, Sequence[Span]], link_id: str, *, scroll: bool = True) -> None:
         """Highlight these spans per source and bring them into view; emphasise the link's connectors."""
         for sid, pane in self.panes.items():

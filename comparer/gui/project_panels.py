@@ -39,9 +39,11 @@ def install(
     *,
     add_panel: Callable[[QWidget, str], QDockWidget],
     selected_span: Callable[[str], Span | None],
+    text_selection: Callable[[str], Span | None] | None = None,
 ) -> ProjectPanels:
     """Add the Annotate, Agreement and Classroom panels, working on the project ``session``, to
-    ``window`` (docked with ``add_panel``; ``selected_span`` reads what a pane has selected).
+    ``window`` (docked with ``add_panel``; ``selected_span`` reads what a pane has selected, else
+    its current claim; ``text_selection`` only the words selected, for class marks).
 
     The three panels share one tabbed dock on the right, so that showing Agreement or Classroom
     does not take more room from the sources; only Annotate is shown at first. Other docks already
@@ -54,7 +56,9 @@ def install(
             add_panel, comparison, session, selected_span=selected_span, keys_on=window
         ),
         agreement=agreement_panel.install(add_panel, session),
-        classroom=classroom_panel.install(add_panel, comparison, session, selected_span=selected_span),
+        classroom=classroom_panel.install(
+            add_panel, comparison, session, selected_span=text_selection or selected_span
+        ),
     )
     first = _dock(panels.annotate)
     for panel in (panels.agreement, panels.classroom):

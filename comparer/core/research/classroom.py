@@ -6,13 +6,18 @@ teacher rejected) plus links the teacher labelled ``conflict`` on which the tool
 found nothing, and links the teacher added with that label. A student's mark
 *hits* a target when it overlaps one of the target's passages in the same source.
 Precision is the share of marks that hit something; recall the share of targets
-hit by at least one mark.
+hit by at least one mark. Marking whole sentences would hit every target they
+touch, so when the texts are given the score also counts *words*: the share of
+the words a student marked that lie in a target's passage (each word counted
+once, however many marks cover it). That word precision is what the summary and
+F1 use.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from comparer.core.engine.model import Comparison
@@ -55,6 +60,8 @@ class ClassroomScore:
     targets: tuple[Target, ...]
     marks: tuple[MarkResult, ...]
     found: tuple[int, ...]
+    words_marked: int | None = None  # distinct words the marks cover (None: texts not given)
+    words_on_target: int = 0  # of those, the words inside a target's passage
 
     @property
     def precision(self) -> float:
@@ -69,9 +76,17 @@ class ClassroomScore:
         return len(self.found) / len(self.targets) if self.targets else math.nan
 
     @property
+    def word_precision(self) -> float:
+        """Share of the words marked that lie in a target (``nan`` without texts or marked words)."""
+        if not self.words_marked:
+            return math.nan
+        return self.words_on_target / self.words_marked
+
+    @property
     def f1(self) -> float:
-        """Harmonic mean of precision and recall (0 when either is 0)."""
-        p, r = self.precision, self.recall
+        """Harmonic mean of precision (over words, when counted) and recall (0 when either is 0)."""
+        p = self.precision if self.words_marked is None else self.word_precision
+        r = self.recall
         if math.isnan(p) or math.isnan(r):
             return math.nan
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
@@ -87,11 +102,17 @@ class ClassroomScore:
         if not self.marks:
             return f"No marks yet; there are {len(self.targets)} differences to find."
         right = sum(1 for m in self.marks if m.hits)
-        return (
+        line = (
             f"You found {len(self.found)} of {len(self.targets)} differences "
             f"({_pct(self.recall)}); {right} of your {len(self.marks)} marks point at one "
-            f"({_pct(self.precision)})."
+            f"({_pct(self.precision)})"
         )
+        if self.words_marked:
+            line += (
+                f"; {self.words_on_target} of the {self.words_marked} words you marked are part of one "
+                f"({_pct(self.word_precision)})"
+            )
+        return line + "."
 
 
 def _pct(value: float) -> str:
@@ -142,8 +163,42 @@ def hits(mark: SpanRef, candidates: Sequence[Target]) -> tuple[int, ...]:
     )
 
 
-def score_marks(marks: Iterable[SpanRef], goal: Sequence[Target]) -> ClassroomScore:
-    """Compare a student's marks with the targets."""
-    results = tuple(MarkResult(m, hits(m, goal)) for m in marks)
+_WORD = re.compile(r"\w+")
+
+
+def _word_counts(
+    marks: Sequence[SpanRef], goal: Sequence[Target], texts: Mapping[str, str]
+) -> tuple[int, int]:
+    """(distinct words the marks touch, of them those inside a target's passage)."""
+    marked = on_target = 0
+    for source in dict.fromkeys(m.source for m in marks):
+        text = texts.get(source, "")
+        mine = [m.span for m in marks if m.source == source]
+        theirs = [s.span for t in goal for s in t.spans if s.source == source]
+        for word in _WORD.finditer(text):
+            lo, hi = word.start(), word.end()
+            if any(s.start < hi and lo < s.end for s in mine):
+                marked += 1
+                if any(s.start < hi and lo < s.end for s in theirs):
+                    on_target += 1
+    return marked, on_target
+
+
+def score_marks(
+    marks: Iterable[SpanRef], goal: Sequence[Target], texts: Mapping[str, str] | None = None
+) -> ClassroomScore:
+    """Compare a student's marks with the targets; with the sources' ``texts`` (by source id), also
+    count the words marked on and off target."""
+    listed = tuple(marks)
+    results = tuple(MarkResult(m, hits(m, goal)) for m in listed)
     found = sorted({n for r in results for n in r.hits})
-    return ClassroomScore(targets=tuple(goal), marks=results, found=tuple(found))
+    words: tuple[int | None, int] = (None, 0)
+    if texts is not None:
+        words = _word_counts(listed, goal, texts)
+    return ClassroomScore(
+        targets=tuple(goal),
+        marks=results,
+        found=tuple(found),
+        words_marked=words[0],
+        words_on_target=words[1],
+    )
