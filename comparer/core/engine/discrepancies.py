@@ -411,7 +411,19 @@ def number_findings(
             if settled:
                 self_contradicted.add((id(qa), id(qb)))
             by_scope["part" if scope == "part" else "same"].append((qa, qb))
+        if by_scope.get("part") and by_scope.get("same"):
+            # the same two figures held apart in one scope and possibly a part in another are one discrepancy
+            same_values = {(x.number.value, y.number.value) for x, y in by_scope["same"]}
+            for x, y in by_scope["part"]:
+                if (x.number.value, y.number.value) in same_values:
+                    by_scope["same"].append((x, y))
+            by_scope["part"] = [
+                (x, y) for x, y in by_scope["part"] if (x.number.value, y.number.value) not in same_values
+            ]
         for scope, conflicts in by_scope.items():
+            if not conflicts:
+                continue
+
             # The pair shown first is the surest; what makes one pair surer than another of the same
             # measure and scope is whether it is linked, how small and when its figures are, and whether an
             # account disagrees with itself. Those are scored cheaply; the reasons are written for the best.

@@ -36,7 +36,7 @@ _PART_BEFORE = re.compile(
     rf"\b(?:{alternation(_FIGURES.part_before, space=_SPACE)})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
 )
 _RELATIVE = re.compile(rf"\b(?:{alternation(_FIGURES.relative_words)})\b", re.IGNORECASE)
-_OUT_OF = re.compile(r"\s+(?:out\s+of|of|out)\s+", re.IGNORECASE)
+_OUT_OF = re.compile(r"\s+(?:out\s+of|of|out)(?:\s+the)?\s+", re.IGNORECASE)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
