@@ -62,3 +62,18 @@ def test_a_weekday_is_read_against_the_day_the_other_account_names_in_full():
     (same_day,) = [f for f in comparison.findings if f.kind == "date_equivalent"]
     assert same_day.detail["day"] == "2031-03-04"
     assert any("gives no publication date" in w for w in same_day.why)
+
+
+def test_times_in_two_zones_of_known_offset_are_converted_before_they_are_compared():
+    (est,) = find_times("The call came at 5:30 p.m. EST.")
+    (same,) = find_times("The call came at 22:30 GMT.")
+    (other,) = find_times("The call came at 21:30 GMT.")
+    assert est.comparable(same)
+    assert est.consistent_with(same)
+    assert not est.consistent_with(other)
+
+
+def test_a_local_time_is_never_converted_against_a_named_zone():
+    (local,) = find_times("The rescue began at 10 p.m. local time.")
+    (gmt,) = find_times("The rescue began at 01:00 GMT.")
+    assert not local.comparable(gmt)

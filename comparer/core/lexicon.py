@@ -147,6 +147,7 @@ class CalendarLexicon:
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
+    zone_offsets: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "est" -> -300 minutes
     time_later: tuple[str, ...] = ()  # "ten minutes past midnight"
     time_earlier: tuple[str, ...] = ()  # "five minutes to noon"
 
@@ -416,6 +417,7 @@ def _calendar() -> CalendarLexicon:
             {str(k).lower(): (int(v[0]), int(v[1])) for k, v in data.get("time_hedges", {}).items()}
         ),
         time_units=_frozen({str(k).lower(): int(v) for k, v in data.get("time_units", {}).items()}),
+        zone_offsets=_frozen({str(k).lower(): int(v) for k, v in data.get("zone_offsets", {}).items()}),
         time_later=_words(data.get("time_words", {}).get("later")),
         time_earlier=_words(data.get("time_words", {}).get("earlier")),
     )

@@ -13,6 +13,7 @@ from comparer.core.engine.pubdate import MONTHS, WEEKDAYS
 from comparer.core.lexicon import alternation, lexicon
 
 _CALENDAR = lexicon().calendar
+_OFFSETS = _CALENDAR.zone_offsets
 _MONTH_RE = alternation(MONTHS)
 _WEEKDAY_RE = alternation(WEEKDAYS)
 _DATE = re.compile(
@@ -74,9 +75,23 @@ class TimeMention:
         return self.minutes - self.before, self.minutes + self.after
 
     def consistent_with(self, other: TimeMention) -> bool:
-        """True when both can name the same moment."""
+        """True when both can name the same moment (times in two zones of known offset are converted)."""
+        shift = 0
+        mine, theirs = _OFFSETS.get(self.zone or ""), _OFFSETS.get(other.zone or "")
+        if self.zone != other.zone and mine is not None and theirs is not None:
+            shift = mine - theirs  # minutes self's clock is ahead of other's
         (a_low, a_high), (b_low, b_high) = self.window, other.window
-        return a_low <= b_high and b_low <= a_high
+        # on a clock of 24 hours: compare at every whole-day shift
+        return any(
+            a_low - shift + day <= b_high and b_low <= a_high - shift + day for day in (-1440, 0, 1440)
+        )
+
+    def comparable(self, other: TimeMention) -> bool:
+        """True when the two times can be held against each other: one zone, or two of known offset."""
+        local = (None, "local time")
+        if self.zone == other.zone or (self.zone in local and other.zone in local):
+            return True
+        return self.zone in _OFFSETS and other.zone in _OFFSETS
 
 
 _ZONE = re.compile(

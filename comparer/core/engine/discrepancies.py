@@ -889,12 +889,6 @@ def certainty_findings(
     return out
 
 
-def _zones_comparable(a: str | None, b: str | None) -> bool:
-    """Two clock times can be held against each other unless they name different zones."""
-    local = (None, "local time")
-    return a == b or (a in local and b in local)
-
-
 def time_findings(
     facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: Mapping[tuple[str, str], float]
 ) -> list[_Group]:
@@ -916,7 +910,7 @@ def time_findings(
             days_b = {d.day for d in fb.dates if d.day}
             if days_a and days_b and not days_a & days_b:
                 continue
-            pairs = [(ta, tb) for ta in fa.times for tb in fb.times if _zones_comparable(ta.zone, tb.zone)]
+            pairs = [(ta, tb) for ta in fa.times for tb in fb.times if ta.comparable(tb)]
             if not pairs or any(ta.consistent_with(tb) for ta, tb in pairs):
                 continue
             ta, tb = pairs[0]

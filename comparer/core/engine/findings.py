@@ -416,10 +416,14 @@ def date_findings(
         )
     mins_a = {t.minutes for t in fa.times}
     mins_b = {t.minutes for t in fb.times}
-    # Times in different (or one unstated) zones are not compared on a guessed offset.
+    # Times in different (or one unstated) zones are not compared on a guessed offset; zones of known
+    # offset are converted (calendar.toml).
     zones = {t.zone for t in (*fa.times, *fb.times)}
-    comparable = len(zones) == 1 and "local time" not in zones
-    apart = not any(ta.consistent_with(tb) for ta in fa.times for tb in fb.times)
+    pairs = [(ta, tb) for ta in fa.times for tb in fb.times if ta.comparable(tb)]
+    comparable = (len(zones) == 1 and "local time" not in zones) or (
+        bool(pairs) and all(ta.zone and tb.zone and ta.zone != "local time" for ta, tb in pairs)
+    )
+    apart = not any(ta.consistent_with(tb) for ta, tb in pairs)
     if strong and comparable and mins_a and mins_b and apart:
         ta, tb = fa.times[0], fb.times[0]
         out.append(
