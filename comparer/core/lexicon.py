@@ -301,6 +301,7 @@ class FigureLexicon:
     place_narrowers: frozenset[str]
     generic_place_words: frozenset[str]
     before_place_names: tuple[str, ...]
+    there_after: tuple[str, ...]
     part_after: tuple[str, ...]
     part_before: tuple[str, ...]
     relative_words: tuple[str, ...]
@@ -549,6 +550,7 @@ def _figures() -> FigureLexicon:
         place_narrowers=frozenset(_words(place.get("narrowers"))),
         generic_place_words=frozenset(_words(place.get("generic"))),
         before_place_names=_words(place.get("before_names")),
+        there_after=_words(place.get("there_after")),
         part_after=_words(part.get("after")),
         part_before=_words(part.get("before")),
         relative_words=_words(data.get("relative_words")),

@@ -132,7 +132,7 @@ def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts)
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})"
+    rf"\b(?:{alternation(lexicon().figures.before_place_names)})\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){{1,3}})"
 )
 _DATELINE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+[ ,]*){1,3})\s*(?:\([^)]*\)\s*)?[-–—:]", re.MULTILINE)
 
@@ -699,9 +699,7 @@ def _name_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[\s\-‐–'’.]+", text.lower()) if len(w) > 2 and w not in _NAME_TITLES)
 
 
-_NAME_TITLES = frozenset(
-    "mr mrs ms dr the president minister prime secretary general governor mayor deputy chief".split()
-)
+_NAME_TITLES = lexicon().names.spelling_titles
 
 
 def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:

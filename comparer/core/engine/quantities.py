@@ -194,7 +194,7 @@ def _measure_word(
     return (best[2], best[3], best[0]) if best else None
 
 
-_ADJECTIVE_ENDINGS = ("al", "ary", "ic", "ian", "ese", "ish", "ive", "ous", "ful", "ern", "ed", "an")
+_ADJECTIVE_ENDINGS = tuple(_FIGURES.modifier_endings)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # The words after a figure, one at a time; group 1 is punctuation or a digit, which ends the run.
 _UNIT_RUN = re.compile(r"\s*(?:([,;:.!?()“”\"\d])|([^\W\d_]+(?:-[^\W\d_]+)*))")
@@ -273,7 +273,7 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
 
 
 # "At least 18 people died there": a place named before, not the whole. "There were 16" names none.
-_THERE = re.compile(r"\b(?:died|killed|dead|injured|hurt|wounded|trapped|missing)\s+there\b", re.IGNORECASE)
+_THERE = re.compile(rf"\b(?:{alternation(_FIGURES.there_after)})\s+there\b", re.IGNORECASE)
 
 
 def _clause_places(f: ClaimFacts, clause: _Clause, clauses: list[_Clause]) -> tuple[tuple[str, ...], ...]:
