@@ -35,3 +35,12 @@ class WindowHost(QMainWindow):
     def menu(self, name: str) -> QMenu:
         """One of the window's menus by its title ("&File", "&Edit", "&View", "&Tools", "&Help")."""
         raise NotImplementedError
+
+    def listed_finding_ids(self) -> frozenset[str] | None:
+        """The ids of the findings the list shows with its filters (``None``: no list to follow)."""
+        return None
+
+    @property
+    def runs_synchronously(self) -> bool:
+        """True when background work runs on the GUI thread instead (tests, screenshots)."""
+        return False

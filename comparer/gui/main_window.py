@@ -183,6 +183,21 @@ class MainWindow(WindowHost):
         self.menu("&View").addAction(action)
         return dock
 
+    def listed_finding_ids(self) -> frozenset[str] | None:
+        """The ids of the findings the list shows with its filters (the handout follows them)."""
+        if self.comparison is None:
+            return None
+        return frozenset(
+            r.key.removeprefix("finding:")
+            for r in self.findings.visible_rows()
+            if r.key.startswith("finding:")
+        )
+
+    @property
+    def runs_synchronously(self) -> bool:
+        """True when comparing, loading and writing run on the GUI thread (tests, screenshots)."""
+        return self.tasks.synchronous
+
     def select_link(self, link_id: str) -> None:
         """Select link ``link_id`` in the list, the panes and the detail panel ("" clears)."""
         self.selector.select_link(link_id)

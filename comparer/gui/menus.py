@@ -15,7 +15,14 @@ MENU_NAMES = ("&File", "&Edit", "&View", "&Tools", "&Help")
 Key = QKeySequence.StandardKey
 
 # Menu commands that would show a finding while classroom mode hides them (see action_name).
-GIVEAWAYS = ("next-finding", "previous-finding", "findings-list", "presentation", "fact-table")
+GIVEAWAYS = (
+    "next-finding",
+    "previous-finding",
+    "findings-list",
+    "presentation",
+    "fact-table",
+    "project-print",  # the teacher's copy of the handout has the answers
+)
 
 
 class Commands(Protocol):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
@@ -31,6 +31,7 @@ from comparer.core.project.store import Project
 from comparer.core.report.html import PageSize, render_html
 from comparer.core.research.export import FORMATS, export_frame, write_export
 from comparer.gui import messages, opening
+from comparer.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from comparer.gui.host import WindowHost as MainWindow
@@ -40,6 +41,7 @@ NOT_BOUND = (
     "The project does not hold the accounts shown yet (they are being compared, or the comparison was "
     "cancelled); compare them first."
 )
+HandoutCopy = Literal["teacher", "student"]
 EXPORT_FILTERS = {"csv": "CSV (*.csv)", "xlsx": "Excel workbook (*.xlsx)", "json": "JSON (*.json)"}
 
 
@@ -91,6 +93,9 @@ class ProjectSession(QObject):
         )
         self._showing_project = False  # the window is being given the project's own accounts
         self.comparisons_menu: QMenu | None = None  # File › Project comparison, once installed
+        self._writers: dict[str, TaskRunner] = {}
+        self._done: dict[str, str] = {}  # what to say when a file of each kind is written
+        self._outcomes: dict[str, bool] = {}
         window.comparison_changed.connect(self._on_comparison)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -308,35 +313,95 @@ class ProjectSession(QObject):
         return str(link_id)
 
     # -- output ---------------------------------------------------------------------------------
+    def _writer(self, what: str) -> TaskRunner:
+        """The background runner for one kind of file (each its own: one never drops another's news)."""
+        runner = self._writers.get(what)
+        if runner is None:
+            runner = self._writers[what] = TaskRunner(self, synchronous=self.window.runs_synchronously)
+            runner.finished.connect(lambda _result, title=what: self._written(title))
+            runner.failed.connect(lambda error, title=what: self._failed(title, error))
+        return runner
+
+    def _written(self, title: str) -> None:
+        self._outcomes[title] = True
+        self.saved.emit(self._done.get(title, f"{title}: done"))
+
+    def _failed(self, title: str, error: object) -> None:
+        self._outcomes[title] = False
+        self.saved.emit(f"{title} failed")
+        messages.tell_user(self.window, title, str(error) or type(error).__name__)
+
+    def _in_background(self, title: str, work: Callable[[], object], done: str) -> bool:
+        """Run ``work`` off the GUI thread (a long export or handout never stops the window); says
+        ``done`` when it has finished, and shows a failure. True when it was started (run
+        synchronously: when it succeeded)."""
+        runner = self._writer(title)
+        self._done[title] = done
+        self._outcomes[title] = False
+
+        def job(_progress: Callable[[float], None], _cancelled: Callable[[], bool]) -> object:
+            return work()
+
+        self.saved.emit(f"{title}: writing…")
+        runner.start(job)
+        return self._outcomes[title] if runner.synchronous else True
+
+    @property
+    def writing(self) -> bool:
+        """True while an export or a handout is being written in the background."""
+        return any(r.busy for r in self._writers.values())
+
     def export(self, path: str, fmt: str) -> bool:
-        """Export the project's links and annotations to ``path``."""
+        """Export the project's links and annotations to ``path`` (written in the background)."""
         project = self.project
         if project is None:
             messages.tell_user(self.window, "Export", "Create or open a project first (File › New project).")
             return False
+        # Read from the project here (its connection belongs to this thread); built and written there.
+        ok, read = self._guard(
+            "Export", lambda: (project.comparison(), project.annotations(), project.added_links())
+        )
+        if not ok:
+            return False
+        comparison, annotations, added = read
 
-        def run() -> None:
-            comparison = project.comparison()
-            frame = export_frame(comparison, project.annotations(), project.added_links())
+        def work() -> None:
+            frame = export_frame(comparison, annotations, added)
             write_export(frame, path, fmt, options=comparison.options)
 
-        return self._guard("Export", run)[0]
+        return self._in_background("Export", work, f"Wrote {Path(path).name}")
 
-    def print_handout(self, path: str, page: PageSize = "a4") -> bool:
-        """Write the class handout of the current comparison (with the project's labels) as PDF."""
+    def print_handout(self, path: str, page: PageSize = "a4", *, copy: HandoutCopy = "teacher") -> bool:
+        """Write the class handout of the current comparison as PDF (in the background).
+
+        The teacher's copy has the findings the list shows (its filters followed) marked and
+        numbered, with the project's labels; the student's copy has the accounts alone, to mark.
+        Both have the accounts' main text only (no boilerplate).
+        """
         from comparer.gui.report_pdf import write_pdf
 
         comparison = self.window.comparison
         if comparison is None:
             messages.tell_user(self.window, "Print handout", "Open two or more accounts first.")
             return False
+        student = copy == "student"
         # Labels made on other texts never go on this handout, even where offsets happen to match.
-        annotations = self.project.annotations() if self.project is not None and self.bound else ()
-        html = render_html(comparison, annotations=annotations, page=page, for_qt=True)
-        ok, _ = self._guard("Print handout", lambda: write_pdf(html, path, page=page))
-        if ok:
-            self.saved.emit(f"Wrote {Path(path).name}")
-        return ok
+        bound = self.project is not None and self.bound and not student
+        annotations = self.project.annotations() if self.project is not None and bound else ()
+        html = render_html(
+            comparison,
+            annotations=annotations,
+            page=page,
+            for_qt=True,
+            hide_findings=student,
+            main_text_only=True,
+            compact=True,
+            finding_ids=None if student else self.window.listed_finding_ids(),
+        )
+        title = "Worksheet" if student else "Handout (teacher's copy)"
+        return self._in_background(
+            "Print handout", lambda: write_pdf(html, path, page=page, title=title), f"Wrote {Path(path).name}"
+        )
 
 
 def _choose_and(session: ProjectSession, what: str) -> None:
@@ -359,10 +424,15 @@ def _choose_and(session: ProjectSession, what: str) -> None:
             fmt = next((f for f, label in EXPORT_FILTERS.items() if label == chosen), "")
             fmt = fmt or Path(path).suffix.lstrip(".").lower()
             session.export(path, fmt if fmt in FORMATS else "csv")
-    elif what == "print":
-        path, _ = ask_save_path(win, "Print handout (PDF)", "PDF (*.pdf)")
+    elif what in ("print", "print_student"):
+        student = what == "print_student"
+        title = "Print student copy (PDF)" if student else "Print handout (PDF)"
+        path, _ = ask_save_path(win, title, "PDF (*.pdf)")
         if path:
-            session.print_handout(path if path.lower().endswith(".pdf") else path + ".pdf")
+            session.print_handout(
+                path if path.lower().endswith(".pdf") else path + ".pdf",
+                copy="student" if student else "teacher",
+            )
 
 
 def install(window: MainWindow) -> ProjectSession:
@@ -386,7 +456,13 @@ def install(window: MainWindow) -> ProjectSession:
         ("Open p&roject…", "open", "", "Open a project file and its comparison"),
         ("Save project &as…", "save_as", "", "Copy the project and go on in the copy"),
         ("&Export links…", "export", "Ctrl+E", "Links and labels as CSV, Excel or JSON"),
-        ("Print &handout (PDF)…", "print", "Ctrl+P", "The comparison as a class handout"),
+        (
+            "Print &handout (PDF)…",
+            "print",
+            "Ctrl+P",
+            "The teacher's copy: the accounts with the findings listed",
+        ),
+        ("Print student cop&y (PDF)…", "print_student", "Ctrl+Shift+P", "The accounts without the answers"),
     )
     for text, what, keys, tip in entries:
         action = QAction(text, menu)

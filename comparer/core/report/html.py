@@ -11,7 +11,8 @@ Findings an annotator marked wrong are left out.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -42,9 +43,13 @@ class NumberedFinding:
 
 
 def numbered_findings(
-    comparison: Comparison, annotations: Iterable[LinkAnnotation] = ()
+    comparison: Comparison,
+    annotations: Iterable[LinkAnnotation] = (),
+    *,
+    finding_ids: Collection[str] | None = None,
 ) -> tuple[NumberedFinding, ...]:
-    """Findings in link order, numbered from 1, leaving out those an annotator marked wrong.
+    """Findings in link order, numbered from 1, leaving out those an annotator marked wrong (and,
+    with ``finding_ids``, every finding whose id is not among them: the ones a list shows).
 
     A finding the engine raised on several links with the same passages (one
     attribution seen from three linked claims) is listed once.
@@ -64,6 +69,8 @@ def numbered_findings(
         for i, finding in enumerate(link.findings):
             sources = (comparison.claim(link.a).source, comparison.claim(link.b).source)
             same: tuple[object, ...] = (finding.kind, sources, finding.spans, finding.values)
+            if finding_ids is not None and finding.id not in finding_ids:
+                continue
             if i not in wrong.get(key, set()) and same not in seen:
                 seen.add(same)
                 out.append(NumberedFinding(len(out) + 1, link, finding))
@@ -111,22 +118,74 @@ def highlight(text: str, marks: Sequence[tuple[Span, int, str]], *, for_qt: bool
     return "".join(parts)
 
 
-def _css(page: PageSize, for_qt: bool) -> str:
+def main_text(
+    comparison: Comparison, source: Source, marks: Sequence[tuple[Span, int, str]], *, for_qt: bool
+) -> str:
+    """The source's text as :func:`highlight` gives it, one ``<p>`` per paragraph, without its
+    boilerplate paragraphs (menus, bylines, share buttons: what the loader or a user marked as not
+    part of the article). Paragraphs are spaced by CSS rather than by blank lines, which is
+    what lets a handout of two long accounts fit on few pages."""
+    cut = sorted(
+        (c.start, c.end) for c in comparison.claims if c.source == source.id and c.role == "boilerplate"
+    )
+    text = source.text
+    kept: list[tuple[int, int]] = []
+    at = 0
+    for start, end in [*cut, (len(text), len(text))]:
+        if start > at:
+            kept.extend(_paragraphs(text, at, start))
+        at = max(at, end)
+    parts = []
+    for start, end in kept:
+        shifted = [
+            (Span(max(sp.start, start) - start, min(sp.end, end) - start), num, kind)
+            for sp, num, kind in marks
+            if sp.end > start and sp.start < end
+        ]
+        parts.append(f'<p class="para">{highlight(text[start:end], shifted, for_qt=for_qt)}</p>')
+    return "\n".join(parts)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank paragraphs of ``text[start:end]`` (split at blank lines), as ranges of ``text``."""
+    out = []
+    at = start
+    for gap in _BLANK_LINES.finditer(text, start, end):
+        out.append((at, gap.start()))
+        at = gap.end()
+    out.append((at, end))
+    trimmed = []
+    for lo, hi in out:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            trimmed.append((lo, hi))
+    return trimmed
+
+
+def _css(page: PageSize, for_qt: bool, compact: bool = False) -> str:
     size = "A4" if page == "a4" else "letter"
     kinds = "\n".join(f"mark.{k} {{ background: {kind_colour(k)}; }}" for k in KINDS)
     base = f"""
-body {{ font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.45; color: #111;
+body {{ font-family: "DejaVu Serif", Georgia, serif; font-size: {"10pt" if compact else "11pt"};
+  line-height: {1.3 if compact else 1.45}; color: #111;
   max-width: 48em; margin: 1.5em auto; padding: 0 1em; }}
 h1 {{ font-size: 18pt; margin: 0 0 0.2em; }}
 h2 {{ font-size: 13pt; margin: 1.2em 0 0.3em; border-bottom: 1px solid #999; }}
 .meta {{ color: #444; font-size: 9.5pt; }}
 .made-with {{ margin-top: 2em; border-top: 1px solid #999; padding-top: 0.3em; }}
 .text {{ white-space: pre-wrap; }}
+p.para {{ margin-top: 0; margin-bottom: 4pt; }}
 sup.ref {{ font-size: {"9pt" if for_qt else "0.65em"}; color: #333; font-family: "DejaVu Sans", sans-serif; }}
 .kind {{ font-weight: bold; }}
-.passage {{ margin: 0.2em 0 0.2em 1.2em; color: #222; font-size: 10pt; }}
+.passage {{ margin: 0.2em 0 0.2em 1.2em; color: #222; font-size: {"9pt" if compact else "10pt"}; }}
 .label {{ color: #1c3d7a; font-size: 10pt; }}
-ol.findings li {{ margin-bottom: 0.6em; }}
+ol.findings li {{ margin-bottom: {"0.3em" if compact else "0.6em"}; }}
 mark {{ padding: 0 1px; }}
 {kinds}
 """
@@ -164,24 +223,30 @@ def render_html(
     hide_findings: bool = False,
     for_qt: bool = False,
     today: date | None = None,
+    main_text_only: bool = False,
+    finding_ids: Collection[str] | None = None,
+    compact: bool = False,
 ) -> str:
     """The report as a complete HTML document.
 
     ``hide_findings`` gives a worksheet: the accounts without highlights or
     findings, for students to mark. ``for_qt`` uses only what Qt's rich-text
-    engine renders (for the PDF).
+    engine renders (for the PDF). ``main_text_only`` leaves out boilerplate
+    paragraphs; ``finding_ids`` keeps only these findings (those a filtered list shows).
+    ``compact`` (a class handout on paper) sets smaller type and gives each finding's passages
+    shortened (they are marked in full in the accounts above).
     """
     if page not in PAGE_SIZES:
         raise ValueError(f"page must be one of {PAGE_SIZES}, not {page!r}")
     anns = list(annotations)
-    found = () if hide_findings else numbered_findings(comparison, anns)
+    found = () if hide_findings else numbered_findings(comparison, anns, finding_ids=finding_ids)
     marks = _source_marks(comparison, found)
     heading = title or "Comparing " + " and ".join(s.label for s in comparison.sources)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{html.escape(heading)}</title>",
-        f"<style>{_css(page, for_qt)}</style>",
+        f"<style>{_css(page, for_qt, compact)}</style>",
         "</head><body>",
         f"<h1>{html.escape(heading)}</h1>",
     ]
@@ -198,16 +263,35 @@ def render_html(
     for letter, source in zip("abcdefghijklmnopqrstuvwxyz", comparison.sources, strict=False):
         out.append(f'<div class="account" id="source-{html.escape(source.id)}">')
         out.append(f"<h2>{_source_heading(letter, source)}</h2>")
-        out.append(f'<div class="text">{highlight(source.text, marks[source.id], for_qt=for_qt)}</div></div>')
+        if main_text_only:
+            body = main_text(comparison, source, marks[source.id], for_qt=for_qt)
+        else:
+            body = highlight(source.text, marks[source.id], for_qt=for_qt)
+        out.append(f'<div class="text">{body}</div></div>')
     if not hide_findings:
-        out.append(_findings_html(comparison, found, anns))
+        out.append(_findings_html(comparison, found, anns, compact=compact))
     out.append(f'<p class="meta made-with">Made with {html.escape(made_with().line())}.</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
+_SHORT = 150  # characters of a finding's passage in a compact report
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= _SHORT:
+        return flat
+    cut = flat[: _SHORT - 1]
+    return cut[: cut.rfind(" ")] + " …" if " " in cut else cut + "…"
+
+
 def _findings_html(
-    comparison: Comparison, found: Sequence[NumberedFinding], anns: list[LinkAnnotation]
+    comparison: Comparison,
+    found: Sequence[NumberedFinding],
+    anns: list[LinkAnnotation],
+    *,
+    compact: bool = False,
 ) -> str:
     labels: dict[str, list[LinkAnnotation]] = {}
     for ann in anns:
@@ -224,8 +308,13 @@ def _findings_html(
             claim = comparison.claim(claim_id)
             who = html.escape(comparison.source(claim.source).label)
             value = nf.finding.values[side]
+            text = claim.text
+            if compact:
+                # The value is left out where the passage shows it, and the passage is shortened.
+                value = "" if value and " ".join(value.split()) in " ".join(text.split()) else value
+                text = _shorten(text)
             said = f" ({html.escape(value)})" if value else ""
-            out.append(f'<div class="passage"><b>{who}</b>{said}: {html.escape(claim.text)}</div>')
+            out.append(f'<div class="passage"><b>{who}</b>{said}: {html.escape(text)}</div>')
         for ann in labels.get(link_key(comparison, nf.link), []):
             if ann.label or ann.note:
                 note = f" — {html.escape(ann.note)}" if ann.note else ""
