@@ -93,6 +93,11 @@ class MainWindow(WindowHost):
         self.tasks.finished.connect(self._on_compared)
         self.tasks.failed.connect(self._on_failed)
         self.tasks.done.connect(self._on_done)
+        # Reading files has its own runner: a comparison started meanwhile never drops the files read.
+        self.loader = TaskRunner(self, synchronous=synchronous)
+        self.loader.finished.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self._opened = False
 
         self.area = PaneArea(self)
         self.area.set_font_size(self.prefs.font_size)
@@ -222,19 +227,37 @@ class MainWindow(WindowHost):
             self.status_label.setText("Add another account to compare (File › Add account, or paste one)")
 
     def open_files(self, paths: Sequence[str], *, add: bool = False) -> bool:
-        """Load ``paths`` (all or nothing) and show them, replacing or adding to the current sources."""
+        """Load ``paths`` (all or nothing) and show them, replacing or adding to the current sources.
+
+        Reading runs in the background (a long PDF never stops the window); the accounts are shown
+        when every file has been read. True when the reading started (run synchronously: when every
+        file was read).
+        """
         if not paths:
             return False
-        keep = self.sources if add else []
-        try:
-            loaded = load_files(paths, first_index=len(keep))
-        except ComparerError as exc:
-            messages.tell_user(self, "Could not open the file", str(exc))
-            return False
-        self.state = self.state.with_recent([str(p) for p in paths])
+        listed = [str(p) for p in paths]
+        first = len(self.sources) if add else 0
+
+        def job(_progress: Callable[[float], None], _cancelled: Callable[[], bool]) -> object:
+            return (listed, add, load_files(listed, first_index=first))
+
+        self._opened = False
+        names = ", ".join(p.rsplit("/", 1)[-1] for p in listed)
+        self.status_label.setText(f"Reading {names}…")
+        self.loader.start(job)
+        return self._opened if self.loader.synchronous else True
+
+    def _on_loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        listed, add, loaded = result
+        self._opened = True
+        self.state = self.state.with_recent(listed)
         self._fill_recent()
-        self.set_sources([*keep, *loaded])
-        return True
+        self.set_sources([*(self.sources if add else []), *loaded])
+
+    def _on_load_failed(self, error: object) -> None:
+        self.status_label.setText("Could not open the file")
+        messages.tell_user(self, "Could not open the file", str(error) or type(error).__name__)
 
     def choose_files(self, *, add: bool = False) -> None:
         """File › Open: pick files in a dialog."""
