@@ -110,10 +110,14 @@ class FindingsPanel(QWidget):
         header.setMinimumSectionSize(40)
         header.setResizeContentsPrecision(200)  # fit to the first rows, not to thousands of them
         for col in range(len(COLUMNS)):
-            fit = col in (COL_KIND, COL_SCORE, COL_RELATION, COL_LABEL)
+            fit = col in (COL_KIND, COL_SCORE, COL_RELATION)
             mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(col, mode)
 
+        # The label column is narrow and fixed (a label is a word; "agree (2 of 3)" is elided, its
+        # tooltip has it whole), so a narrow window keeps no horizontal scroll bar.
+        header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_LABEL, 76)
         self.table.setColumnHidden(COL_LABEL, True)  # shown while a project is open
         bar = QHBoxLayout()
         self._bar_labels: list[QLabel] = []
@@ -146,6 +150,8 @@ class FindingsPanel(QWidget):
         narrow = event.size().width() < NARROW
         for col in (COL_EXCERPT_A, COL_EXCERPT_B):
             self.table.setColumnHidden(col, narrow)
+        # With a project's Label column as well, the score (also in the detail panel) gives way too.
+        self.table.setColumnHidden(COL_SCORE, narrow and not self.table.isColumnHidden(COL_LABEL))
         for lab in self._bar_labels:  # the combos say what they filter (tooltip, accessible name)
             lab.setVisible(not narrow)
 
@@ -190,6 +196,7 @@ class FindingsPanel(QWidget):
         """Show each link's label in the Label column (``None``: no project, the column is hidden)."""
         self.model.set_labels(labels or {})
         self.table.setColumnHidden(COL_LABEL, labels is None)
+        self.table.setColumnHidden(COL_SCORE, labels is not None and self.width() < NARROW)
 
     def set_allowed_kinds(self, kinds: frozenset[str]) -> None:
         """Kinds the preferences allow (quiet links always allowed)."""

@@ -43,7 +43,7 @@ COLUMNS = ("Kind", "Value A", "Value B", "Excerpt A", "Excerpt B", "Score", "Rel
 COL_KIND, COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B, COL_SCORE, COL_RELATION, COL_LABEL = range(
     8
 )
-_TEXT_COLUMNS = (COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B)
+_TEXT_COLUMNS = (COL_VALUE_A, COL_VALUE_B, COL_EXCERPT_A, COL_EXCERPT_B, COL_LABEL)
 
 
 def label_text(row: Row, labels: Mapping[str, str]) -> str:
@@ -140,7 +140,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(row, col, self._labels)
         if role == Qt.ItemDataRole.ToolTipRole:
-            full = _display(row, col) if col in _TEXT_COLUMNS else ""
+            full = _display(row, col, self._labels) if col in _TEXT_COLUMNS else ""
             head = f"{full}\n\n" if full else ""  # the whole value or excerpt when the cell cuts it
             return f"{head}{kind_label(row.kind) or row.relation}\n{row.explanation}"
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_KIND and row.kind:
