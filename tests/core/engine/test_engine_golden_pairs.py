@@ -14,7 +14,7 @@ from comparer.core.engine.compare import compare
 from comparer.core.formats.sources import load_source
 from comparer.core.research.gold import Gold, score
 
-PAIRS = sorted(p for p in (Path(__file__).parent / "golden" / "pairs").iterdir() if p.is_dir())
+PAIRS = sorted(p for p in (Path(__file__).resolve().parents[2] / "golden" / "pairs").iterdir() if p.is_dir())
 
 
 def _run(case: Path):

@@ -10,7 +10,9 @@ from comparer.core.engine.facts import extract_facts
 from comparer.core.engine.model import Claim, Source
 from comparer.core.engine.quantities import quantities_of, same_scope
 
-CASES = json.loads((Path(__file__).parent / "cases" / "quantities.json").read_text(encoding="utf-8"))
+CASES = json.loads(
+    (Path(__file__).resolve().parents[2] / "cases" / "quantities.json").read_text(encoding="utf-8")
+)
 
 
 def _quantities(text: str, source: str = "a"):

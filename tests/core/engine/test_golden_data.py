@@ -19,7 +19,7 @@ import pytest
 
 from comparer.core.engine.model import FINDING_KINDS, RELATIONS
 
-PAIRS = Path(__file__).parent / "golden" / "pairs"
+PAIRS = Path(__file__).resolve().parents[2] / "golden" / "pairs"
 CASES = sorted(p for p in PAIRS.iterdir() if p.is_dir()) if PAIRS.is_dir() else []
 
 # Descriptive kinds: they say what kind of pair a link is, and raise no finding.

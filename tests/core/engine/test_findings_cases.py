@@ -12,7 +12,9 @@ from comparer.core.engine.options import AlignOptions
 from comparer.core.engine.segment import segment
 from comparer.core.formats.sources import source_from_text
 
-CASES = json.loads((Path(__file__).parent / "cases" / "findings.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads(
+    (Path(__file__).resolve().parents[2] / "cases" / "findings.json").read_text(encoding="utf-8")
+)["cases"]
 
 
 def judge_pair(case):

@@ -9,7 +9,7 @@ from comparer.core.engine.compare import compare
 from comparer.core.formats.samples import load_samples
 from comparer.core.research.gold import Gold, matches, score
 
-GOLD_PATH = Path(__file__).resolve().parent / "golden" / "iran-pair.json"
+GOLD_PATH = Path(__file__).resolve().parents[2] / "golden" / "iran-pair.json"
 GOLD = Gold.load(GOLD_PATH)
 
 
@@ -24,7 +24,7 @@ def result(comparison):
 
 
 def test_the_bundled_gold_file_is_the_reference(result):
-    shared = Path(__file__).resolve().parents[2] / "shared" / "gold" / "iran-pair.json"
+    shared = Path(__file__).resolve().parents[4] / "shared" / "gold" / "iran-pair.json"
     if shared.exists():
         assert json.loads(shared.read_text(encoding="utf-8")) == GOLD.raw
 

@@ -9,7 +9,9 @@ from comparer.core.engine.casualties import find_casualties
 from comparer.core.engine.compare import compare
 from comparer.core.engine.model import Source
 
-CASES = json.loads((Path(__file__).parent / "cases" / "casualties.json").read_text(encoding="utf-8"))["cases"]
+CASES = json.loads(
+    (Path(__file__).resolve().parents[2] / "cases" / "casualties.json").read_text(encoding="utf-8")
+)["cases"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["text"][:45])

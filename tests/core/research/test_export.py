@@ -23,7 +23,7 @@ from comparer.core.research.export import (
     write_export,
 )
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 @pytest.fixture(scope="module")
