@@ -1087,7 +1087,12 @@ def _block(m: NameMention) -> str:
 
     Vowels vary most between spellings (Irbil / Erbil, Qasem / Qassim), consonants least.
     """
-    return re.sub(r"[aeiouy\W_]", "", translit_key(m.words[-1]))[:2] if m.words else ""
+    return _word_block(m.words[-1]) if m.words else ""
+
+
+@lru_cache(maxsize=65536)
+def _word_block(word: str) -> str:
+    return re.sub(r"[aeiouy\W_]", "", translit_key(word))[:2]
 
 
 def _hyphens_split(m: NameMention, generic_end: bool = False) -> NameMention:
@@ -1186,6 +1191,18 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     return out
 
 
+@lru_cache(maxsize=1)
+def _renamed() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """First word of each older or newer place name -> (name, the other name, the older name)."""
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for old, new in lexicon().spellings.renamed:
+        if spelled_alike(old, new):
+            continue  # Kiev / Kyiv: a spelling, found as one
+        for word, other in ((old, new), (new, old)):
+            out[word.split()[0]].append((word, other, old))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _renamed_places(
     mentions_a: Sequence[tuple[str, NameMention]],
     mentions_b: Sequence[tuple[str, NameMention]],
@@ -1193,23 +1210,24 @@ def _renamed_places(
 ) -> list[_Group]:
     """A place one account calls by its older name and the other by its newer one (Cochin / Kochi)."""
     groups: dict[tuple[str, str], _Group] = {}
+    table = _renamed()
+    read: dict[str, list[tuple[str, str, str]]] = {}
 
     def named(m: NameMention) -> list[tuple[str, str, str]]:
-        text = f" {fold(m.text)} "
-        found = []
-        for old, new in lexicon().spellings.renamed:
-            if spelled_alike(old, new):
-                continue  # Kiev / Kyiv: a spelling, found as one
-            for word, other in ((old, new), (new, old)):
-                if f" {word} " in text:
-                    found.append((word, other, old))
-        return found
+        if m.text not in read:
+            folded = fold(m.text)
+            text = f" {folded} "
+            read[m.text] = [
+                entry for w in set(folded.split()) for entry in table.get(w, ()) if f" {entry[0]} " in text
+            ]
+        return read[m.text]
 
-    names_b = [(cb, mb, named(mb)) for cb, mb in mentions_b]
+    names_b = [(cb, mb, {w for w, _, _ in named(mb)}) for cb, mb in mentions_b]
+    names_b = [x for x in names_b if x[2]]
     for ca, ma in mentions_a:
         for word, other, old in named(ma):
             for cb, mb, found_b in names_b:
-                if not any(w == other for w, _, _ in found_b):
+                if other not in found_b:
                     continue
                 key = (word, other)
                 ages = ("older", "newer") if word == old else ("newer", "older")
@@ -1295,32 +1313,37 @@ def spelling_checks(facts: Sequence[ClaimFacts], source: Source) -> list[Check]:
     mentions = [(f.claim.id, m) for f in facts if f.claim.source == source.id for m in f.names]
     openers = _openers(facts)
     by_text = _by_text(mentions)
-    texts = list(by_text)
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for text in by_text:
+        blocks[_block(by_text[text][0][1])].append(text)
     out: list[Check] = []
     seen: set[frozenset[str]] = set()
-    for i, ta in enumerate(texts):
+    order = {text: i for i, text in enumerate(by_text)}
+    candidates = [
+        (ta, tb) for texts in blocks.values() for i, ta in enumerate(texts) for tb in texts[i + 1 :]
+    ]
+    for ta, tb in sorted(candidates, key=lambda p: (order[p[0]], order[p[1]])):
         ma = by_text[ta][0][1]
-        for tb in texts[i + 1 :]:
-            mb = by_text[tb][0][1]
-            if _block(ma) != _block(mb) or not same_entity(ma, mb):
-                continue
-            pairs = _spellings(ma, mb, openers)
-            if not pairs:
-                continue
-            key = frozenset({pairs[0][0], pairs[0][1]})
-            if key in seen:
-                continue
-            seen.add(key)
-            x, y = pairs[0]
-            out.append(
-                Check(
-                    source=source.id,
-                    kind="spelling_inconsistent",
-                    spans=(ma.span, mb.span),
-                    values=(ta, tb),
-                    explanation=f"this account writes one name two ways: “{ta}” and “{tb}” ({x} / {y})",
-                )
+        mb = by_text[tb][0][1]
+        if not same_entity(ma, mb):
+            continue
+        pairs = _spellings(ma, mb, openers)
+        if not pairs:
+            continue
+        key = frozenset({pairs[0][0], pairs[0][1]})
+        if key in seen:
+            continue
+        seen.add(key)
+        x, y = pairs[0]
+        out.append(
+            Check(
+                source=source.id,
+                kind="spelling_inconsistent",
+                spans=(ma.span, mb.span),
+                values=(ta, tb),
+                explanation=f"this account writes one name two ways: “{ta}” and “{tb}” ({x} / {y})",
             )
+        )
     return out
 
 
