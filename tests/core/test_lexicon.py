@@ -446,7 +446,7 @@ def test_the_word_list_scanner_finds_what_it_looks_for(tmp_path):
 
 
 def test_no_word_list_or_cue_pattern_remains_in_python():
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     found = [
         f"{path.relative_to(root)}:{line}: {what}"
         for path in sorted((root / "comparer" / "core").rglob("*.py"))
