@@ -76,6 +76,7 @@ class PaneArea(QSplitter):
         self._sync_enabled = True
         self._font_size = 11
         self._index: ComparisonIndex | None = None
+        self._ends: list[tuple[str, str, str, Span, str, Span]] = []  # each engine link's two passages
         self._added: tuple[AddedLink, ...] = ()
         self._hidden = False
 
@@ -132,7 +133,10 @@ class PaneArea(QSplitter):
 
     def set_added_links(self, links: Sequence[AddedLink]) -> None:
         """Draw the links annotators added beside the engine's (those whose passages lie in the texts)."""
-        self._added = tuple(links)
+        new = tuple(links)
+        if new == self._added:
+            return  # the connectors drawn already have them
+        self._added = new
         if self._index is not None:
             self._draw_connectors(self._index)
 
@@ -159,12 +163,15 @@ class PaneArea(QSplitter):
         ]
 
     def _connect(self, index: ComparisonIndex) -> None:
-        pairs: list[tuple[str, Span, str, Span]] = []
+        # Each link's ends, worked out once (a long comparison has thousands): the connectors and
+        # the scroll sync both read them.
         claims = index.claims
+        ends: list[tuple[str, str, str, Span, str, Span]] = []
         for link in index.comparison.links:
             a, b = claims[link.a], claims[link.b]
-            pairs.append((a.source, a.span, b.source, b.span))
-        self._index = index
+            ends.append((link.id, link.relation, a.source, a.span, b.source, b.span))
+        pairs = [(sa, span_a, sb, span_b) for _lid, _rel, sa, span_a, sb, span_b in ends]
+        self._index, self._ends = index, ends
         self._draw_connectors(index)
         if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
             self.sync.enabled = False
@@ -174,12 +181,8 @@ class PaneArea(QSplitter):
             pane.overview.setVisible(not self._hidden)
 
     def _draw_connectors(self, index: ComparisonIndex) -> None:
-        comparison, claims = index.comparison, index.claims
         why = _Why(index)
-        links: list[tuple[str, str, str, Span, str, Span]] = []
-        for link in comparison.links:
-            a, b = claims[link.a], claims[link.b]
-            links.append((link.id, link.relation, a.source, a.span, b.source, b.span))
+        links = [*self._ends]
         links += [
             (lid, "added", sa, span_a, sb, span_b) for lid, sa, span_a, sb, span_b in self._added_pairs()
         ]

@@ -307,7 +307,10 @@ class SourcePane(QWidget):
 
     def set_student_marks(self, spans: Iterable[Span]) -> None:
         """Draw a student's marks (classroom) over the text; empty: none."""
-        self._student = tuple(spans)
+        new = tuple(spans)
+        if new == self._student:
+            return  # painting a long account's marks again costs a layout query per mark
+        self._student = new
         self._repaint()
 
     def student_spans(self) -> tuple[Span, ...]:
