@@ -79,7 +79,27 @@ def install(
         shown[0] = project
 
     session.changed.connect(on_changed)
+    comparison.answersHiddenChanged.connect(lambda hidden: _hide_answers(panels, hidden))
     return panels
+
+
+def _hide_answers(panels: ProjectPanels, hidden: bool) -> None:
+    """Classroom mode: the Annotate panel (a link's relation, score and findings) and the Agreement
+    panel (the teacher's labels) would give answers away, so they are put away until it ends."""
+    for panel in (panels.annotate, panels.agreement):
+        dock = _dock(panel)
+        if hidden:
+            dock.setProperty("shown_before_class", dock.isVisible())
+            dock.hide()
+        elif dock.property("shown_before_class"):
+            dock.show()
+        dock.toggleViewAction().setEnabled(not hidden)
+    for shortcut in panels.annotate.shortcuts:  # keys 1–4 label nothing while students mark
+        shortcut.setEnabled(not hidden)
+    if hidden:
+        classroom = _dock(panels.classroom)
+        classroom.show()
+        classroom.raise_()
 
 
 def _show_annotate(panels: ProjectPanels) -> None:

@@ -181,3 +181,20 @@ def test_quoting_and_naming_helpers(full):
         == f"{a.label} adds “an”; {b.label} says so"
     )
     assert named("a fact is a fact", full.comparison) == "a fact is a fact"
+
+
+def test_classroom_mode_puts_away_the_panels_that_show_relations_and_labels(full, project):
+    panels = full.project_panels
+    annotate, agreement = panels.annotate.parentWidget(), panels.agreement.parentWidget()
+    annotate.show()
+    panels.classroom.hide_box.setChecked(True)
+    assert not annotate.isVisible()
+    assert not agreement.isVisible()
+    assert not annotate.toggleViewAction().isEnabled()
+    assert panels.classroom.parentWidget().isVisible()
+    assert not any(sc.isEnabled() for sc in panels.annotate.shortcuts)
+    panels.classroom.hide_box.setChecked(False)
+    assert all(sc.isEnabled() for sc in panels.annotate.shortcuts)
+    assert annotate.isVisible()  # as it was
+    assert not agreement.isVisible()
+    assert annotate.toggleViewAction().isEnabled()
