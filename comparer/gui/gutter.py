@@ -42,6 +42,7 @@ _PEN_STYLES = {
     "agree": Qt.PenStyle.SolidLine,
     "conflict": Qt.PenStyle.SolidLine,
     "related": Qt.PenStyle.DashLine,
+    "added": Qt.PenStyle.DashDotLine,  # a link an annotator added
 }
 
 
@@ -69,7 +70,8 @@ class Gutter(QWidget):
         self.setMaximumWidth(80)
         self.setAccessibleName(f"Links between {left.source.label} and {right.source.label}")
         self.setToolTip(
-            "Lines join claims the comparison linked: solid = same claim, thick = conflict, dashed = related"
+            "Lines join claims the comparison linked: solid = same claim, thick = conflict, "
+            "dashed = related, dash-dot = added by an annotator"
         )  # a band's own tooltip (event) says more
         self._followed: list[SourcePane] = []
         for pane in (left, right):
