@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from comparer.core.engine.model import Comparison
+from comparer.core.report.html import outlet_names
 from comparer.gui import messages
 from comparer.gui.palette import kind_label
 from comparer.gui.rows import Row
@@ -27,16 +26,9 @@ def quoted(text: str) -> str:
     return f"“{flat}”"
 
 
-_SAYING = r"(?= (?:adds|drops|says|gives|has|leaves out|writes|quotes|reports|names|calls)\b|: )"
-
-
 def named(text: str, comparison: Comparison) -> str:
     """An explanation with the accounts' ids ("a adds “an”") replaced by their outlets' names."""
-    for source in comparison.sources:
-        if source.label != source.id:
-            pattern = rf"(?<![\w’'“]){re.escape(source.id)}{_SAYING}"
-            text = re.sub(pattern, source.label.replace("\\", "\\\\"), text)
-    return text
+    return outlet_names(text, comparison)
 
 
 def type_size(room: QSize) -> int:

@@ -71,6 +71,9 @@ def test_the_teacher_copy_follows_the_list_and_fits_on_four_a4_pages(full, tmp_p
     assert pages <= 4
     assert "Findings" in text
     assert f"{len(shown)}numberedfindings" in text
+    labels = [src.label for src in full.comparison.sources]
+    assert f"({labels[0]})against" in text  # explanations name outlets, not a and b
+    assert "(a)against" not in text
     hidden = [f for f in full.comparison.findings if f"finding:{f.id}" not in {r.key for r in shown}]
     assert hidden, "the list's default filter should hide the unsure findings"
     # Filter the list to quotations: the teacher copy has those alone.

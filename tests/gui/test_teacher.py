@@ -181,6 +181,9 @@ def test_quoting_and_naming_helpers(full):
         == f"{a.label} adds “an”; {b.label} says so"
     )
     assert named("a fact is a fact", full.comparison) == "a fact is a fact"
+    assert named(f"killed ({a.id}) against dead ({b.id})", full.comparison) == (
+        f"killed ({a.label}) against dead ({b.label})"
+    )
 
 
 def test_classroom_mode_puts_away_the_panels_that_show_relations_and_labels(full, project):

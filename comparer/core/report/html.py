@@ -277,6 +277,23 @@ def render_html(
 
 _SHORT = 150  # characters of a finding's passage in a compact report
 
+_SAYING = (
+    r"(?= (?:adds|drops|says|gives|has|leaves out|omits|writes|quotes|reports|names|calls|attributes"
+    r"|states|credits|puts|spells|uses|dates|counts)\b|: )"
+)
+
+
+def outlet_names(text: str, comparison: Comparison) -> str:
+    """An explanation with the accounts' ids replaced by their outlets' names: "a adds “an”" reads
+    "RFE/RL adds “an”", "killed (a) against dead (b)" reads "killed (RFE/RL) against dead (…)"."""
+    for source in comparison.sources:
+        if source.label == source.id:
+            continue
+        name = source.label.replace("\\", "\\\\")
+        text = re.sub(rf"(?<![\w’'“]){re.escape(source.id)}{_SAYING}", name, text)
+        text = re.sub(rf"\({re.escape(source.id)}\)", f"({name})", text)
+    return text
+
 
 def _shorten(text: str) -> str:
     flat = " ".join(text.split())
@@ -303,7 +320,8 @@ def _findings_html(
     for nf in found:
         kind = html.escape(kind_title(nf.finding.kind))
         out.append(f'<li id="finding-{nf.number}"><span class="kind">{kind}.</span> ')
-        out.append(html.escape(nf.finding.explanation))
+        why = outlet_names(nf.finding.explanation, comparison) if compact else nf.finding.explanation
+        out.append(html.escape(why))
         for side, claim_id in enumerate((nf.link.a, nf.link.b)):
             claim = comparison.claim(claim_id)
             who = html.escape(comparison.source(claim.source).label)
