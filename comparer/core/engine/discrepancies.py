@@ -1529,7 +1529,12 @@ def _in_order(groups: Sequence[_Group], facts: Mapping[str, ClaimFacts]) -> list
 def fact_table(
     quantities: Sequence[Quantity], sources: Sequence[Source], findings: Sequence[Finding]
 ) -> tuple[FactRow, ...]:
-    """One row per fact stated by at least two accounts (or a casualty measure), a cell per account."""
+    """One row per fact stated by at least two accounts (or a casualty measure), a cell per account.
+
+    A cell names who gives the figure only when that is a person or body, not a place or an outlet.
+    """
+    by_id = {s.id: s for s in sources}
+    places = place_words(by_id)
     conflicted: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         if f.kind == "number_conflict" and f.confidence >= 0.5:
@@ -1560,7 +1565,14 @@ def fact_table(
                     value="; ".join(dict.fromkeys(q.value_text for q in mine)),
                     low=min(lows),
                     high=None if any(math.isinf(h) for h in highs) else max(highs),
-                    credited=next((q.credited for q in mine if q.credited), None),
+                    credited=next(
+                        (
+                            q.credited
+                            for q in mine
+                            if q.credited and not _who_is_a_place_or_outlet(q.credited, by_id, places)
+                        ),
+                        None,
+                    ),
                     claims=tuple(dict.fromkeys(q.claim for q in mine)),
                     spans=tuple(q.number.span for q in mine),
                     moment=next((q.moment for q in mine if q.moment), None),
