@@ -277,10 +277,9 @@ def render_html(
 
 _SHORT = 150  # characters of a finding's passage in a compact report
 
-_SAYING = (
-    r"(?= (?:adds|drops|says|gives|has|leaves out|omits|writes|quotes|reports|names|calls|attributes"
-    r"|states|credits|puts|spells|uses|dates|counts)\b|: )"
-)
+# An account's id as the subject of a clause ("a adds", "; b states", ": a gives"): at the start or
+# after "; " or ": ", and followed by a verb in the third person (a lower-case word ending in s).
+_SUBJECT = r"(?:^|(?<=; )|(?<=: )){id}(?= [a-z]+s\b)"
 
 
 def outlet_names(text: str, comparison: Comparison) -> str:
@@ -290,7 +289,7 @@ def outlet_names(text: str, comparison: Comparison) -> str:
         if source.label == source.id:
             continue
         name = source.label.replace("\\", "\\\\")
-        text = re.sub(rf"(?<![\w’'“]){re.escape(source.id)}{_SAYING}", name, text)
+        text = re.sub(_SUBJECT.format(id=re.escape(source.id)), name, text)
         text = re.sub(rf"\({re.escape(source.id)}\)", f"({name})", text)
     return text
 
