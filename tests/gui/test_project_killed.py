@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from test_project_recovery import _kill_mid_commit
+from project_kill import kill_mid_commit as _kill_mid_commit
 
 from comparer.cli import main
 from comparer.core.engine.compare import compare

@@ -22,6 +22,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
+from comparer.core.engine import semantic
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
@@ -29,6 +30,7 @@ from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Fin
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.quantities import Quantity, all_quantities, same_scope, with_holders
 from comparer.core.engine.quotefind import same_words_but_brackets
+from comparer.core.engine.quotes import Quote
 from comparer.core.engine.text import fold
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
@@ -945,6 +947,15 @@ def _same_speaker_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return words_match(a[-1], b[-1])
 
 
+def _maybe_same_speaker(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same surname, or a one-word name that is one of the other's words ("Arpakorn" / "Apakorn
+    Yookongkaew"): loose, so only used where the words quoted must also mean the same."""
+    if _same_speaker_words(a, b):
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) == 1 and any(words_match(short[0], w) for w in long_)
+
+
 def quote_findings_across(
     facts: Sequence[ClaimFacts], pair: tuple[str, str], seen: set[tuple[str, str]]
 ) -> list[_Group]:
@@ -1019,6 +1030,7 @@ def quote_findings_across(
         group.include(1, cb, b_quote.parts)
         seen.add((ta, tb))
         out.append(group)
+    out.extend(_reworded(qa, qb, texts_a, texts_b, matched_a, matched_b, seen, pair))
     by_speaker: dict[str, _Group] = {}
     b_by_initial: dict[str, list[int]] = defaultdict(list)
     for j, (_, b_quote) in enumerate(qb):
@@ -1056,6 +1068,72 @@ def quote_findings_across(
             if cb not in group.claims[1]:
                 group.include(1, cb, b_quote.parts)
     return out
+
+
+# Quotations of one speaker whose meaning is at least this close (cosine of their embeddings) are one remark
+# reworded; other remarks of a speaker score far below it.
+REWORDED = 0.5
+
+
+def _reworded(
+    qa: Sequence[tuple[str, Quote]],
+    qb: Sequence[tuple[str, Quote]],
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    matched_a: set[int],
+    matched_b: set[int],
+    seen: set[tuple[str, str]],
+    pair: tuple[str, str],
+) -> list[_Group]:
+    """One remark of one speaker, quoted in other words by the two accounts ("won't let his life be in
+    vain" / "won't let the life lost be wasted"): close in meaning, not in letters."""
+    out: list[_Group] = []
+    embed = semantic.embedder()
+    for i, (ca, a_quote) in enumerate(qa):
+        if i in matched_a or not a_quote.speaker_words:
+            continue
+        for j, (cb, b_quote) in enumerate(qb):
+            if j in matched_b or not b_quote.speaker_words or (texts_a[i], texts_b[j]) in seen:
+                continue
+            if not _maybe_same_speaker(a_quote.speaker_words, b_quote.speaker_words):
+                continue
+            # a long quotation holds several remarks: the closest pair of its sentences is what is compared
+            meaning = max(
+                embed.cosine(x, y)
+                for x in _quoted_sentences(a_quote.text)
+                for y in _quoted_sentences(b_quote.text)
+            )
+            if meaning < REWORDED:
+                continue
+            matched_a.add(i)
+            matched_b.add(j)
+            first = Finding(
+                kind="quote_wording",
+                values=(a_quote.text, b_quote.text),
+                spans=(a_quote.parts, b_quote.parts),
+                explanation=f"the same remark of {a_quote.speaker or b_quote.speaker} in other words "
+                f"(meaning {meaning:.2f}): a paraphrase inside quotation marks",
+                detail={"meaning": round(meaning, 2), "reworded": True},
+            )
+            group = _Group(
+                first=first,
+                sources=pair,
+                confidence=BASE_CONFIDENCE["quote_wording"] - 0.15,
+                why=[
+                    "one speaker in both accounts",
+                    f"the quotations mean nearly the same (meaning {meaning:.2f}) in different words",
+                ],
+            )
+            group.include(0, ca, a_quote.parts)
+            group.include(1, cb, b_quote.parts)
+            out.append(group)
+            break
+    return out
+
+
+def _quoted_sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if len(p.strip()) >= 12]
+    return parts or [text]
 
 
 def _spellings(ma: NameMention, mb: NameMention, openers: set[Span]) -> list[tuple[str, str]]:

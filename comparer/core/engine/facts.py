@@ -97,7 +97,7 @@ def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMe
     early = [n for n in names if n.span.start - offset <= 40 and _is_person(n)]
     full = next((n for n in early if len(n.words) >= 2), None)
     if full is not None:
-        return full
+        return q.person_after_title(full, names, text, offset)
     return next((n for n in early if n.span.start == offset), None)
 
 

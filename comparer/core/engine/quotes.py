@@ -91,6 +91,9 @@ def channel_of(text: str) -> str | None:
     return verb
 
 
+_TITLE_WORDS = frozenset(lexicon().names.titles)
+
+
 def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention | None:
     """The named person a claim attributes its words to: the name nearest a speech verb."""
     verbs = list(_CHANNEL.finditer(text))
@@ -106,7 +109,24 @@ def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention 
                 continue
             if best is None or distance < best[0]:
                 best = (distance, name)
-    return best[1] if best else None
+    if best is None:
+        return None
+    return person_after_title(best[1], names, text, offset)
+
+
+def person_after_title(chosen: NameMention, names: list[NameMention], text: str, offset: int) -> NameMention:
+    """"said Thai SEAL commander Apakorn Yookongkaew": a name followed by a title and a second name is the
+    body the person belongs to; the person is the second name."""
+    for later in names:
+        gap = text[chosen.span.end - offset : later.span.start - offset]
+        words = gap.split()
+        if (
+            later.span.start > chosen.span.end
+            and 1 <= len(words) <= 2
+            and all(w.lower().strip(",") in _TITLE_WORDS for w in words)
+        ):
+            return later
+    return chosen
 
 
 def has_pronoun_speaker(text: str) -> bool:

@@ -34,3 +34,29 @@ def test_a_military_title_abbreviation_does_not_end_the_sentence():
     assert len(facts) == 1
     assert facts[0].speaker is not None
     assert "Piet Smit" in facts[0].speaker.text
+
+
+def _compare_pair(a: str, b: str):
+    from comparer.core.engine.compare import compare
+
+    return compare([Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)])
+
+
+def test_one_remark_of_one_speaker_in_other_words_is_a_reworded_quotation():
+    a = "Ferry lost\n\n“The harbour will stay closed until the storm has passed,” said chief Lena Marsh."
+    b = "Ferry sinks\n\n“The harbour stays shut until this storm passes,” Marsh said on Sunday."
+    comparison = _compare_pair(a, b)
+    assert [f.kind for f in comparison.findings if f.kind.startswith("quote_")] == ["quote_wording"]
+
+
+def test_two_different_remarks_of_one_speaker_are_not_called_reworded():
+    a = "Ferry lost\n\n“The sea was far too rough for the boats,” said coast guard chief Lena Marsh."
+    b = "Ferry sinks\n\n“We thank every volunteer who came to the harbour,” Marsh said on Sunday."
+    comparison = _compare_pair(a, b)
+    assert not [f for f in comparison.findings if f.kind == "quote_wording"]
+
+
+def test_a_title_between_a_body_and_a_name_leaves_the_name_as_speaker():
+    (f,) = _facts("“The water is rising,” said Navy SEAL commander Piet Smit.")
+    assert f.speaker is not None
+    assert f.speaker.text == "Piet Smit"
