@@ -123,6 +123,7 @@ class SpeechLexicon:
     source_verbs: tuple[str, ...]
     organisation_words: frozenset[str]
     never_own_voice: frozenset[str]
+    not_speech_after: tuple[str, ...] = ()  # "claimed its first victim": an act, not words said
 
     @property
     def all_verbs(self) -> tuple[str, ...]:
@@ -389,6 +390,7 @@ def _speech() -> SpeechLexicon:
         source_verbs=_words(data.get("source_verbs")),
         organisation_words=frozenset(_words(own.get("organisation"))),
         never_own_voice=frozenset(_words(own.get("never"))),
+        not_speech_after=_words(data.get("not_speech_after")),
     )
 
 

@@ -22,10 +22,12 @@ def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     said_how = alternation((*sp.cues, *sp.channel_phrases))
     channel = re.compile(rf"\b(?P<verb>{wrote_on}|{verbs}|{said_how})\b", re.IGNORECASE)
     pronoun = re.compile(rf"\b(?P<pron>{alternation(sp.pronouns)})\s+(?:{verbs})\b", re.IGNORECASE)
+    objects = alternation(sp.not_speech_after, space=r"\s+")
+    act = rf"(?!\s+(?:{objects})\b)" if sp.not_speech_after else ""
     attribution = re.compile(
-        rf"\b(?:{alternation(sp.sources)})\s+(?:{alternation((*sp.verbs, *sp.source_verbs))})\b"
+        rf"\b(?:{alternation(sp.sources)})\s+(?:{alternation((*sp.verbs, *sp.source_verbs))})\b{act}"
         rf"|\b(?:{alternation(sp.cues)})\b"
-        rf"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:{attributing})\b",
+        rf"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:{attributing})\b{act}",
         re.IGNORECASE,
     )
     return channel, pronoun, attribution

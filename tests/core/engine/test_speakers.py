@@ -60,3 +60,10 @@ def test_a_title_between_a_body_and_a_name_leaves_the_name_as_speaker():
     (f,) = _facts("“The water is rising,” said Navy SEAL commander Piet Smit.")
     assert f.speaker is not None
     assert f.speaker.text == "Piet Smit"
+
+
+def test_a_speech_verb_with_an_object_of_harm_is_an_act_not_words_said():
+    (f,) = _facts("The long search has claimed its first victim, a diver who ran out of air.")
+    assert f.attribution is None
+    (g,) = _facts("The ministry claimed the search was going well.")
+    assert g.attribution is not None
