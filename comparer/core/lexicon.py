@@ -89,7 +89,7 @@ class Measure:
     words: tuple[str, ...]
     counted: bool
     rank: int
-    per_person: bool = False  # "a father of six": held against another figure only for the same person
+    per_person: bool = False  # "a father of four": held against another figure only for the same person
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ class SpeechLexicon:
     source_verbs: tuple[str, ...]
     organisation_words: frozenset[str]
     never_own_voice: frozenset[str]
-    not_speech_after: tuple[str, ...] = ()  # "claimed its first victim": an act, not words said
+    not_speech_after: tuple[str, ...] = ()  # "claimed the lives of two": an act, not words said
 
     @property
     def all_verbs(self) -> tuple[str, ...]:

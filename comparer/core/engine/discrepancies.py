@@ -140,7 +140,7 @@ _DATELINE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+[ ,]*){1,3})\s*(?:\([^)]*\)\s*)
 
 
 def place_words(sources: Mapping[str, Source]) -> frozenset[str]:
-    """Folded words of the places the accounts name ("in Haltern", "at the Asad base", datelines)."""
+    """Folded words of the places the accounts name ("in Velden", "at the Asad base", datelines)."""
     found: set[str] = set()
     for s in sources.values():
         for pattern in (_PLACE_BEFORE, _DATELINE):
@@ -537,7 +537,7 @@ def _credited_to(f: ClaimFacts | None, q: Quantity) -> str:
     if f is not None and f.speaker is not None and (f.attribution or f.quotes):
         return f.speaker.text
     if f is not None and f.attribution:
-        # "A police spokesman put the death toll at 207": the words that name the source
+        # "A fire service spokeswoman put the death toll at 131": the words that name the source
         at = f.claim.text.find(f.attribution)
         noun = f.attribution.split()[0]
         if 0 <= at <= 40:
@@ -567,7 +567,7 @@ def _compatible(qas: Sequence[Quantity], qbs: Sequence[Quantity]) -> list[tuple[
             scope = same_scope(qa, qb)
             if scope is None:
                 continue
-            # "34 deaths in India" is held against the other account's figure for India, not against a
+            # "23 deaths in Egypt" is held against the other account's figure for Egypt, not against a
             # figure of it that names no country, when it gives one for India too.
             if (qa.countries and not qb.countries and qa.countries & countries_b) or (
                 qb.countries and not qa.countries and qb.countries & countries_a
@@ -948,7 +948,7 @@ def _same_speaker_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _maybe_same_speaker(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The same surname, or a one-word name that is one of the other's words ("Arpakorn" / "Apakorn
+    """The same surname, or a one-word name that is one of the other's words ("Dana" / "Dana
     Yookongkaew"): loose, so only used where the words quoted must also mean the same."""
     if _same_speaker_words(a, b):
         return True
@@ -1174,8 +1174,8 @@ def _word_block(word: str) -> str:
 
 
 def _hyphens_split(m: NameMention, generic_end: bool = False) -> NameMention:
-    """The mention with its hyphenated words split ("Joseph-Koenig" is Joseph Koenig); with
-    ``generic_end``, a generic word ending it left out too ("Joseph-Koenig Gymnasium")."""
+    """The mention with its hyphenated words split ("Karl-Boehm" is Karl Boehm); with
+    ``generic_end``, a generic word ending it left out too ("Karl-Boehm Gymnasium")."""
     words = tuple(w for word in m.words for w in word.split("-") if w)
     generic = lexicon().figures.generic_place_words
     while generic_end and len(words) > 1 and words[-1] in generic:
@@ -1185,7 +1185,7 @@ def _hyphens_split(m: NameMention, generic_end: bool = False) -> NameMention:
 
 def _one_entity(a: NameMention, b: NameMention) -> bool:
     """Two mentions that may name one entity, read with hyphens split, with or without a generic word
-    ending them ("Joseph-Konig" / "Joseph-Koenig Gymnasium")."""
+    ending them ("Karl-Bohm" / "Karl-Boehm Gymnasium")."""
     return same_entity(_hyphens_split(a), _hyphens_split(b)) or same_entity(
         _hyphens_split(a, True), _hyphens_split(b, True)
     )
@@ -1286,7 +1286,7 @@ def _renamed_places(
     mentions_b: Sequence[tuple[str, NameMention]],
     pair: tuple[str, str],
 ) -> list[_Group]:
-    """A place one account calls by its older name and the other by its newer one (Cochin / Kochi)."""
+    """A place one account calls by its older name and the other by its newer one (Bombay / Mumbai)."""
     groups: dict[tuple[str, str], _Group] = {}
     table = _renamed()
     read: dict[str, list[tuple[str, str, str]]] = {}
@@ -1335,7 +1335,7 @@ def _given_names(
     mentions_b: Sequence[tuple[str, NameMention]],
     pair: tuple[str, str],
 ) -> list[_Group]:
-    """One title and surname with two given names ("Police Director Alfredo / Freddy Ramirez").
+    """One title and surname with two given names ("Fire Chief Alexander / Alex Morrow").
 
     Only names of three words or more, alike but for the given name, and given names sharing three
     letters in a row (a short form or nickname, not two people).
@@ -1387,7 +1387,7 @@ def _share_three(a: str, b: str) -> bool:
 
 
 def spelling_checks(facts: Sequence[ClaimFacts], source: Source) -> list[Check]:
-    """One account writing one name two ways (Kathmandu / Katmandu): a check of the account against itself."""
+    """One account writing one name two ways (Marrakesh / Marrakech): the account checked against itself."""
     mentions = [(f.claim.id, m) for f in facts if f.claim.source == source.id for m in f.names]
     openers = _openers(facts)
     by_text = _by_text(mentions)

@@ -57,7 +57,7 @@ def _is_person(name: NameMention) -> bool:
 
 
 def _is_outlet(name: NameMention) -> bool:
-    """A news outlet ("NBC News", "the Daily Voice"): it reports or is told, it is not the speaker."""
+    """A news outlet ("Metro News", "the Evening Courier"): it reports or is told, it is not the speaker."""
     media = lexicon().measures.media_words
     return any(w in media for w in name.words)
 
@@ -126,7 +126,7 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
         subject = speaker is not None or text.lstrip().startswith(("“", '"'))
         speaker = speaker or q.speaker_in(outside, persons, off)
         if speaker is None and q.has_pronoun_speaker(outside):
-            # "Mayor Klimpel's voice broke over what he described as …": the pronoun is the person
+            # "Mayor Brandt's hands shook as he read what he described as …": the pronoun is the person
             # the sentence itself names
             owner = next((n for n in names if n.possessive and not _is_outlet(n) and len(n.words) >= 2), None)
             if owner is not None:

@@ -41,7 +41,7 @@ _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNOR
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 # Words that stand before a place name in the clause that scopes a figure, words that may stand between
-# (in various parts of India), and generic words inside a place name that do not tell two places apart.
+# (in most parts of Egypt), and generic words inside a place name that do not tell two places apart.
 _PLACE_PREPOSITIONS = _FIGURES.place_prepositions
 _GENERIC_PLACE_WORDS = _FIGURES.generic_place_words
 _PLACE_NARROWERS = _FIGURES.place_narrowers
@@ -66,15 +66,15 @@ class Quantity:
     measure: str
     label: str
     places: tuple[tuple[str, ...], ...]
-    countries: frozenset[str]  # where: "in northern India"
-    nationals: frozenset[str]  # whom: "nine Argentines", "14 German students"
+    countries: frozenset[str]  # where: "in eastern Egypt"
+    nationals: frozenset[str]  # whom: "seven Peruvians", "20 Dutch pupils"
     part: bool
     moment: str | None
     credited: str | None
     how: str  # how the measure was read: "word 'killed'", "counts 'students'" …
     # What the figure allows, read as a report of a count (see :func:`reported_bounds`).
     bounds: tuple[float, float] = (0.0, 0.0)
-    # Whose it may be, for a measure of one person ("Luna, a father of six"): last words of the names.
+    # Whose it may be, for a measure of one person ("Ruiz, a father of four"): last words of the names.
     holder: tuple[str, ...] = ()
 
     @property
@@ -115,7 +115,7 @@ def reported_bounds(n: NumberFact, measure: str) -> tuple[float, float]:
 
 
 def _precise(n: NumberFact) -> bool:
-    """A figure written in digits that is not a round number (34, 1,865, 2,430; not 40, 150, 1,800)."""
+    """A figure written in digits that is not a round number (23, 1,467, 2,318; not 30, 250, 1,400)."""
     if not any(ch.isdigit() for ch in n.text) or n.value != int(n.value) or n.value < 1:
         return False
     whole = int(n.value)
@@ -225,7 +225,7 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
 
 
 def _people_head(after: str) -> str | None:
-    """A noun for people ending the words right after a figure: "14 German high school students"."""
+    """A noun for people ending the words right after a figure: "20 Dutch secondary school pupils"."""
     for i, m in enumerate(_UNIT_RUN.finditer(after)):
         if i >= 4 or m.group(1) or m.group(2) is None:
             return None
@@ -255,7 +255,7 @@ def _thing_measure(unit_stem: str) -> str:
 
 
 def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[str, ...], ...]:
-    """Places named in the figure's clause, or in clauses of the claim that give no figure ("In Derna, …")."""
+    """Places named in the figure's clause, or in the claim's clauses that give no figure ("In Tarrow, …")."""
     text = f.claim.text
     out: list[tuple[str, ...]] = []
     for name in f.names:
@@ -272,7 +272,7 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
     return tuple(out)
 
 
-# "At least 18 people died there": a place named before, not the whole. "There were 16" names none.
+# "Two hikers were killed there": a place named before, not the whole. "There were 16" names none.
 _THERE = re.compile(rf"\b(?:{alternation(_FIGURES.there_after)})\s+there\b", re.IGNORECASE)
 
 
@@ -286,7 +286,7 @@ def _clause_places(f: ClaimFacts, clause: _Clause, clauses: list[_Clause]) -> tu
 def _preposition_before(text: str, at: int) -> str | None:
     """The place preposition a name at ``at`` stands after, across words that only narrow the place.
 
-    "in Nepal", "in northern India", "in various parts of India", "in the eastern state of Bihar".
+    "in Egypt", "in eastern Egypt", "in most parts of Egypt", "in the southern province of Aswan".
     """
     words = fold(text[max(0, at - 40) : at]).split()
     for word in reversed(words[-6:]):
@@ -298,7 +298,7 @@ def _preposition_before(text: str, at: int) -> str | None:
 
 
 def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
-    """Clauses before the claim's first figure that give none ("In Derna, …")."""
+    """Clauses before the claim's first figure that give none ("In Tarrow, …")."""
     starts = [n.span.start - f.claim.start for n in f.numbers]
     first = min(starts, default=0)
     return [c for c in clauses if c.end <= first]
@@ -312,9 +312,9 @@ def _measure_vocabulary() -> frozenset[str]:
 def _countries(
     f: ClaimFacts, clause: _Clause, span: tuple[int, int]
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """Countries that scope a figure: where ("in northern India"), and whom ("nine Argentines").
+    """Countries that scope a figure: where ("in eastern Egypt"), and whom ("seven Peruvians").
 
-    A country word that only describes something else ("a Spanish exchange programme", "the German
+    A country word that only describes something else ("a French language trip", "the Dutch
     government") does not scope the figure.
     """
     where: set[str] = set()
@@ -357,7 +357,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
     off = f.claim.start
     clauses = _clauses(text)
     spans = [(n.span.start - off, n.span.end - off) for n in f.numbers]
-    # "12 of 14 districts", "12 out of 14": the first figure counts what follows the second, which is
+    # "7 of 9 counties", "7 out of 9": the first figure counts what follows the second, which is
     # only the total it is taken from.
     totals: dict[int, int] = {}
     for i in range(len(spans) - 1):
@@ -457,11 +457,11 @@ def _quantity(
     places = _clause_places(f, clause, clauses)
     earlier = [c for c in clauses if c.end <= clause.start]
     if not places and earlier and text[earlier[-1].end : clause.start].strip().lower() == "and":
-        # "At least 18 people died there and 61 were injured": the place of the first figure holds
+        # "Two hikers were killed there and 35 were hurt": the place of the first figure holds
         places = _clause_places(f, earlier[-1], clauses)
     where, whom = _countries(f, clause, span)
     if not where:
-        # "51 people were killed and 237 injured in various parts of India": a place after figures
+        # "29 people were killed and 140 hurt in most parts of Egypt": a place after figures
         # joined by "and" scopes them all.
         later = [c for c in clauses if c.start >= clause.end]
         if later and text[clause.end : later[0].start].strip().lower() == "and":
@@ -486,9 +486,9 @@ def _quantity(
 
 def _holder(f: ClaimFacts, places: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Whom a claim may be about: the last words of the names it gives (but the speaker's, when the figure
-    is in a quotation: "“He is a father of three,” Torres said").
+    is in a quotation: "“He was a father of three,” Perez said").
 
-    ``places`` are words of the places the accounts name ("in Maryland"): a name made of them is no person.
+    ``places`` are words of the places the accounts name ("in Ohio"): a name made of them is no person.
     """
     speaker = f.speaker.span if f.speaker is not None and f.quotes else None
     out: list[str] = []
@@ -527,7 +527,7 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     peoples or parts.
     """
     if a.holder or b.holder or _per_person(a.measure):
-        # one person's figure ("a father of six"): comparable only for the same person, wherever named
+        # one person's figure ("a father of four"): comparable only for the same person, wherever named
         return "same" if any(words_match(x, y) for x in a.holder for y in b.holder) else None
     if a.countries and b.countries and not a.countries & b.countries:
         return None
@@ -539,7 +539,7 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     if a.part != b.part:
         return None
     if bool(a.countries) != bool(b.countries) and not a.places and not b.places:
-        return "part"  # "34 deaths in northern India" against a toll that names no country
+        return "part"  # "23 deaths in eastern Egypt" against a toll that names no country
     if not a.places and not b.places:
         return "same"
     one = a.places or b.places

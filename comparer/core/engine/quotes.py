@@ -117,7 +117,7 @@ def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention 
 
 
 def person_after_title(chosen: NameMention, names: list[NameMention], text: str, offset: int) -> NameMention:
-    """ "said Thai SEAL commander Apakorn Yookongkaew": a name followed by a title and a second name is the
+    """ "said Harbour Police chief Piet Smit": a name followed by a title and a second name is the
     body the person belongs to; the person is the second name."""
     for later in names:
         gap = text[chosen.span.end - offset : later.span.start - offset]

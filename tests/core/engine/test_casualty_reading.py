@@ -67,6 +67,6 @@ def test_two_accounts_that_both_presume_the_deaths_raise_no_certainty_finding():
 
 
 def test_presumed_and_stated_deaths_of_different_tolls_are_not_compared_for_certainty():
-    a = "Quake strikes\n\nAt least 10 climbers died on the mountain, guides said."
-    b = "Quake strikes\n\nUp to 180 people are believed to have died when the tower fell on the mountain."
+    a = "Mine blast\n\nAt least 9 miners died in the lower gallery, the company said."
+    b = "Mine blast\n\nAs many as 140 people are feared to have died when the shaft caved in."
     assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]

@@ -124,12 +124,12 @@ def test_a_round_floor_allows_a_larger_count():
 
 def test_an_account_that_gives_two_tolls_without_a_moment_still_shows_the_one_the_other_lacks():
     a = (
-        "The toll from the floods has risen to 40 as the rain goes on.\n\n"
-        "Later the toll rose to at least 67, and thousands moved to relief camps."
+        "Storm deaths climb\n\nThe storm has now killed 31 people along the coast.\n\n"
+        "By evening at least 58 were dead, and families slept in school halls."
     )
-    b = "Flooding and landslides have killed at least 67 people over the last week."
+    b = "Storm deaths climb\n\nWind and mudslides have left at least 58 people dead along the coast."
     (conflict,) = _conflicts(a, b)
-    assert "40" in (conflict.values[0] or "")
+    assert "31" in (conflict.values[0] or "")
     assert any("disagrees with itself" in w for w in conflict.why)
 
 
@@ -140,27 +140,27 @@ def test_the_total_a_figure_is_taken_from_is_not_a_figure_of_its_own():
 
 
 def test_what_a_group_includes_is_a_part_of_it():
-    (q,) = _quantities("The missing include at least 34 members of a church.")
+    (q,) = _quantities("The missing include at least 12 members of a choir.")
     assert q.part
 
 
 def test_a_breakdown_of_an_accounts_own_total_is_no_conflict_with_the_other_accounts_total():
     a = (
-        "The blasts killed 207 people, police said.\n\n"
-        "A seventh blast hit a guesthouse in the suburbs, with two people confirmed dead."
+        "The explosions killed 131 people, police said.\n\n"
+        "The last explosion, at a small bakery, left two people dead."
     )
-    b = "At least 207 people have been killed in the blasts, officials said."
+    b = "At least 131 people have been killed in the explosions, officials said."
     assert _conflicts(a, b) == []
 
 
 def test_the_main_place_is_the_one_every_account_names_most_wherever_it_names_it():
     a = (
         "Quake hits Varna\n\nThe earthquake struck Varna before dawn, officials in Varna said.\n\n"
-        "Officials in Varna put the number of deaths at 1,805.\n\nVarna police asked people to stay outside."
+        "Officials in Varna put the number of dead at 1,412.\n\nVarna police asked people to stay outside."
     )
     b = (
-        "Varna quake\n\nVarna police said at least 1,865 people have been killed in the earthquake.\n\n"
-        "Rescuers from India flew to Varna."
+        "Varna quake\n\nVarna police say the quake has killed at least 1,467 people so far.\n\n"
+        "Rescue teams from Japan flew to Varna."
     )
     (conflict,) = _conflicts(a, b)
     assert conflict.confidence >= 0.5
@@ -176,16 +176,16 @@ def test_one_persons_children_are_compared_only_for_the_same_person():
 
 
 def test_one_toll_credited_by_one_account_and_stated_by_the_other_is_an_attribution_finding():
-    a = "Blasts hit city\n\nA police spokesman put the death toll at 207 on Sunday evening."
-    b = "Blasts hit city\n\nAt least 207 people have been killed in the blasts across the city."
+    a = "Explosions in Tarrow\n\nA fire service spokeswoman put the death toll at 131 on Monday night."
+    b = "Explosions in Tarrow\n\nAt least 131 people have been killed in the explosions in Tarrow."
     comparison = compare(_sources(a, b))
     (finding,) = [f for f in comparison.findings if f.kind == "attribution"]
     assert finding.values[1] == "stated as fact"
-    assert "207" in finding.explanation
+    assert "131" in finding.explanation
 
 
 def test_a_toll_both_accounts_credit_is_no_attribution_finding():
-    a = "Blasts hit city\n\nA police spokesman put the death toll at 207 on Sunday evening."
-    b = "Blasts hit city\n\nAt least 207 people have been killed in the blasts, officials said."
+    a = "Explosions in Tarrow\n\nA fire service spokeswoman put the death toll at 131 on Monday night."
+    b = "Explosions in Tarrow\n\nAt least 131 people have been killed in the explosions, officials said."
     comparison = compare(_sources(a, b))
     assert not [f for f in comparison.findings if f.kind == "attribution" and f.confidence >= 0.5]

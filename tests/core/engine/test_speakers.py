@@ -21,7 +21,7 @@ def test_a_quotation_opened_curly_and_closed_straight_still_ends_where_it_closes
 def test_an_outlet_that_is_told_something_is_not_the_speaker_of_the_next_quotation():
     facts = _facts(
         "A pupil, Jana Roth, told Metro News she was shocked.\n\n"
-        "Mayor Tomas Brandt's voice broke over what he described as “a black day for the town.”"
+        "Mayor Tomas Brandt's hands shook as he read what he described as “a black day for the town.”"
     )
     assert facts[0].speaker is not None
     assert facts[0].speaker.text == "Jana Roth"
@@ -30,7 +30,7 @@ def test_an_outlet_that_is_told_something_is_not_the_speaker_of_the_next_quotati
 
 
 def test_a_military_title_abbreviation_does_not_end_the_sentence():
-    facts = _facts("“We will keep working,” said Rear Adm. Piet Smit, the navy commander.")
+    facts = _facts("“The divers go back in at dawn,” said Vice Adm. Piet Smit, head of the fleet.")
     assert len(facts) == 1
     assert facts[0].speaker is not None
     assert "Piet Smit" in facts[0].speaker.text
@@ -57,13 +57,13 @@ def test_two_different_remarks_of_one_speaker_are_not_called_reworded():
 
 
 def test_a_title_between_a_body_and_a_name_leaves_the_name_as_speaker():
-    (f,) = _facts("“The water is rising,” said Navy SEAL commander Piet Smit.")
+    (f,) = _facts("“The water is rising,” said Harbour Police chief Piet Smit.")
     assert f.speaker is not None
     assert f.speaker.text == "Piet Smit"
 
 
 def test_a_speech_verb_with_an_object_of_harm_is_an_act_not_words_said():
-    (f,) = _facts("The long search has claimed its first victim, a diver who ran out of air.")
+    (f,) = _facts("The storm has claimed the lives of two fishermen off the cape.")
     assert f.attribution is None
     (g,) = _facts("The ministry claimed the search was going well.")
     assert g.attribution is not None

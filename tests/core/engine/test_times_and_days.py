@@ -15,10 +15,10 @@ from comparer.core.engine.model import Source
     [
         ("The ferry left at 12:11 a.m.", 11, (11, 11)),
         ("The first climber reached the top ten minutes past midnight.", 10, (10, 10)),
-        ("He was declared dead an hour after midnight.", 60, (60, 60)),
+        ("The generator failed an hour after midnight.", 60, (60, 60)),
         ("The roof gave way half an hour before noon.", 690, (690, 690)),
         ("The dam burst around 2 a.m.", 120, (110, 130)),
-        ("The alarm sounded shortly before 1:30 a.m.", 90, (70, 90)),
+        ("The alarm sounded shortly before 4:30 a.m.", 270, (250, 270)),
         ("The convoy arrived just after midnight.", 0, (0, 20)),
     ],
 )
@@ -45,8 +45,8 @@ def test_two_approximate_times_half_an_hour_apart_are_a_conflict():
 
 
 def test_the_same_time_said_two_ways_is_no_conflict():
-    a = "Climber dies on the ridge\n\nThe climber died an hour after midnight on the north ridge."
-    b = "Death on the ridge\n\nThe climber died around 1 a.m. on the north ridge, the guides said."
+    a = "Ridge fall\n\nThe skier fell an hour after midnight on the north ridge."
+    b = "Ridge fall\n\nThe skier fell around 1 a.m. on the north ridge, the guides said."
     assert not [f for f in _pair(a, b).findings if f.kind == "time_conflict"]
 
 
