@@ -210,14 +210,14 @@ def merge_link_findings(
     links: Sequence[Link],
     facts: Mapping[str, ClaimFacts],
     sources: Mapping[str, Source],
-    quantities: Sequence[Quantity] = (),
+    quantities: Sequence[Quantity],
+    places: frozenset[str],
 ) -> list[_Group]:
-    """The judge's findings, one group per discrepancy."""
+    """The judge's findings, one group per discrepancy; ``places`` are the accounts' place words."""
     groups: dict[tuple[Any, ...], _Group] = {}
     figures: dict[str, list[Quantity]] = defaultdict(list)
     for q in quantities:
         figures[q.claim].append(q)
-    places = place_words(sources)
     for link in links:
         fa, fb = facts.get(link.a), facts.get(link.b)
         if fa is None or fb is None:
@@ -1233,33 +1233,24 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
         key = frozenset(spelling) if spelling else frozenset({(ma.text, mb.text)})
         group = groups.get(key)
         if group is None and not spelling:
-            first = Finding(
-                kind="name_variant",
-                values=(ma.text, mb.text),
-                spans=((), ()),
-                explanation=f"“{ma.text}” and “{mb.text}” are the same words in another order",
-                detail={"spelling": True, "words": [list(ma.words), list(mb.words)], "order": True},
-            )
-            group = groups[key] = _Group(
-                first=first,
-                sources=pair,
-                confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
-                why=["the same name words, in a different order", f"{ma.text} / {mb.text}"],
+            group = groups[key] = _name_group(
+                ma,
+                mb,
+                pair,
+                f"“{ma.text}” and “{mb.text}” are the same words in another order",
+                BASE_CONFIDENCE["name_variant"] - 0.1,
+                ["the same name words, in a different order", f"{ma.text} / {mb.text}"],
+                order=True,
             )
         if group is None:
             how = ", ".join(f"{x} / {y}" for x, y in spelling)
-            first = Finding(
-                kind="name_variant",
-                values=(ma.text, mb.text),
-                spans=((), ()),
-                explanation=f"“{ma.text}” and “{mb.text}” name one person or place (spelled {how})",
-                detail={"spelling": True, "words": [list(ma.words), list(mb.words)]},
-            )
-            group = groups[key] = _Group(
-                first=first,
-                sources=pair,
-                confidence=BASE_CONFIDENCE["name_variant"],
-                why=["each account spells the name one way only", f"letters alike: {how}"],
+            group = groups[key] = _name_group(
+                ma,
+                mb,
+                pair,
+                f"“{ma.text}” and “{mb.text}” name one person or place (spelled {how})",
+                BASE_CONFIDENCE["name_variant"],
+                ["each account spells the name one way only", f"letters alike: {how}"],
             )
         group.include(0, ca, (ma.span,))
         group.include(1, cb, (mb.span,))
@@ -1267,6 +1258,26 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     out.extend(_given_names(mentions_a, mentions_b, pair))
     out.extend(_renamed_places(mentions_a, mentions_b, pair))
     return out
+
+
+def _name_group(
+    ma: NameMention,
+    mb: NameMention,
+    pair: tuple[str, str],
+    explanation: str,
+    confidence: float,
+    why: list[str],
+    **how: bool,
+) -> _Group:
+    """A finding that two accounts write one name differently, ``how`` saying in what way (order, given …)."""
+    first = Finding(
+        kind="name_variant",
+        values=(ma.text, mb.text),
+        spans=((), ()),
+        explanation=explanation,
+        detail={"spelling": True, "words": [list(ma.words), list(mb.words)], **how},
+    )
+    return _Group(first=first, sources=pair, confidence=confidence, why=why)
 
 
 @lru_cache(maxsize=1)
@@ -1311,19 +1322,14 @@ def _renamed_places(
                 ages = ("older", "newer") if word == old else ("newer", "older")
                 group = groups.get(key)
                 if group is None:
-                    first = Finding(
-                        kind="name_variant",
-                        values=(ma.text, mb.text),
-                        spans=((), ()),
-                        explanation=f"“{ma.text}” and “{mb.text}”: one place by its {ages[0]} "
-                        f"and its {ages[1]} name",
-                        detail={"spelling": True, "words": [list(ma.words), list(mb.words)], "renamed": True},
-                    )
-                    group = groups[key] = _Group(
-                        first=first,
-                        sources=pair,
-                        confidence=BASE_CONFIDENCE["name_variant"] - 0.05,
-                        why=[f"{word.title()} and {other.title()} are two names of one place (lexicon)"],
+                    group = groups[key] = _name_group(
+                        ma,
+                        mb,
+                        pair,
+                        f"“{ma.text}” and “{mb.text}”: one place by its {ages[0]} and its {ages[1]} name",
+                        BASE_CONFIDENCE["name_variant"] - 0.05,
+                        [f"{word.title()} and {other.title()} are two names of one place (lexicon)"],
+                        renamed=True,
                     )
                 group.include(0, ca, (ma.span,))
                 group.include(1, cb, (mb.span,))
@@ -1363,19 +1369,15 @@ def _given_names(
                 continue
             group = groups.get((given_a, given_b))
             if group is None:
-                first = Finding(
-                    kind="name_variant",
-                    values=(ma.text, mb.text),
-                    spans=((), ()),
-                    explanation=f"“{ma.text}” and “{mb.text}”: one title and surname with two given names "
+                group = groups[(given_a, given_b)] = _name_group(
+                    ma,
+                    mb,
+                    pair,
+                    f"“{ma.text}” and “{mb.text}”: one title and surname with two given names "
                     f"({given_a.title()} / {given_b.title()}) — a short form, or two people",
-                    detail={"spelling": True, "words": [list(ma.words), list(mb.words)], "given": True},
-                )
-                group = groups[(given_a, given_b)] = _Group(
-                    first=first,
-                    sources=pair,
-                    confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
-                    why=["the same title and surname", f"given names {given_a} / {given_b} share letters"],
+                    BASE_CONFIDENCE["name_variant"] - 0.1,
+                    ["the same title and surname", f"given names {given_a} / {given_b} share letters"],
+                    given=True,
                 )
             group.include(0, ca, (ma.span,))
             group.include(1, cb, (mb.span,))
@@ -1436,12 +1438,12 @@ def discrepancies(
     """Merged findings, the links carrying them, and the fact table."""
     by_id = {s.id: s for s in sources}
     ordered = [facts[k] for k in facts]
-    quantities = with_holders(_in_main_place(all_quantities(ordered), sources), facts, place_words(by_id))
+    places = place_words(by_id)
+    quantities = with_holders(_in_main_place(all_quantities(ordered), sources), facts, places)
     speaks = _speaks_of(ordered, quantities)
     linked = {(link.a, link.b): link.score for link in links}
-    groups = merge_link_findings(links, facts, by_id, quantities)
+    groups = merge_link_findings(links, facts, by_id, quantities, places)
     reference = reference_days(sources)
-    places = place_words(by_id)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
@@ -1562,7 +1564,7 @@ def discrepancies(
     new_links = tuple(
         replace(link, findings=tuple(findings[i] for i in on_link.get(link.id, ()))) for link in links
     )
-    return tuple(findings), new_links, fact_table(quantities, sources, findings)
+    return tuple(findings), new_links, fact_table(quantities, sources, findings, places)
 
 
 def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> list[Quantity]:
@@ -1605,14 +1607,16 @@ def _in_order(groups: Sequence[_Group], facts: Mapping[str, ClaimFacts]) -> list
 
 
 def fact_table(
-    quantities: Sequence[Quantity], sources: Sequence[Source], findings: Sequence[Finding]
+    quantities: Sequence[Quantity],
+    sources: Sequence[Source],
+    findings: Sequence[Finding],
+    places: frozenset[str],
 ) -> tuple[FactRow, ...]:
     """One row per fact stated by at least two accounts (or a casualty measure), a cell per account.
 
     A cell names who gives the figure only when that is a person or body, not a place or an outlet.
     """
     by_id = {s.id: s for s in sources}
-    places = place_words(by_id)
     conflicted: dict[str, set[str]] = defaultdict(set)
     for f in findings:
         if f.kind == "number_conflict" and f.confidence >= 0.5:

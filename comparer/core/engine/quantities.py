@@ -507,7 +507,7 @@ def with_holders(
     """Figures of one person's measure, their holder found again knowing the accounts' place names."""
     out = []
     for q in quantities:
-        if q.holder and q.claim in facts:
+        if _per_person(q.measure) and q.claim in facts:
             holder = _holder(facts[q.claim], places)
             q = replace(q, holder=holder) if holder != q.holder else q
         out.append(q)
