@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 
-from comparer.gui import messages
+from comparer.gui import app, messages, project_session
 from comparer.gui.main_window import MainWindow
 from comparer.gui.settings import SettingsStore
 
@@ -63,6 +63,29 @@ def window(qtbot, store: SettingsStore, told) -> MainWindow:
     win.resize(1400, 900)
     win.show()
     return win
+
+
+@pytest.fixture
+def full(qtbot, store: SettingsStore, told) -> MainWindow:
+    """The full window (project commands, docks and help) on the sample pair, compared."""
+    win = app.build_window(store, synchronous=True)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    win.open_sample()
+    assert win.comparison is not None
+    assert win.comparison.links
+    return win
+
+
+@pytest.fixture
+def project(full: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A new project created through File › New project…"""
+    path = tmp_path / "class.comparer"
+    monkeypatch.setattr(project_session, "ask_save_path", lambda *a: (str(path), ""))
+    full.menu("&File").findChild(QAction, "project-new").trigger()
+    assert full.project_panels.session.project is not None
+    return path
 
 
 @pytest.fixture

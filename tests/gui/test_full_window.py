@@ -2,54 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QFileDialog
+from window_helpers import select_range as _select
 
 from comparer.core.project.store import Project
 from comparer.core.research.classroom import targets
-from comparer.gui import app, project_panels, project_session
-from comparer.gui.main_window import MainWindow
+from comparer.gui import app, project_panels
 from comparer.gui.shortcuts import shortcut_rows, shortcuts_html
 
 
 def _texts(menu) -> list[str]:
     return [a.text() for a in menu.actions() if not a.isSeparator()]
-
-
-@pytest.fixture
-def full(qtbot, store, told) -> MainWindow:
-    """The full window on the sample pair, compared."""
-    win = app.build_window(store, synchronous=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    win.open_sample()
-    assert win.comparison is not None
-    assert win.comparison.links
-    return win
-
-
-@pytest.fixture
-def project(full, tmp_path, monkeypatch) -> Path:
-    """A new project created through File › New project…"""
-    path = tmp_path / "class.comparer"
-    monkeypatch.setattr(project_session, "ask_save_path", lambda *a: (str(path), ""))
-    action = full.menu("&File").findChild(QAction, "project-new")
-    action.trigger()
-    assert full.project_panels.session.project is not None
-    return path
-
-
-def _select(win: MainWindow, source_id: str, start: int, end: int) -> None:
-    view = win.pane(source_id).view
-    cursor = view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
 
 
 def test_the_full_window_has_the_project_commands_docks_and_help(full):

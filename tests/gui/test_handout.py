@@ -7,22 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pypdf
-import pytest
 from PySide6.QtGui import QAction
 
-from comparer.gui import app, project_session
+from comparer.gui import project_session
 from comparer.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def full(qtbot, store, told) -> MainWindow:
-    win = app.build_window(store, synchronous=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    win.open_sample()
-    assert win.comparison is not None
-    return win
 
 
 def _print(win: MainWindow, tmp_path: Path, monkeypatch, what: str, name: str) -> tuple[str, int]:

@@ -3,48 +3,17 @@ shown, blank clicks that clear, adjudication with both passages and an aligned c
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QTextCursor
+from window_helpers import select_range as _select
 
-from comparer.gui import app, project_session
 from comparer.gui.main_window import MainWindow
 from comparer.gui.models import COL_LABEL
-
-
-@pytest.fixture
-def full(qtbot, store, told) -> MainWindow:
-    win = app.build_window(store, synchronous=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    win.open_sample()
-    assert win.comparison is not None
-    return win
-
-
-@pytest.fixture
-def project(full, tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "study.comparer"
-    monkeypatch.setattr(project_session, "ask_save_path", lambda *a: (str(path), ""))
-    full.menu("&File").findChild(QAction, "project-new").trigger()
-    assert full.project_panels.session.project is not None
-    return path
 
 
 def _label_cells(win: MainWindow) -> dict[str, str]:
     model = win.findings.model
     return {model.row_at(r).key: model.index(r, COL_LABEL).data() for r in range(model.rowCount())}
-
-
-def _select(win: MainWindow, source_id: str, start: int, end: int) -> None:
-    view = win.pane(source_id).view
-    cursor = view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
 
 
 def test_the_label_column_and_the_count_follow_the_labels(full, project):

@@ -4,44 +4,14 @@ mode fills the screen with outlet names and single quotation marks."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QAction
+from window_helpers import select_range as _select
 
-from comparer.gui import app, project_session
+from comparer.gui import project_session
 from comparer.gui.classroom_panel import NEEDS_PROJECT
-from comparer.gui.main_window import MainWindow
 from comparer.gui.presentation import PresentationDialog, named, quoted, type_size
-
-
-@pytest.fixture
-def full(qtbot, store, told) -> MainWindow:
-    win = app.build_window(store, synchronous=True)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    win.open_sample()
-    assert win.comparison is not None
-    return win
-
-
-@pytest.fixture
-def project(full, tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "class.comparer"
-    monkeypatch.setattr(project_session, "ask_save_path", lambda *a: (str(path), ""))
-    full.menu("&File").findChild(QAction, "project-new").trigger()
-    assert full.project_panels.session.project is not None
-    return path
-
-
-def _select(win: MainWindow, source_id: str, start: int, end: int) -> None:
-    view = win.pane(source_id).view
-    cursor = view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
 
 
 def test_classroom_mode_hides_tints_band_colours_counts_and_the_fact_table(full):
