@@ -264,6 +264,7 @@ class ConceptLexicon:
 
     words: tuple[tuple[str, tuple[str, ...]], ...]  # (concept, words)
     phrases: tuple[tuple[str, str], ...]  # (pattern, concept); {capital} not yet filled in
+    events: frozenset[str] = frozenset()  # concepts naming something that happens at a moment
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,6 +514,7 @@ def _concepts() -> ConceptLexicon:
     return ConceptLexicon(
         words=tuple((str(c), _words(ws)) for c, ws in data.get("words", {}).items()),
         phrases=tuple((str(p["pattern"]), str(p["concept"])) for p in data.get("phrase", ())),
+        events=frozenset(str(c) for c in data.get("events", ())),
     )
 
 

@@ -518,3 +518,9 @@ def test_there_after_a_harm_word_is_a_place_named_before():
     for word in LEX.figures.there_after:
         (found,) = _figures(f"Officials said 12 climbers {word} there on Friday.")
         assert found.places == (("there",),), word
+
+
+def test_every_event_concept_is_a_concept():
+    named = {concept for concept, _ in LEX.concepts.words} | {concept for _, concept in LEX.concepts.phrases}
+    assert LEX.concepts.events
+    assert LEX.concepts.events <= named

@@ -901,11 +901,20 @@ def time_findings(
     timed_a = [f for f in facts if f.claim.source == sa and f.times]
     timed_b = [f for f in facts if f.claim.source == sb and f.times]
     out: dict[tuple[tuple[int, int], tuple[int, int]], _Group] = {}
+    # Sentences that are not linked are held against each other only when they tell of one moment: both
+    # tell of one kind of event (a death), or they share two words of their own (a name and a verb), and
+    # neither account gives so many times that a shared word says little.
+    unlinked = len(timed_a) <= _FEW_TIMES and len(timed_b) <= _FEW_TIMES
     for fa in timed_a:
         for fb in timed_b:
             score = linked.get((fa.claim.id, fb.claim.id))
+            shared: list[str] = []
             if score is None:
-                continue
+                if not unlinked:
+                    continue
+                shared = _one_moment(fa, fb)
+                if not shared:
+                    continue
             days_a = {d.day for d in fa.dates if d.day}
             days_b = {d.day for d in fb.dates if d.day}
             if days_a and days_b and not days_a & days_b:
@@ -921,7 +930,13 @@ def time_findings(
                 continue
             confidence = BASE_CONFIDENCE["time_conflict"]
             why = [f"linked sentences give different times ({ta.text} / {tb.text})"]
-            if score >= SAME_PROPOSITION:
+            if score is None:
+                confidence -= 0.05
+                why = [
+                    f"the two sentences give different times ({ta.text} / {tb.text})",
+                    "they are not linked, but tell of one moment: both speak of " + ", ".join(shared),
+                ]
+            elif score >= SAME_PROPOSITION:
                 confidence += 0.1
                 why.append("the sentences state nearly one thing")
             else:
@@ -941,6 +956,33 @@ def time_findings(
     return list(out.values())
 
 
+# More sentences with clock times than this in one account and only linked sentences' times are compared.
+_FEW_TIMES = 6
+
+
+def _one_moment(fa: ClaimFacts, fb: ClaimFacts) -> list[str]:
+    """What two sentences with clock times share that makes their times one moment's: a concept both speak
+    of as happening (a death: ``events`` of concepts.toml), or at least two words of their own (not the words
+    of the times and days)."""
+    events = sorted(fa.concepts & fb.concepts & lexicon().concepts.events)
+    if events:
+        return events
+
+    def own(f: ClaimFacts) -> dict[str, str]:
+        spans = [t.span for t in f.times] + [d.span for d in f.dates]
+        return {
+            translit_key(t.stem): t.text
+            for t in f.content
+            if len(t.norm) >= 5
+            and t.norm.isalpha()
+            and not any(sp.start <= t.span.start < sp.end for sp in spans)
+        }
+
+    words_a, words_b = own(fa), own(fb)
+    common = [words_a[k] for k in words_a.keys() & words_b.keys()]
+    return sorted(common) if len(common) >= 2 else []
+
+
 def _same_speaker_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
@@ -956,6 +998,9 @@ def _maybe_same_speaker(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) == 1 and any(words_match(short[0], w) for w in long_)
 
 
+_QUOTE_EDGES = " .,;:!?\"'\u2018\u2019\u201c\u201d"
+
+
 def quote_findings_across(
     facts: Sequence[ClaimFacts], pair: tuple[str, str], seen: set[tuple[str, str]]
 ) -> list[_Group]:
@@ -969,8 +1014,10 @@ def quote_findings_across(
     qb = [(f.claim.id, q) for f in facts if f.claim.source == sb for q in f.quotes if len(q.text) >= 12]
     if not qa or not qb:
         return []
-    texts_a = [fold(q.text) for _, q in qa]
-    texts_b = [fold(q.text) for _, q in qb]
+    # Compared without the punctuation a quotation ends or starts with: a fragment quoted with its own full
+    # stop is still the same words.
+    texts_a = [fold(q.text).strip(_QUOTE_EDGES) for _, q in qa]
+    texts_b = [fold(q.text).strip(_QUOTE_EDGES) for _, q in qb]
     # Quotations both accounts give word for word need no score; the rest are scored once per distinct text.
     same = set(texts_a) & set(texts_b)
     matched_a: set[int] = {i for i, t in enumerate(texts_a) if t in same}
@@ -1005,8 +1052,10 @@ def quote_findings_across(
             continue
         if whole_ij >= 72 and whole_ij < 100 and short >= 0.8 * long_:
             kind, text = "quote_wording", "the same quotation worded differently"
-        elif partial_ij >= 90 and short < 0.8 * long_ and short >= 12:
+        elif partial_ij == 100 and short < 0.8 * long_ and short >= 12:
             kind, text = "quote_partial", "one account quotes part of what the other quotes in full"
+        elif partial_ij >= 90 and short < 0.8 * long_ and short >= 12:
+            kind, text = "quote_wording", "a fragment of the other's quotation, worded differently"
         else:
             continue
         if kind == "quote_wording" and same_words_but_brackets(ta, tb):
@@ -1017,7 +1066,7 @@ def quote_findings_across(
             kind=kind,
             values=(a_quote.text, b_quote.text),
             spans=(a_quote.parts, b_quote.parts),
-            explanation=text + ("" if kind == "quote_wording" else ": a fragment, not a misquote"),
+            explanation=text + (": a fragment, not a misquote" if kind == "quote_partial" else ""),
             detail={"ratio": int(whole_ij), "partial": int(partial_ij)},
         )
         group = _Group(

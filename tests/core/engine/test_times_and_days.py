@@ -7,7 +7,10 @@ import pytest
 
 from comparer.core.engine.compare import compare
 from comparer.core.engine.dates import find_times
+from comparer.core.engine.discrepancies import time_findings
+from comparer.core.engine.facts import extract_source_facts
 from comparer.core.engine.model import Source
+from comparer.core.engine.segment import segment
 
 
 @pytest.mark.parametrize(
@@ -77,3 +80,35 @@ def test_a_local_time_is_never_converted_against_a_named_zone():
     (local,) = find_times("The rescue began at 10 p.m. local time.")
     (gmt,) = find_times("The rescue began at 01:00 GMT.")
     assert not local.comparable(gmt)
+
+
+def _unlinked_times(a: str, b: str):
+    facts = []
+    for sid, text in (("a", a), ("b", b)):
+        src = Source(id=sid, path=f"{sid}.txt", text=text)
+        facts.extend(extract_source_facts(src, segment(src)).values())
+    return time_findings(facts, ("a", "b"), {})
+
+
+def test_two_sentences_telling_of_one_death_give_their_times_against_each_other_even_unlinked():
+    found = _unlinked_times(
+        "One fisherman died at 9:40 p.m. in hospital.",
+        "Doctors at the county infirmary recorded the angler's death at 11:50 p.m.",
+    )
+    assert [g.first.values for g in found] == [("9:40 p.m.", "11:50 p.m.")]
+    assert any("tell of one moment" in w for w in found[0].why)
+
+
+def test_two_unlinked_sentences_sharing_a_name_and_a_verb_tell_of_one_moment():
+    found = _unlinked_times(
+        "It was at ten minutes past midnight that Ilse Marnow reached the summit of the Kalt.",
+        "Marnow, 41, reached the top at 12:45 a.m. with two guides.",
+    )
+    assert [g.first.values for g in found] == [("ten minutes past midnight", "12:45 a.m.")]
+
+
+def test_times_of_different_happenings_in_unlinked_sentences_are_not_compared():
+    assert not _unlinked_times(
+        "The ferry left Corvale harbour at 8:15 p.m. on Thursday with 40 cars aboard.",
+        "One passenger was taken ill and died at 2:30 a.m., the coastguard said.",
+    )
