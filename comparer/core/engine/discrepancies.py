@@ -273,7 +273,48 @@ def _describe(q: Quantity) -> str:
     return " ".join(bits)
 
 
-def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> tuple[float, list[str]]:
+def _spread(x: Quantity, y: Quantity) -> float:
+    """How many times the larger of two figures is the smaller (by what they allow, in one unit)."""
+    low, high = sorted((max(x.bounds[0], 0.0), max(y.bounds[0], 0.0)))
+    return math.inf if low == 0 else high / low
+
+
+# Durations more than this many times apart time different things; ones at most CLOSE apart one thing.
+_DURATIONS_APART = 4.0
+_DURATIONS_CLOSE = 1.25
+
+
+def _own_names(f: ClaimFacts) -> frozenset[str]:
+    """Last words of the names a claim mentions that tell one story from another: not countries or their
+    peoples (every account names them), not words in capitals (a dateline, a headline's first words)."""
+    countries = country_table()
+    return frozenset(
+        n.words[-1]
+        for n in f.names
+        if n.words and not n.text.isupper() and not all(w in countries for w in n.words)
+    )
+
+
+def _other_moments(x: Quantity, y: Quantity) -> bool:
+    """True when two figures are given for moments written differently that cannot be one: a day named
+    relative to each account's own date ("yesterday" in one, "Wednesday" in the other) may be the same."""
+    if not x.moment or not y.moment or fold(x.moment) == fold(y.moment):
+        return False
+    return not (_relative_day(x.moment) or _relative_day(y.moment))
+
+
+@lru_cache(maxsize=1024)
+def _relative_day(moment: str) -> bool:
+    return any(d.form == "relative" for d in find_dates(moment, None))
+
+
+def _share_a_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    return any(words_match(x, y) for x in a for y in b)
+
+
+def _number_confidence(
+    qa: Quantity, qb: Quantity, scope: str, linked: bool, apart: bool = False
+) -> tuple[float, list[str]]:
     c = BASE_CONFIDENCE["number_conflict"]
     why = [f"both measure {qa.label} (a: {qa.how}; b: {qb.how})"]
     if qa.measure.startswith("count:") or qa.measure.startswith("people:"):
@@ -283,8 +324,14 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
         c -= 0.25
         why.append("a count of people with nothing saying what happened to them")
     if qa.measure.startswith("duration"):
-        c -= 0.35
-        why.append("durations in one account often time different things")
+        if _spread(qa, qb) <= _DURATIONS_CLOSE and not apart:
+            c -= 0.15
+            why.append("durations this close most likely time one thing, told differently")
+        else:
+            c -= 0.35
+            why.append("durations in one account often time different things")
+    if apart:
+        why.append("the two sentences name different people and places")
     if scope == "whole":
         c -= 0.05
         why.append("one figure is a total across the places the other names")
@@ -297,7 +344,7 @@ def _number_confidence(qa: Quantity, qb: Quantity, scope: str, linked: bool) -> 
     if min(qa.number.value, qb.number.value) <= 1:
         c -= 0.3
         why.append("one side's figure is a single item")
-    if qa.moment and qb.moment and fold(qa.moment) != fold(qb.moment):
+    if _other_moments(qa, qb):
         c -= 0.15
         why.append("the figures are given for different moments")
     if qa.credited and qb.credited and fold(qa.credited) != fold(qb.credited):
@@ -350,8 +397,13 @@ def number_findings(
     pair: tuple[str, str],
     linked: Mapping[tuple[str, str], float],
     speaks_of: Mapping[str, set[str]],
+    names: Mapping[str, frozenset[str]] | None = None,
 ) -> list[_Group]:
-    """Figures of one measure the two accounts give that cannot both be right; figures only one gives."""
+    """Figures of one measure the two accounts give that cannot both be right; figures only one gives.
+
+    ``names`` gives the last words of the names each claim mentions: two figures in sentences naming
+    different people and places are less likely to be of one thing."""
+    names = names or {}
     sa, sb = pair
     stated: dict[str, set[float]] = defaultdict(set)
     for q in quantities:
@@ -385,6 +437,9 @@ def number_findings(
             ]
         else:
             compatible = _compatible(qas, qbs)
+        if measure.startswith("duration"):
+            # Durations far apart time different things (seventy days underground, two days in hospital).
+            compatible = [(x, y, scope) for x, y, scope in compatible if _spread(x, y) <= _DURATIONS_APART]
         # A figure the other account bears out (the same figure, or one a hedged figure allows) is settled,
         # unless the other account gives another figure too without a moment telling them apart: then that
         # account disagrees with itself, and the other figure is still shown, with less confidence.
@@ -436,12 +491,17 @@ def number_findings(
                 return (
                     0.1 * ((x.claim, y.claim) in linked)
                     - 0.3 * (min(x.number.value, y.number.value) <= 1)
-                    - 0.15 * bool(x.moment and y.moment and fold(x.moment) != fold(y.moment))
+                    - 0.15 * _other_moments(x, y)
                     - 0.2 * ((id(x), id(y)) in self_contradicted)
                 )
 
             qa, qb = max(conflicts, key=sureness)
-            c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked)
+            apart = (
+                bool(names.get(qa.claim))
+                and bool(names.get(qb.claim))
+                and not _share_a_name(names[qa.claim], names[qb.claim])
+            )
+            c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked, apart)
             if (id(qa), id(qb)) in self_contradicted:
                 c -= 0.2
                 why.append(SELF_CONTRADICTED)
@@ -1490,12 +1550,13 @@ def discrepancies(
     places = place_words(by_id)
     quantities = with_holders(_in_main_place(all_quantities(ordered), sources), facts, places)
     speaks = _speaks_of(ordered, quantities)
+    named = {f.claim.id: _own_names(f) for f in ordered}
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities, places)
     reference = reference_days(sources)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
-        groups.extend(number_findings(quantities, (sa, sb), linked, speaks))
+        groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
         credited_on_links = {
             (c_a, c_b)
             for g in groups

@@ -279,18 +279,18 @@ _THERE = re.compile(rf"\b(?:{alternation(_FIGURES.there_after)})\s+there\b", re.
 def _clause_places(f: ClaimFacts, clause: _Clause, clauses: list[_Clause]) -> tuple[tuple[str, ...], ...]:
     places = _places(f, clause, _bare(clauses, f))
     if not places and _THERE.search(f.claim.text, clause.start, clause.end):
-        places = (("there",),)
+        places = _THERE_PLACE
     return places
 
 
-def _preposition_before(text: str, at: int) -> str | None:
+def _preposition_before(text: str, at: int, also: tuple[str, ...] = ()) -> str | None:
     """The place preposition a name at ``at`` stands after, across words that only narrow the place.
 
     "in Egypt", "in eastern Egypt", "in most parts of Egypt", "in the southern province of Aswan".
     """
     words = fold(text[max(0, at - 40) : at]).split()
     for word in reversed(words[-6:]):
-        if word in _PLACE_PREPOSITIONS:
+        if word in _PLACE_PREPOSITIONS or word in also:
             return word
         if word not in _PLACE_NARROWERS and word not in _GENERIC_PLACE_WORDS:
             return None
@@ -547,5 +547,37 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
 
 
 def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
-    """Every figure of every claim, with its measure."""
-    return [q for f in facts for q in quantities_of(f)]
+    """Every figure of every claim, with its measure.
+
+    A figure counted "there" is counted at the last place the sentence before it names ("… to the slopes of
+    Mount Tarrow. Twelve climbers died there."): when that sentence names none, it stays a place unknown.
+    """
+    out: list[Quantity] = []
+    before: ClaimFacts | None = None
+    for f in facts:
+        for q in quantities_of(f):
+            if q.places == _THERE_PLACE and before is not None and before.claim.source == f.claim.source:
+                last = _last_place(before)
+                if last:
+                    q = replace(q, places=(last,))
+            out.append(q)
+        before = f
+    return out
+
+
+_THERE_PLACE = (("there",),)
+
+
+def _last_place(f: ClaimFacts) -> tuple[str, ...]:
+    """The words of the last place a claim names after a place preposition ("to the slopes of Mount Kalt")."""
+    text = f.claim.text
+    for name in reversed(f.names):
+        s = name.span.start - f.claim.start
+        if _preposition_before(text, s, _FIGURES.before_place_names) is None:
+            continue
+        words = tuple(
+            w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
+        )
+        if words and not all(w in country_table() for w in words):
+            return words
+    return ()

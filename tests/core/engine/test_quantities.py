@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 
 from comparer.core.engine.compare import compare
-from comparer.core.engine.facts import extract_facts
+from comparer.core.engine.facts import extract_facts, extract_source_facts
 from comparer.core.engine.model import Claim, Source
-from comparer.core.engine.quantities import quantities_of, same_scope
+from comparer.core.engine.quantities import all_quantities, quantities_of, same_scope
+from comparer.core.engine.segment import segment
 
 CASES = json.loads(
     (Path(__file__).resolve().parents[2] / "cases" / "quantities.json").read_text(encoding="utf-8")
@@ -189,3 +190,35 @@ def test_a_toll_both_accounts_credit_is_no_attribution_finding():
     b = "Explosions in Tarrow\n\nAt least 131 people have been killed in the explosions, officials said."
     comparison = compare(_sources(a, b))
     assert not [f for f in comparison.findings if f.kind == "attribution" and f.confidence >= 0.5]
+
+
+def test_a_figure_counted_there_is_counted_at_the_last_place_the_sentence_before_names():
+    text = (
+        "The quake shook towns from Corvale to the slopes of Mount Tarrow, where climbers were camped.\n\n"
+        "At least 18 climbers died there and 40 were hurt."
+    )
+    src = Source(id="a", path="a.txt", text=text)
+    quantities = all_quantities(list(extract_source_facts(src, segment(src)).values()))
+    deaths = next(q for q in quantities if q.measure == "deaths")
+    assert deaths.places == (("tarrow",),)
+
+
+def test_two_durations_close_together_are_shown_as_one_span_told_two_ways():
+    a = "Cavers freed\n\nThe five cavers trapped underground for 41 days were brought out on Monday."
+    b = "Cavers freed\n\nThe cavers walked out smiling after spending 40 days in the flooded cave."
+    (conflict,) = [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+    assert conflict.confidence >= 0.5
+    assert any("close" in w for w in conflict.why)
+
+
+def test_durations_far_apart_are_not_held_against_each_other():
+    a = "Cavers freed\n\nThe five cavers trapped underground for 41 days were brought out on Monday."
+    b = "Cavers freed\n\nThe cavers will stay 48 hours in hospital for checks, doctors said."
+    assert not [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+
+
+def test_close_durations_in_sentences_about_different_people_stay_unsure():
+    a = "Crew named\n\nFrom Velden, Ortiz had made Corvale his home for the past 18 years, friends said."
+    b = "Crew named\n\nBraga, a father of two, had called Mirath his home for 21 years, his sister said."
+    conflicts = [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+    assert all(f.confidence < 0.5 for f in conflicts)
