@@ -193,6 +193,9 @@ def _link_confidence(
             why.append("the two casualty statements stand in loosely related sentences")
     elif f.kind in ("quote_wording", "quote_partial"):
         why.append("the same quotation in both accounts")
+        if f.detail.get("opening"):
+            base -= 0.2
+            why.append("one quotes the opening sentence of the other whole: an excerpt, nothing cut inside")
     elif f.kind == "quote_differs":
         why.append("the same speaker, other words")
         speakers = [set(_name_words(str(w))) for w in f.detail.get("speaker", [])]
@@ -1625,10 +1628,14 @@ def discrepancies(
                     if w == s or w.split()[-1:] == s.split()[-1:]
                 ]
                 if same:
-                    # the speaker's other words a link found: the finding lists every such passage
+                    # the speaker's other words a link found: the finding lists every such passage, and is as
+                    # sure as comparing the whole accounts makes it (a weak link does not make it less so)
                     for side in (0, 1):
                         for claim in g.claims[side]:
                             same[0].include(side, claim)
+                    if g.confidence > same[0].confidence:
+                        same[0].confidence = g.confidence
+                        same[0].why = list(dict.fromkeys([*g.why, *same[0].why]))
                     continue
             groups.append(g)
         seen_days = {

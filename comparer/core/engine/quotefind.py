@@ -127,6 +127,8 @@ def quote_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             )
         )
     fragments += [(qa, qb) for qa, qb in _b_fragments(fa, fb, used_b)]
+    # One word in quotation marks ("condemned the 'senseless' attack") is a term marked, not a quotation cut.
+    fragments = [(qa, qb) for qa, qb in fragments if len(min(qa.text, qb.text, key=len).split()) > 1]
     if fragments:
         parts_a = tuple(p for qa, _ in fragments for p in qa.parts)
         parts_b = tuple(p for _, qb in fragments for p in qb.parts)
@@ -145,6 +147,7 @@ def quote_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
                 spans=(tuple(dict.fromkeys(parts_a)), tuple(dict.fromkeys(parts_b))),
                 explanation=f"{shorter} quotes part of what {other} quotes in full: "
                 "a fragment, not a misquote",
+                detail={"opening": len(fragments) == 1 and _opening_sentences(*fragments[0])},
             )
         )
     rest_b = [
@@ -164,6 +167,20 @@ def quote_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
             )
         )
     return out
+
+
+_EDGES = " .,;:!?\"'\u2018\u2019\u201c\u201d"
+_STOPS = (".", "!", "?")
+
+
+def _opening_sentences(qa: Quote, qb: Quote) -> bool:
+    """True when the shorter quotation is the longer one's first sentence or sentences, word for word: the
+    opening of a statement quoted whole, not words picked out of it."""
+    short, long_ = sorted((fold(qa.text).strip(_EDGES), fold(qb.text).strip(_EDGES)), key=len)
+    if not short or not long_.startswith(short):
+        return False
+    rest = long_[len(short) :]
+    return rest[:1] in _STOPS
 
 
 def _b_fragments(fa: ClaimFacts, fb: ClaimFacts, used_b: set[int]) -> list[tuple[Quote, Quote]]:
