@@ -276,6 +276,12 @@ def _describe(q: Quantity) -> str:
     return " ".join(bits)
 
 
+def _vague(q: Quantity) -> bool:
+    """An amount in words that is a range ("dozens", "thousands"), not a count."""
+    n = q.number
+    return n.hedge is None and n.high > n.low and not any(ch.isdigit() for ch in n.text)
+
+
 def _spread(x: Quantity, y: Quantity) -> float:
     """How many times the larger of two figures is the smaller (by what they allow, in one unit)."""
     low, high = sorted((max(x.bounds[0], 0.0), max(y.bounds[0], 0.0)))
@@ -440,6 +446,18 @@ def number_findings(
             ]
         else:
             compatible = _compatible(qas, qbs)
+        # A figure for the main place where the other account gives this measure only for other countries:
+        # a figure only one account gives.
+        # So is a count where the other account gives only an amount in words ("thousands").
+        paired = {id(q) for x, y, _ in compatible for q in (x, y) if not (_vague(x) or _vague(y))}
+        for side, mine, theirs in ((0, qas, qbs), (1, qbs, qas)):
+            if all(q.elsewhere or _vague(q) for q in theirs):
+                alone = [
+                    q
+                    for q in mine
+                    if not q.elsewhere and not q.places and not _vague(q) and id(q) not in paired
+                ]
+                out.extend(_one_side(measure, alone, pair, side, speaks_of, linked, stated, theirs))
         if measure.startswith("duration"):
             # Durations far apart time different things (seventy days underground, two days in hospital).
             compatible = [(x, y, scope) for x, y, scope in compatible if _spread(x, y) <= _DURATIONS_APART]
@@ -667,8 +685,12 @@ def _one_side(
     speaks_of: Mapping[str, set[str]],
     linked: Mapping[tuple[str, str], float],
     stated: Mapping[str, set[float]],
+    elsewhere: Sequence[Quantity] = (),
 ) -> list[_Group]:
-    """Figures one account gives for a measure the other speaks of without any figure."""
+    """Figures one account gives for a measure the other speaks of without any figure (or, ``elsewhere``,
+    with figures only for other countries)."""
+    if not given:
+        return []
     other_source = pair[1 - side]
     talkers = speaks_of.get(f"{other_source}\0{measure}", set())
     if not talkers:
@@ -685,6 +707,16 @@ def _one_side(
     ]
     confidence = BASE_CONFIDENCE["number_one_side"] + (0.05 if partners else -0.2)
     why = [f"the other account speaks of {given[0].label} but gives no figure for it"]
+    if elsewhere:
+        where = sorted({c.title() for q in elsewhere for c in q.countries})
+        words = list(dict.fromkeys(q.value_text for q in elsewhere if _vague(q)))
+        why = [
+            f"the other account gives {given[0].label} only "
+            + " and ".join(
+                ([f"for {', '.join(where)}"] if where else [])
+                + ([f"in words ({', '.join(words)})"] if words else [])
+            )
+        ]
     if not partners:
         why.append("no linked sentence of the other account speaks of it")
     strong = any(
@@ -708,11 +740,16 @@ def _one_side(
         kind="number_one_side",
         values=values,
         spans=((), ()),
-        explanation=f"only {letter} gives figures for {given[0].label} ({shown}); {other} gives none",
+        explanation=f"only {letter} gives figures for {given[0].label} ({shown}); {other} gives none"
+        + (" but in words or for other places" if elsewhere else ""),
         detail={"measure": measure, "values": [q.number.value for q in given]},
     )
     group = _Group(first=first, sources=pair, confidence=confidence, why=why)
     other_claims = partners or sorted(talkers)[:1]
+    if elsewhere:
+        # the passages giving the amount in words; a figure for another country is no part of this finding
+        worded = list(dict.fromkeys(q.claim for q in elsewhere if _vague(q)))
+        other_claims = worded or [c for c in other_claims if c not in {q.claim for q in elsewhere}]
     for q in given:
         group.include(side, q.claim, (q.number.span,))
     for claim in other_claims:
@@ -1706,10 +1743,16 @@ def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> lis
     if not everywhere:
         return quantities
     main = max(everywhere)[1]
+    # A figure for a country other than the main place ("237 injured in India" in reports of an earthquake
+    # in Nepal) is no part of the main place's toll.
+    country = country_table().get(main, main)
     out = []
     for q in quantities:
         kept = tuple(p for p in q.places if main not in p)
-        out.append(replace(q, places=kept) if kept != q.places else q)
+        elsewhere = bool(q.countries) and country not in q.countries
+        if kept != q.places or elsewhere:
+            q = replace(q, places=kept, elsewhere=elsewhere)
+        out.append(q)
     return out
 
 

@@ -20,6 +20,8 @@ _WORD_NUMBER = re.compile(rf"\b(?:{_WORD_RE})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_RE
 _DIGITS = re.compile(
     r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|thousand))?(?![\w:/]|\.\d|-\d)"
 )
+# "a thousand", "one hundred", "per million": a scale word with its count.
+_COUNTED_SCALE = re.compile(r"\b(?:a|an|one|per)\s+$", re.IGNORECASE)
 # Amounts in words ("a dozen", "dozens", "a few"): numbers.toml gives each its figure and bounds.
 _VAGUE = re.compile(rf"\b(?:{alternation(_NUMBERS.vague)})\b", re.IGNORECASE)
 # Hedges before a figure ("more than", "about"): numbers.toml gives each the kind of bound it sets.
@@ -202,6 +204,10 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
             continue
         parsed = _parse_words(words)
         if parsed is None or _in_date(text, m.start(), m.end()):
+            continue
+        if words.lower() in _NUMBERS.scales and not _COUNTED_SCALE.search(text[: m.start()]):
+            # "injuring thousand others": a scale word with no count before it is an amount of that order
+            add(m.start(), m.end(), parsed, parsed, parsed * 1000 - 1)
             continue
         add(m.start(), m.end(), parsed)
     out = []

@@ -76,6 +76,8 @@ class Quantity:
     bounds: tuple[float, float] = (0.0, 0.0)
     # Whose it may be, for a measure of one person ("Ruiz, a father of four"): last words of the names.
     holder: tuple[str, ...] = ()
+    # For a country other than the event's main place (set once the main place is known).
+    elsewhere: bool = False
 
     @property
     def value_text(self) -> str:
@@ -466,6 +468,11 @@ def _quantity(
         later = [c for c in clauses if c.start >= clause.end]
         if later and text[clause.end : later[0].start].strip().lower() == "and":
             where = _countries(f, later[0], span)[0]
+    if not where and not places:
+        # "In Velmora, 30 people were hurt": a clause before the figures that gives none scopes them
+        for bare in _bare(clauses, f):
+            where |= _countries(f, bare, span)[0]
+        where = frozenset(where)
     return Quantity(
         claim=f.claim.id,
         source=f.claim.source,
@@ -531,6 +538,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return "same" if any(words_match(x, y) for x in a.holder for y in b.holder) else None
     if a.countries and b.countries and not a.countries & b.countries:
         return None
+    if a.elsewhere != b.elsewhere and not (b.countries if a.elsewhere else a.countries):
+        return None  # a figure for another country against one for the main place
     if a.nationals and b.nationals and not a.nationals & b.nationals:
         return None
     if a.places and b.places:

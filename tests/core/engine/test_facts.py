@@ -29,6 +29,8 @@ from comparer.core.formats.sources import source_from_text
         ("at least 1,200 people", [("at least 1,200", 1200, 1200, math.inf)]),
         ("about 100 were hurt", [("about 100", 100, 90, 110)]),
         ("dozens of homes", [("dozens", 24, 24, 199)]),
+        ("injuring thousand others", [("thousand", 1000, 1000, 999_999)]),
+        ("a thousand people", [("thousand", 1000, 1000, 1000)]),
         ("$3.5 million in aid", [("3.5 million", 3_500_000, 3_500_000, 3_500_000)]),
         ("the January 3 killing in 2020", []),
         ("no one was killed; one of the bases", []),

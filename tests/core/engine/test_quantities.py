@@ -222,3 +222,20 @@ def test_close_durations_in_sentences_about_different_people_stay_unsure():
     b = "Crew named\n\nBraga, a father of two, had called Mirath his home for 21 years, his sister said."
     conflicts = [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
     assert all(f.confidence < 0.5 for f in conflicts)
+
+
+def test_a_toll_for_another_country_is_no_part_of_the_main_places_toll():
+    a = (
+        "Quake in Velmora\n\nThe earthquake in Velmora killed 1,200 people, officials in Velmora said, "
+        "with 4,100 people injured across Velmora."
+    )
+    b = (
+        "Quake in Velmora\n\nThe earthquake struck Velmora on Monday and was felt far beyond Velmora.\n\n"
+        "In India, 30 people were injured in the powerful earthquake, and thousands of others were hurt in "
+        "Velmora."
+    )
+    findings = compare(_sources(a, b)).findings
+    injured = [f for f in findings if f.detail.get("measure") == "injured"]
+    assert [f.kind for f in injured] == ["number_one_side"]
+    assert "4,100" in (injured[0].values[0] or "")
+    assert not [f for f in findings if f.kind == "number_conflict" and f.detail.get("measure") == "injured"]
