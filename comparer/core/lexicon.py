@@ -310,6 +310,8 @@ class FigureLexicon:
     time_units: tuple[str, ...]
     not_counts: tuple[str, ...]
     modifier_endings: tuple[str, ...]
+    rank_grades: tuple[str, ...] = ()
+    ordinals: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,6 +563,10 @@ def _figures() -> FigureLexicon:
         time_units=_words(data.get("time_units")),
         not_counts=_words(data.get("not_counts")),
         modifier_endings=_words(data.get("modifier_endings")),
+        rank_grades=_words(data.get("rank", {}).get("grades")),
+        ordinals=MappingProxyType(
+            {str(k): int(v) for k, v in data.get("rank", {}).get("ordinals", {}).items()}
+        ),
     )
 
 

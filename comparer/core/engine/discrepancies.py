@@ -989,6 +989,66 @@ def certainty_findings(
     return out
 
 
+@lru_cache(maxsize=1)
+def _rank_pattern() -> re.Pattern[str]:
+    figures = lexicon().figures
+    ordinal = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(figures.ordinals)}"
+    return re.compile(
+        rf"(?P<title>(?:[A-Z][\w.'’-]*\s+){{1,4}})(?P<ord>(?i:{ordinal}))\s+(?P<grade>(?i:"
+        rf"{alternation(figures.rank_grades)}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+    )
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    if word[:-2].isdigit():
+        return int(word[:-2])
+    return lexicon().figures.ordinals.get(word)
+
+
+def rank_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
+    """One person given two grades of one rank ("Petty Officer 2nd Class" / "Petty Officer 1st Class")."""
+    if not lexicon().figures.rank_grades:
+        return []
+    pattern = _rank_pattern()
+    ranks: dict[str, list[tuple[str, Span, str, str, int, str]]] = {sid: [] for sid in pair}
+    for f in facts:
+        if f.claim.source not in ranks:
+            continue
+        for m in pattern.finditer(f.claim.text):
+            number = _ordinal(m.group("ord"))
+            if number is None or (not m.group("grade").islower() and not m.group("grade").istitle()):
+                continue
+            start, end = f.claim.start + m.start("title"), f.claim.start + m.end("grade")
+            surname = fold(m.group("name").split()[-1])
+            title = fold(m.group("title").split()[-1])
+            rank = m.group()[: m.end("grade") - m.start()].strip()
+            ranks[f.claim.source].append((f.claim.id, Span(start, end), surname, title, number, rank))
+    out: dict[str, _Group] = {}
+    for ca, span_a, surname_a, title_a, number_a, rank_a in ranks[pair[0]]:
+        for cb, span_b, surname_b, title_b, number_b, rank_b in ranks[pair[1]]:
+            if number_a == number_b or title_a != title_b or not words_match(surname_a, surname_b):
+                continue
+            group = out.get(surname_a)
+            if group is None:
+                first = Finding(
+                    kind="number_conflict",
+                    values=(rank_a, rank_b),
+                    spans=((), ()),
+                    explanation=f"rank: {rank_a} against {rank_b} — one person, two grades",
+                    detail={"measure": "rank", "a": [number_a, number_a], "b": [number_b, number_b]},
+                )
+                group = out[surname_a] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["number_conflict"] - 0.1,
+                    why=["the same person's rank, given with another grade", "read from the title alone"],
+                )
+            group.include(0, ca, (span_a,))
+            group.include(1, cb, (span_b,))
+    return list(out.values())
+
+
 def time_findings(
     facts: Sequence[ClaimFacts], pair: tuple[str, str], linked: Mapping[tuple[str, str], float]
 ) -> list[_Group]:
@@ -1597,6 +1657,7 @@ def discrepancies(
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
+        groups.extend(rank_findings(ordered, (sa, sb)))
         credited_on_links = {
             (c_a, c_b)
             for g in groups

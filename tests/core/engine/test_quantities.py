@@ -239,3 +239,18 @@ def test_a_toll_for_another_country_is_no_part_of_the_main_places_toll():
     assert [f.kind for f in injured] == ["number_one_side"]
     assert "4,100" in (injured[0].values[0] or "")
     assert not [f for f in findings if f.kind == "number_conflict" and f.detail.get("measure") == "injured"]
+
+
+def test_one_person_given_two_grades_of_one_rank_is_a_conflict():
+    a = "Diver dies\n\nPetty Officer 2nd Class Tomas Vell, 41, died on his way back from the flooded chamber."
+    b = "Diver dies\n\nThe diver, retired Petty Officer First Class Tomas Vell, died in the flooded chamber."
+    (rank,) = [f for f in compare(_sources(a, b)).findings if f.detail.get("measure") == "rank"]
+    assert rank.kind == "number_conflict"
+    assert rank.values == ("Petty Officer 2nd Class", "Petty Officer First Class")
+    assert rank.confidence >= 0.5
+
+
+def test_the_same_grade_written_two_ways_and_grades_of_two_people_are_no_conflict():
+    a = "Crew\n\nPetty Officer 1st Class Tomas Vell and Petty Officer 2nd Class Ana Roos dived first."
+    b = "Crew\n\nPetty Officer First Class Tomas Vell led the dive; Chief Petty Officer Ana Roos followed."
+    assert not [f for f in compare(_sources(a, b)).findings if f.detail.get("measure") == "rank"]
