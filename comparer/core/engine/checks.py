@@ -17,8 +17,38 @@ def _unit(n: NumberFact) -> str | None:
     return n.unit[0] if n.unit else None
 
 
+# How far (in characters) a time's conversion may stand after it: "1:20 a.m. GMT (8:20 p.m. EST)".
+CONVERSION_GAP = 40
+
+
+def time_checks(source: Source, claims: Sequence[Claim], facts: Mapping[str, ClaimFacts]) -> list[Check]:
+    """A clock time given with its conversion to another zone, where the two are not one moment."""
+    out: list[Check] = []
+    for c in claims:
+        f = facts.get(c.id)
+        if c.source != source.id or f is None:
+            continue
+        for first, second in zip(f.times, f.times[1:], strict=False):
+            if second.span.start - first.span.end > CONVERSION_GAP or first.zone == second.zone:
+                continue
+            if not (first.zone and second.zone and first.comparable(second)) or first.consistent_with(second):
+                continue
+            out.append(
+                Check(
+                    source=source.id,
+                    kind="time_mismatch",
+                    spans=(first.span, second.span),
+                    values=(first.text, second.text),
+                    explanation=f"{first.text} {first.zone.upper()} and {second.text} "
+                    f"{second.zone.upper()} are given as one moment, but are not the same time",
+                )
+            )
+    return out
+
+
 def check_source(source: Source, claims: Sequence[Claim], facts: Mapping[str, ClaimFacts]) -> list[Check]:
-    """Parts that add up (or fail to add up) to a total stated nearby, in one source."""
+    """Parts that add up (or fail to add up) to a total stated nearby, in one source; a time and its
+    conversion that disagree."""
     body = [facts[c.id] for c in claims if c.source == source.id and c.id in facts]
     out: list[Check] = []
     seen: set[tuple[int, int]] = set()
@@ -51,4 +81,4 @@ def check_source(source: Source, claims: Sequence[Claim], facts: Mapping[str, Cl
                         explanation=" ".join(text.split()),
                     )
                 )
-    return out
+    return out + time_checks(source, claims, facts)

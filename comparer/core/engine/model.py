@@ -34,7 +34,7 @@ FINDING_KINDS: tuple[str, ...] = (
 )
 
 # Kinds of findings a source raises about itself (not tied to a link).
-CHECK_KINDS: tuple[str, ...] = ("sum_mismatch", "sum_consistent", "spelling_inconsistent")
+CHECK_KINDS: tuple[str, ...] = ("sum_mismatch", "sum_consistent", "spelling_inconsistent", "time_mismatch")
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,10 @@ _ATTRIBUTION_TAIL, _SPEECH_VERB = _speech_patterns()
 # A sentence end: . ! ? or … (and closing quotes or brackets), space, then something that can open a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])")
 _ABBREVIATION = _abbreviation()
+_CLOCK_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
+_ZONE_START = re.compile(
+    rf"^\(?(?:{alternation(z.upper() for z in lexicon().calendar.zones)})\b|^(?i:local time)\b"
+)
 _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 
@@ -138,6 +142,8 @@ def sentences(text: str, para: Span) -> list[Span]:
                 this_text[:1].islower()
                 or _ATTRIBUTION_TAIL.match(this_text) is not None
                 or (after_quote and _SPEECH_VERB.search(this_text) is not None)
+                # "at 1:20 a.m. GMT (8:20 p.m. EST)": the zone after a time's "a.m." goes on the sentence
+                or (_CLOCK_END.search(prev_text) is not None and _ZONE_START.match(this_text) is not None)
             )
             if inside_quote or tail:
                 merged[-1] = Span(prev.start, span.end)

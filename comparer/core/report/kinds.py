@@ -103,6 +103,7 @@ _TABLE: tuple[tuple[str, str, str, str, int], ...] = (
     ("date_conflict", "Dates differ", "date conflict", "dates", 0),
     ("time_conflict", "Times differ", "time conflict", "dates", 0),
     ("sum_mismatch", "Parts do not add up", "sum mismatch", "checks", 0),
+    ("time_mismatch", "A time and its conversion disagree", "time mismatch", "checks", 0),
     ("number_one_side", "A number only one account gives", "number one side", "numbers", 1),
     ("quote_differs", "Quotation differs", "quote differs", "quotes", 2),
     ("quote_wording", "Quotation worded differently", "quote wording", "quotes", 2),

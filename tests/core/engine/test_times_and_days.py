@@ -112,3 +112,28 @@ def test_times_of_different_happenings_in_unlinked_sentences_are_not_compared():
         "The ferry left Corvale harbour at 8:15 p.m. on Thursday with 40 cars aboard.",
         "One passenger was taken ill and died at 2:30 a.m., the coastguard said.",
     )
+
+
+def test_a_zone_after_a_times_am_stays_in_its_sentence():
+    src = Source(
+        id="a", path="a.txt", text="Blast\n\nThe blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday."
+    )
+    assert [c.text for c in segment(src)][1:] == [
+        "The blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday."
+    ]
+    two = Source(id="a", path="a.txt", text="Blast\n\nIt hit at 2 a.m. Officials said so.")
+    assert len(segment(two)) == 3
+
+
+def test_a_time_and_its_conversion_that_disagree_are_a_check_on_the_account():
+    other = Source(id="b", path="b.txt", text="Port\n\nA blast hit the port of Velden.")
+
+    def checks(text: str) -> list[tuple[str, tuple[str, ...]]]:
+        src = Source(id="a", path="a.txt", text="Blast at Velden port\n\n" + text)
+        return [(c.kind, c.values) for c in compare([src, other]).checks if c.kind == "time_mismatch"]
+
+    assert checks("The blast came at 1:20 a.m. GMT (5:30 p.m. EST) on Tuesday.") == [
+        ("time_mismatch", ("1:20 a.m.", "5:30 p.m."))
+    ]
+    assert checks("The blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday.") == []
+    assert checks("The blast came at 1:20 a.m. local time (5:30 p.m. EST) on Tuesday.") == []
