@@ -228,6 +228,7 @@ class NameLexicon:
     openers: frozenset[str]
     abbreviations: tuple[str, ...]
     spelling_titles: frozenset[str]
+    relations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,6 +494,7 @@ def _names() -> NameLexicon:
         openers=frozenset(_words(data.get("openers"))),
         abbreviations=_words(data.get("abbreviations"), lower=False),
         spelling_titles=frozenset(_words(data.get("spelling_titles"))),
+        relations=_words(data.get("relations")),
     )
 
 

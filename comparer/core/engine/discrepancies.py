@@ -28,6 +28,7 @@ from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
+from comparer.core.engine.numbers import find_numbers
 from comparer.core.engine.quantities import Quantity, all_quantities, same_scope, with_holders
 from comparer.core.engine.quotefind import same_words_but_brackets
 from comparer.core.engine.quotes import Quote
@@ -990,6 +991,64 @@ def certainty_findings(
 
 
 @lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern[str]:
+    relations = alternation(lexicon().names.relations)
+    return re.compile(
+        rf"\b(?P<age>[\w-]+)-year-old\s+(?:[a-z]+\s+){{0,2}}?(?P<rel>{relations})\s+"
+        rf"(?P<name>[A-Z][\w'’-]+)\b"
+    )
+
+
+def relative_name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
+    """One relative of one age named two ways ("his 7-year-old son Karel" / "his seven-year-old son Carl"):
+    the relation and the age say it is one person, so two names are a discrepancy."""
+    if not lexicon().names.relations:
+        return []
+    pattern = _relative_pattern()
+    found: dict[str, list[tuple[str, Span, float, str, str]]] = {sid: [] for sid in pair}
+    for f in facts:
+        if f.claim.source not in found:
+            continue
+        for m in pattern.finditer(f.claim.text):
+            age = _age_of(m.group("age"))
+            if age is None:
+                continue
+            span = Span(f.claim.start + m.start("name"), f.claim.start + m.end("name"))
+            found[f.claim.source].append((f.claim.id, span, age, m.group("rel").lower(), m.group("name")))
+    out: dict[tuple[float, str], _Group] = {}
+    for ca, span_a, age_a, rel_a, name_a in found[pair[0]]:
+        for cb, span_b, age_b, rel_b, name_b in found[pair[1]]:
+            if age_a != age_b or rel_a != rel_b or words_match(fold(name_a), fold(name_b)):
+                continue
+            group = out.get((age_a, rel_a))
+            if group is None:
+                first = Finding(
+                    kind="name_variant",
+                    values=(name_a, name_b),
+                    spans=((), ()),
+                    explanation=f"“{name_a}” and “{name_b}” name one person: the {age_a:g}-year-old {rel_a} "
+                    "in both accounts",
+                    detail={"spelling": True, "words": [[fold(name_a)], [fold(name_b)]], "relation": rel_a},
+                )
+                group = out[(age_a, rel_a)] = _Group(
+                    first=first,
+                    sources=pair,
+                    confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
+                    why=["one relation of one age, named differently", "the names are not one spelling"],
+                )
+            group.include(0, ca, (span_a,))
+            group.include(1, cb, (span_b,))
+    return list(out.values())
+
+
+def _age_of(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    numbers = find_numbers(word.replace("-", " "))
+    return numbers[0].value if len(numbers) == 1 else None
+
+
+@lru_cache(maxsize=1)
 def _rank_pattern() -> re.Pattern[str]:
     figures = lexicon().figures
     ordinal = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(figures.ordinals)}"
@@ -1658,6 +1717,7 @@ def discrepancies(
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
         groups.extend(rank_findings(ordered, (sa, sb)))
+        groups.extend(relative_name_findings(ordered, (sa, sb)))
         credited_on_links = {
             (c_a, c_b)
             for g in groups

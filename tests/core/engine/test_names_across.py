@@ -48,3 +48,15 @@ def test_a_generic_word_ending_a_name_does_not_hide_its_spelling():
     b = "Town in grief\n\nCandles stood outside the Karl-Boehm Gymnasium in Velden, the mayor said."
     (finding,) = _names(a, b)
     assert "Karl-Bohm" in finding.values[0]
+
+
+def test_one_relative_of_one_age_named_two_ways_is_a_name_variant():
+    a = "Miner freed\n\nHis 9-year-old daughter Mila cried as he stepped out of the cage at Velden."
+    b = "Miner freed\n\nHe hugged his smiling nine-year-old daughter Ilse and his wife at the Velden shaft."
+    assert [f.values for f in _names(a, b)] == [("Mila", "Ilse")]
+
+
+def test_relatives_of_different_ages_or_ties_are_not_one_person():
+    a = "Miner freed\n\nHis 9-year-old daughter Mila cried as he stepped out of the cage at Velden."
+    b = "Miner freed\n\nHis 12-year-old daughter Ilse and his 9-year-old son Karel waited at the shaft."
+    assert not _names(a, b)
