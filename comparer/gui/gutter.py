@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from comparer.core.engine.model import Span
 from comparer.gui.palette import relation_colour
-from comparer.gui.panes import SourcePane
+from comparer.gui.panes import SourcePane, SpanWindow
 
 
 class Connector(NamedTuple):
@@ -65,6 +65,8 @@ class Gutter(QWidget):
         self.neutral = False  # classroom: every band in one colour, so none tells a conflict
         self.describe: Callable[[str], str] = lambda link_id: f"link {link_id}"
         self._drawn: list[tuple[str, QPainterPath]] = []  # as painted last, bottom first
+        # Per pane, the connectors' ends in it, so a paint looks only at those near the view.
+        self._ends: list[tuple[SourcePane, SpanWindow, list[Span], list[int]]] = []
         self.setMouseTracking(True)
         self.setMinimumWidth(36)
         self.setMaximumWidth(80)
@@ -89,6 +91,13 @@ class Gutter(QWidget):
             for pane in (c.left_pane, c.right_pane):
                 if pane is not None:
                     self._follow(pane)
+        ends: dict[int, tuple[SourcePane, list[Span], list[int]]] = {}
+        for i, c in enumerate(connectors):
+            for pane, span in ((c.left_pane or self.left, c.left), (c.right_pane or self.right, c.right)):
+                _pane, spans, which = ends.setdefault(id(pane), (pane, [], []))
+                spans.append(span)
+                which.append(i)
+        self._ends = [(pane, SpanWindow(spans), spans, which) for pane, spans, which in ends.values()]
         self.update()
 
     def set_current(self, link_id: str) -> None:
@@ -96,14 +105,21 @@ class Gutter(QWidget):
         self.current = link_id
         self.update()
 
-    def _local(self, pane: SourcePane, rect: QRect) -> tuple[float, float]:
-        viewport = pane.view.viewport()
-        top = self.mapFromGlobal(viewport.mapToGlobal(rect.topLeft())).y()
-        vp_top = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
-        vp_bottom = vp_top + viewport.height()
+    @staticmethod
+    def _clamped(vp_top: int, vp_height: int, rect: QRect) -> tuple[float, float]:
+        # ``rect`` in the pane's viewport, as heights in the gutter kept within the viewport.
+        top, vp_bottom = vp_top + rect.top(), vp_top + vp_height
         y0 = min(max(top, vp_top), vp_bottom)
         y1 = min(max(top + rect.height(), vp_top), vp_bottom)
         return float(y0), float(y1)
+
+    def _near(self) -> list[Connector]:
+        """The connectors with an end in view, in their order (found by position, not one by one)."""
+        chosen: set[int] = set()
+        for pane, window, spans, which in self._ends:
+            lo, hi = _visible_range(pane)
+            chosen.update(which[i] for i in window.within(lo, hi) if spans[i].end >= lo)
+        return [self.connectors[i] for i in sorted(chosen)]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -111,17 +127,15 @@ class Gutter(QWidget):
         w = float(self.width())
         # Only connectors with an end in view are laid out: asking the text layout where every
         # claim of a long account sits, on each paint, stalls scrolling.
-        ranges = {id(p): _visible_range(p) for p in self._followed}
-
-        def shows(pane: SourcePane, span: Span) -> bool:
-            lo, hi = ranges[id(pane)]
-            return span.end >= lo and span.start <= hi
-
-        near = [
-            c
-            for c in self.connectors
-            if shows(c.left_pane or self.left, c.left) or shows(c.right_pane or self.right, c.right)
-        ]
+        near = self._near()
+        # Where each pane's viewport sits in the gutter, worked out once per paint.
+        tops: dict[int, tuple[int, int]] = {}
+        for c in near:
+            for pane in (c.left_pane or self.left, c.right_pane or self.right):
+                if id(pane) not in tops:
+                    viewport = pane.view.viewport()
+                    origin = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
+                    tops[id(pane)] = (origin, viewport.height())
         # Current drawn last, on top; bands to accounts further away first, under the neighbours'.
         ordered = sorted(near, key=lambda c: (c.link_id == self.current, not c.far))
         # Smoothing a band's curves costs several times drawing it plain: with many bands in view,
@@ -131,8 +145,8 @@ class Gutter(QWidget):
         for c in ordered:
             link_id, relation = c.link_id, ("" if self.neutral else c.relation)
             left, right = c.left_pane or self.left, c.right_pane or self.right
-            l0, l1 = self._local(left, left.view.span_rect(c.left))
-            r0, r1 = self._local(right, right.view.span_rect(c.right))
+            l0, l1 = self._clamped(*tops[id(left)], left.view.span_rect(c.left))
+            r0, r1 = self._clamped(*tops[id(right)], right.view.span_rect(c.right))
             if l1 <= l0 and r1 <= r0:
                 continue  # both ends scrolled away
             path = QPainterPath(QPointF(0, l0))
@@ -201,6 +215,17 @@ def _near(path: QPainterPath, point: QPointF) -> bool:
     return box.contains(point)
 
 
+def _heights(pane: SourcePane) -> Callable[[int], int]:
+    """``pane.block_y`` for many positions: the paragraph tops read once, then a search."""
+    starts, tops = pane.block_tops()
+
+    def block_y(pos: int) -> int:
+        i = bisect.bisect_right(starts, pos) - 1
+        return tops[i] if i >= 0 else 0
+
+    return block_y
+
+
 class ScrollSync:
     """Keeps linked claims level: scrolling one pane scrolls the others to the matching place.
 
@@ -234,12 +259,15 @@ class ScrollSync:
         return cached
 
     def _measure(self, src: SourcePane, dst: SourcePane) -> list[tuple[int, int]]:
+        # The paragraphs' heights read once per pane, then each link's ends looked up among them:
+        # asking the layout for each of thousands of links stalls the first scroll.
+        src_y, dst_y = _heights(src), _heights(dst)
         pairs: list[tuple[int, int]] = [(0, 0)]
         for sa, span_a, sb, span_b in self.links:
             if sa == src.source.id and sb == dst.source.id:
-                pairs.append((src.block_y(span_a.start), dst.block_y(span_b.start)))
+                pairs.append((src_y(span_a.start), dst_y(span_b.start)))
             elif sb == src.source.id and sa == dst.source.id:
-                pairs.append((src.block_y(span_b.start), dst.block_y(span_a.start)))
+                pairs.append((src_y(span_b.start), dst_y(span_a.start)))
         src_h = src.view.verticalScrollBar().maximum() + src.view.viewport().height()
         dst_h = dst.view.verticalScrollBar().maximum() + dst.view.viewport().height()
         pairs.append((src_h, dst_h))

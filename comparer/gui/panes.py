@@ -400,6 +400,20 @@ class SourcePane(QWidget):
         doc = self.view.document()
         return round(doc.documentLayout().blockBoundingRect(doc.findBlock(pos)).top())
 
+    def block_tops(self) -> tuple[list[int], list[int]]:
+        """Where each paragraph starts (character position) and its document y, in order: one pass
+        over the paragraphs, for callers that need the height of thousands of positions."""
+        doc = self.view.document()
+        layout = doc.documentLayout()
+        starts: list[int] = []
+        tops: list[int] = []
+        block = doc.begin()
+        while block.isValid():
+            starts.append(block.position())
+            tops.append(round(layout.blockBoundingRect(block).top()))
+            block = block.next()
+        return starts, tops
+
     def doc_y(self, pos: int) -> int:
         """Document y (pixels from the top of the text) of character ``pos``."""
         return self.view.span_rect(Span(pos, pos + 1)).top() + self.view.verticalScrollBar().value()
