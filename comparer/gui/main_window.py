@@ -370,8 +370,9 @@ class MainWindow(WindowHost):
             self.area.set_sources(comparison.sources, self.session.index)
             self.area.set_added_links(self.session.added_links)
             self.area.set_student_marks(self.session.student_marks)
-        self.findings.set_rows(self._listed_rows())
-        self.findings.set_sources(comparison.sources if comparison is not None else ())  # counts shown
+        # The list's filters, set for these accounts, count the rows shown (filters_changed).
+        sources = comparison.sources if comparison is not None else ()
+        self.findings.show_comparison(self._listed_rows(), sources)
         if self.tasks.synchronous or comparison is None:
             self._repaint()
         else:
