@@ -67,6 +67,8 @@ class Gutter(QWidget):
         self._drawn: list[tuple[str, QPainterPath]] = []  # as painted last, bottom first
         # Per pane, the connectors' ends in it, so a paint looks only at those near the view.
         self._ends: list[tuple[SourcePane, SpanWindow, list[Span], list[int]]] = []
+        # Per pane, the spans' rectangles in document coordinates, with the layout they hold for.
+        self._rects: dict[int, tuple[tuple[int, int, int], dict[Span, QRect]]] = {}
         self.setMouseTracking(True)
         self.setMinimumWidth(36)
         self.setMaximumWidth(80)
@@ -142,11 +144,12 @@ class Gutter(QWidget):
         # only the current one is smoothed.
         smooth_all = len(ordered) <= SMOOTH_UP_TO
         self._drawn = []
+        tools: dict[tuple[str, bool, bool], tuple[QBrush, QPen]] = {}
         for c in ordered:
             link_id, relation = c.link_id, ("" if self.neutral else c.relation)
             left, right = c.left_pane or self.left, c.right_pane or self.right
-            l0, l1 = self._clamped(*tops[id(left)], left.view.span_rect(c.left))
-            r0, r1 = self._clamped(*tops[id(right)], right.view.span_rect(c.right))
+            l0, l1 = self._clamped(*tops[id(left)], self._rect(left, c.left))
+            r0, r1 = self._clamped(*tops[id(right)], self._rect(right, c.right))
             if l1 <= l0 and r1 <= r0:
                 continue  # both ends scrolled away
             path = QPainterPath(QPointF(0, l0))
@@ -156,17 +159,41 @@ class Gutter(QWidget):
             path.closeSubpath()
             current = link_id == self.current
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth_all or current)
-            fill = 150 if current else (20 if c.far else 50)
-            painter.setBrush(QBrush(relation_colour(relation, fill)))
-            width = 3.0 if current else (2.0 if relation == "conflict" else 1.0)
-            pen = QPen(relation_colour(relation), width)
-            # A band to an account further away is dotted whatever its relation: it passes another.
-            style = Qt.PenStyle.SolidLine if self.neutral else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine)
-            pen.setStyle(Qt.PenStyle.DotLine if c.far else style)
+            key = (relation, current, c.far)
+            if key not in tools:  # a few kinds of band, each brush and pen made once per paint
+                tools[key] = self._tools(relation, current=current, far=c.far)
+            brush, pen = tools[key]
+            painter.setBrush(brush)
             painter.setPen(pen)
             painter.drawPath(path)
             self._drawn.append((link_id, path))
         painter.end()
+
+    def _tools(self, relation: str, *, current: bool, far: bool) -> tuple[QBrush, QPen]:
+        fill = 150 if current else (20 if far else 50)
+        width = 3.0 if current else (2.0 if relation == "conflict" else 1.0)
+        pen = QPen(relation_colour(relation), width)
+        # A band to an account further away is dotted whatever its relation: it passes another.
+        style = Qt.PenStyle.SolidLine if self.neutral else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine)
+        pen.setStyle(Qt.PenStyle.DotLine if far else style)
+        return QBrush(relation_colour(relation, fill)), pen
+
+    def _rect(self, pane: SourcePane, span: Span) -> QRect:
+        """``pane.view.span_rect(span)``, remembered in document coordinates while the pane's layout
+        stays the same: scrolling moves the rectangles, it does not change them."""
+        view = pane.view
+        bar = view.verticalScrollBar()
+        layout = (view.viewport().width(), bar.maximum(), view.document().revision())
+        cached = self._rects.get(id(pane))
+        if cached is None or cached[0] != layout:
+            cached = self._rects[id(pane)] = (layout, {})
+        scrolled = bar.value()
+        known = cached[1].get(span)
+        if known is None:
+            rect = view.span_rect(span)
+            known = cached[1][span] = rect.translated(0, scrolled)
+            return rect
+        return known.translated(0, -scrolled)
 
     def link_at(self, point: QPointF) -> str:
         """The link whose band is drawn on top at ``point`` ("" when none)."""
