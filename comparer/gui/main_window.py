@@ -366,19 +366,32 @@ class MainWindow(WindowHost):
 
     def _show_comparison(self, comparison: Comparison | None) -> None:
         # The session's new comparison, shown in the views (before any panel is told of it).
+        later = not self.tasks.synchronous and comparison is not None
         if comparison is not None:
-            self.area.set_sources(comparison.sources, self.session.index)
+            self.area.set_sources(comparison.sources, self.session.index, connectors_later=later)
             self.area.set_added_links(self.session.added_links)
             self.area.set_student_marks(self.session.student_marks)
         # The list's filters, set for these accounts, count the rows shown (filters_changed).
         sources = comparison.sources if comparison is not None else ()
         self.findings.show_comparison(self._listed_rows(), sources)
-        if self.tasks.synchronous or comparison is None:
+        if not later:
             self._repaint()
-        else:
-            # The marks on the next turn of the event loop: the list and panes are drawn first, and
-            # the window answers in between instead of doing both in one long stretch.
-            QTimer.singleShot(1, self, self._repaint)  # a real timer (0 would run before any other)
+            return
+        # The connectors, then the marks, each on a later turn of the event loop: the list and the
+        # panes are drawn first, and the window answers in between instead of doing all of it (and
+        # painting it) in one long stretch. Real timers: 0 would run before any other.
+        index = self.session.index
+
+        def connectors() -> None:
+            if self.session.index is index:  # not when another comparison came meanwhile
+                self.area.draw_connectors()
+                QTimer.singleShot(1, self, marks)
+
+        def marks() -> None:
+            if self.session.index is index:
+                self._repaint()
+
+        QTimer.singleShot(1, self, connectors)
 
     def _listed_rows(self) -> list[Row]:
         """The comparison's rows with the links annotators added, listed before the quiet links."""

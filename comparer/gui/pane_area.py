@@ -79,6 +79,7 @@ class PaneArea(QSplitter):
         self._ends: list[tuple[str, str, str, Span, str, Span]] = []  # each engine link's two passages
         self._added: tuple[AddedLink, ...] = ()
         self._hidden = False
+        self._later = False  # the connectors of the comparison shown wait for draw_connectors()
 
     def clear(self) -> None:
         """Remove every pane and gutter."""
@@ -91,13 +92,17 @@ class PaneArea(QSplitter):
             widget.deleteLater()
         self.panes, self.gutters, self.sync = {}, [], None
 
-    def set_sources(self, sources: Sequence[Source], index: ComparisonIndex | None) -> None:
+    def set_sources(
+        self, sources: Sequence[Source], index: ComparisonIndex | None, *, connectors_later: bool = False
+    ) -> None:
         """Build panes for ``sources``; with a comparison's index, also its claims, connectors and
-        scroll sync.
+        scroll sync. ``connectors_later``: the gutters are emptied and the new connectors wait for
+        :meth:`draw_connectors` (so painting them is not in the same stretch as the rest).
 
         When the panes already show these texts (a comparison of the sources just opened), they are
         kept: laying out a long account again would stall the window.
         """
+        self._later = connectors_later
         claims: dict[str, list[Claim]] = {
             s.id: list(index.claims_in(s.id)) if index is not None else [] for s in sources
         }
@@ -137,7 +142,13 @@ class PaneArea(QSplitter):
         if new == self._added:
             return  # the connectors drawn already have them
         self._added = new
-        if self._index is not None:
+        if self._index is not None and not self._later:
+            self._draw_connectors(self._index)
+
+    def draw_connectors(self) -> None:
+        """Draw the connectors that :meth:`set_sources` was told to leave for later."""
+        if self._later and self._index is not None:
+            self._later = False
             self._draw_connectors(self._index)
 
     def set_answers_hidden(self, hidden: bool) -> None:
@@ -172,7 +183,11 @@ class PaneArea(QSplitter):
             ends.append((link.id, link.relation, a.source, a.span, b.source, b.span))
         pairs = [(sa, span_a, sb, span_b) for _lid, _rel, sa, span_a, sb, span_b in ends]
         self._index, self._ends = index, ends
-        self._draw_connectors(index)
+        if self._later:
+            for gutter in self.gutters:
+                gutter.set_connectors([])
+        else:
+            self._draw_connectors(index)
         if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
             self.sync.enabled = False
         self.sync = ScrollSync(list(self.panes.values()), pairs)
