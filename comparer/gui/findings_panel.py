@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -31,7 +31,6 @@ from comparer.gui.models import (
     FindingsFilter,
     FindingsModel,
     Roles,
-    display_text,
 )
 from comparer.gui.palette import MARK_KINDS, kind_label
 from comparer.gui.rows import Row
@@ -43,6 +42,12 @@ def account_name(source: Source) -> str:
 
 
 FITTED = (COL_KIND, COL_SCORE, COL_RELATION)  # columns as wide as their widest value
+# What each fitted column's text depends on: the rows with different values are measured.
+_SHOWN_BY: dict[int, Callable[[Row], object]] = {
+    COL_KIND: lambda row: row.kind,
+    COL_SCORE: lambda row: "" if row.score is None else f"{row.score:.0f}",
+    COL_RELATION: lambda row: row.relation,
+}
 NARROW = 640  # pixels: below this width the excerpt columns are hidden
 QUIET = ""  # the kind of rows for links with nothing to flag
 ALL = "*"  # combo data meaning "no restriction" (not None: see _apply_filters)
@@ -242,9 +247,10 @@ class FindingsPanel(QWidget):
         shown = [(n, row) for n, row in enumerate(self.model.rows()) if self.proxy.accepts(row)]
         grid = 1 if self.table.showGrid() else 0
         for col in FITTED:
-            first: dict[str, int] = {}
+            first: dict[object, int] = {}
+            what = _SHOWN_BY[col]  # the field a cell shows (cheaper than its text, as many values)
             for n, row in shown:
-                first.setdefault(display_text(row, col), n)
+                first.setdefault(what(row), n)
             cells = (self.proxy.mapFromSource(self.model.index(n, col)) for n in first.values())
             widest = max((self.table.sizeHintForIndex(ix).width() + grid for ix in cells), default=0)
             width = max(widest, header.sectionSizeHint(col), header.minimumSectionSize())

@@ -75,11 +75,6 @@ def search_text(row: Row) -> str:
     return " ".join([row.kind, row.relation, *row.values, *row.excerpts, row.explanation]).lower()
 
 
-def display_text(row: Row, column: int, labels: Mapping[str, str] = MappingProxyType({})) -> str:
-    """What a cell of the list shows."""
-    return _display(row, column, labels)
-
-
 class FindingsModel(QAbstractTableModel):
     """One row per :class:`Row`; read-only."""
 
