@@ -86,8 +86,9 @@ class Gutter(QWidget):
             self._followed.append(pane)
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
 
-    def set_connectors(self, connectors: list[Connector]) -> None:
-        """The links to draw."""
+    def set_connectors(self, connectors: list[Connector], *, paint: bool = True) -> None:
+        """The links to draw (``paint=False``: not repainted now; :meth:`warm` and ``update()``
+        may then come on later turns of the event loop)."""
         self.connectors = connectors
         for c in connectors:  # a far end moves when its own pane scrolls
             for pane in (c.left_pane, c.right_pane):
@@ -100,7 +101,14 @@ class Gutter(QWidget):
                 spans.append(span)
                 which.append(i)
         self._ends = [(pane, SpanWindow(spans), spans, which) for pane, spans, which in ends.values()]
-        self.update()
+        if paint:
+            self.update()
+
+    def warm(self) -> None:
+        """Work out where the connectors in view meet their panes, so the next paint only draws."""
+        for c in self._near():
+            self._rect(c.left_pane or self.left, c.left)
+            self._rect(c.right_pane or self.right, c.right)
 
     def set_current(self, link_id: str) -> None:
         """Emphasise one link's connector."""

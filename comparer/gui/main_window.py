@@ -377,21 +377,24 @@ class MainWindow(WindowHost):
         if not later:
             self._repaint()
             return
-        # The connectors, then the marks, each on a later turn of the event loop: the list and the
-        # panes are drawn first, and the window answers in between instead of doing all of it (and
-        # painting it) in one long stretch. Real timers: 0 would run before any other.
+        # The connectors (made, placed, painted), then the marks, each on a later turn of the
+        # event loop: the list and the panes are drawn first, and the window answers in between
+        # instead of doing all of it (and painting it) in one long stretch. Real timers: 0 would
+        # run before any other. A comparison shown meanwhile drops the turns left.
         index = self.session.index
+        turns = [
+            lambda: self.area.draw_connectors(paint=False),
+            self.area.place_connectors,
+            self.area.paint_connectors,
+            self._repaint,
+        ]
 
-        def connectors() -> None:
-            if self.session.index is index:  # not when another comparison came meanwhile
-                self.area.draw_connectors()
-                QTimer.singleShot(1, self, marks)
+        def next_turn() -> None:
+            if self.session.index is index and turns:
+                turns.pop(0)()
+                QTimer.singleShot(1, self, next_turn)
 
-        def marks() -> None:
-            if self.session.index is index:
-                self._repaint()
-
-        QTimer.singleShot(1, self, connectors)
+        QTimer.singleShot(1, self, next_turn)
 
     def _listed_rows(self) -> list[Row]:
         """The comparison's rows with the links annotators added, listed before the quiet links."""

@@ -5,13 +5,13 @@ comparison shown in turns."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimerEvent
 
 from comparer.core.formats.sources import source_from_text
 from comparer.gui import app
 from comparer.gui.findings_panel import FITTED
 from comparer.gui.models import Roles
-from comparer.gui.panes import SourcePane
+from comparer.gui.panes import LayoutTurns, SourcePane
 
 
 def _proxy_rows(panel):
@@ -141,3 +141,15 @@ def test_a_comparison_shown_in_turns_ends_with_its_connectors_and_marks(live, qt
     qtbot.waitUntil(lambda: {c.link_id for c in gutter.connectors} == ids, timeout=5_000)
     panes = list(live.area.panes.values())
     qtbot.waitUntil(lambda: all(p.extra_selection_spans() for p in panes), timeout=5_000)
+
+
+def test_the_panes_texts_are_laid_out_one_step_per_turn(sample_window, qtbot):
+    turns = LayoutTurns()
+    layouts = [p.view.document().documentLayout() for p in sample_window.area.panes.values()]
+    for pane in sample_window.area.panes.values():
+        turns.follow(pane)
+    assert not turns.eventFilter(layouts[0], QTimerEvent(1))  # the first step of a turn is taken
+    assert turns.eventFilter(layouts[1], QTimerEvent(1))  # the other pane's waits
+    qtbot.waitUntil(lambda: not turns.eventFilter(layouts[1], QTimerEvent(1)), timeout=2_000)
+    for layout in layouts:
+        layout.removeEventFilter(turns)
