@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -41,6 +41,13 @@ def account_name(source: Source) -> str:
     return source.outlet or source.id
 
 
+FITTED = (COL_KIND, COL_SCORE, COL_RELATION)  # columns as wide as their widest value
+# What each fitted column's text depends on: the rows with different values are measured.
+_SHOWN_BY: dict[int, Callable[[Row], object]] = {
+    COL_KIND: lambda row: row.kind,
+    COL_SCORE: lambda row: "" if row.score is None else f"{row.score:.0f}",
+    COL_RELATION: lambda row: row.relation,
+}
 NARROW = 640  # pixels: below this width the excerpt columns are hidden
 QUIET = ""  # the kind of rows for links with nothing to flag
 ALL = "*"  # combo data meaning "no restriction" (not None: see _apply_filters)
@@ -108,10 +115,10 @@ class FindingsPanel(QWidget):
         # what is left, so no column is squeezed to nothing and no horizontal scroll bar is needed.
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
-        header.setResizeContentsPrecision(200)  # fit to the first rows, not to thousands of them
+        # Fitted by _fit_columns to the different values they show, not by Qt measuring hundreds
+        # of cells each time the rows or filters change.
         for col in range(len(COLUMNS)):
-            fit = col in (COL_KIND, COL_SCORE, COL_RELATION)
-            mode = QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Stretch
+            mode = QHeaderView.ResizeMode.Fixed if col in FITTED else QHeaderView.ResizeMode.Stretch
             header.setSectionResizeMode(col, mode)
 
         # The label column is narrow and fixed (a label is a word; "agree (2 of 3)" is elided, its
@@ -157,6 +164,18 @@ class FindingsPanel(QWidget):
 
     def set_sources(self, sources: Sequence[Source]) -> None:
         """The accounts the rows come from: names the columns; with three or more, a pair can be chosen."""
+        self._take_sources(sources)
+        self._apply_filters()
+
+    def show_comparison(self, rows: list[Row], sources: Sequence[Source]) -> None:
+        """Show a new comparison's rows and accounts (:meth:`set_rows` and :meth:`set_sources` in
+        one): the filters and column names are set first and the rows filtered once, in the
+        model's reset, instead of a refilter and a header layout for each."""
+        self._take_sources(sources)
+        self._apply_filters(rows=rows)
+        self.row_selected.emit(None)
+
+    def _take_sources(self, sources: Sequence[Source]) -> None:
         self._sources = list(sources)
         self._pairs = {
             f"{a.id}|{b.id}": (a, b) for i, a in enumerate(sources) for b in list(sources)[i + 1 :]
@@ -168,7 +187,6 @@ class FindingsPanel(QWidget):
             self.pair_box.addItem(f"{account_name(a)} ↔ {account_name(b)}", key)
         self.pair_box.blockSignals(False)
         self.pair_box.setVisible(len(sources) > 2)
-        self._apply_filters()
 
     def choose_pair(self, a: str, b: str) -> None:
         """Compare only accounts ``a`` and ``b`` in the list."""
@@ -177,14 +195,11 @@ class FindingsPanel(QWidget):
             if i >= 0:
                 self.pair_box.setCurrentIndex(i)
 
-    def _name_columns(self) -> None:
+    def _side_names(self) -> tuple[str, str]:
         pair = self._pairs.get(str(self.pair_box.currentData()))
         if pair is None and len(self._sources) == 2:
             pair = (self._sources[0], self._sources[1])
-        if pair is None:
-            self.model.set_side_names("A", "B")
-        else:
-            self.model.set_side_names(account_name(pair[0]), account_name(pair[1]))
+        return ("A", "B") if pair is None else (account_name(pair[0]), account_name(pair[1]))
 
     def set_rows(self, rows: list[Row]) -> None:
         """Show these rows (clears the selection)."""
@@ -203,7 +218,7 @@ class FindingsPanel(QWidget):
         self._allowed = frozenset((*kinds, QUIET))
         self._apply_filters()
 
-    def _apply_filters(self) -> None:
+    def _apply_filters(self, *, rows: list[Row] | None = None) -> None:
         # Combo data is never None: PySide6 6.12 on Python 3.11 loses a reference to None each time
         # an empty QVariant is handed back to Python.
         chosen = self.kind_box.currentData()
@@ -215,10 +230,31 @@ class FindingsPanel(QWidget):
             search=self.search.text(),
             show_all=self.show_all.isChecked(),
             pair=None if pair is None else (pair[0].id, pair[1].id),
+            refilter=rows is None,
         )
-        self._name_columns()
+        if rows is None:
+            self.model.set_side_names(*self._side_names())
+        else:  # new rows: filtered and named in the one reset
+            self.model.set_rows(rows, side_names=self._side_names())
+        self._fit_columns()
         self._update_count()
         self.filters_changed.emit()
+
+    def _fit_columns(self) -> None:
+        # As wide as the widest cell the filters let through, or the header: each different value
+        # is measured once (a long comparison has thousands of rows but a few dozen values).
+        header = self.table.horizontalHeader()
+        shown = [(n, row) for n, row in enumerate(self.model.rows()) if self.proxy.accepts(row)]
+        grid = 1 if self.table.showGrid() else 0
+        for col in FITTED:
+            first: dict[object, int] = {}
+            what = _SHOWN_BY[col]  # the field a cell shows (cheaper than its text, as many values)
+            for n, row in shown:
+                first.setdefault(what(row), n)
+            cells = (self.proxy.mapFromSource(self.model.index(n, col)) for n in first.values())
+            widest = max((self.table.sizeHintForIndex(ix).width() + grid for ix in cells), default=0)
+            width = max(widest, header.sectionSizeHint(col), header.minimumSectionSize())
+            header.resizeSection(col, min(width, header.maximumSectionSize()))
 
     def _update_count(self) -> None:
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
@@ -280,4 +316,6 @@ class FindingsPanel(QWidget):
 
     def visible_rows(self) -> list[Row]:
         """Rows that pass the filters, in view order."""
+        if self.proxy.sortColumn() < 0:  # unsorted: the model's order, filtered without a Qt call per row
+            return [row for row in self.model.rows() if self.proxy.accepts(row)]
         return [self.proxy.index(r, 0).data(Roles.ROW) for r in range(self.proxy.rowCount())]

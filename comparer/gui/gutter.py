@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from comparer.core.engine.model import Span
 from comparer.gui.palette import relation_colour
-from comparer.gui.panes import SourcePane
+from comparer.gui.panes import SourcePane, SpanWindow
 
 
 class Connector(NamedTuple):
@@ -65,6 +65,10 @@ class Gutter(QWidget):
         self.neutral = False  # classroom: every band in one colour, so none tells a conflict
         self.describe: Callable[[str], str] = lambda link_id: f"link {link_id}"
         self._drawn: list[tuple[str, QPainterPath]] = []  # as painted last, bottom first
+        # Per pane, the connectors' ends in it, so a paint looks only at those near the view.
+        self._ends: list[tuple[SourcePane, SpanWindow, list[Span], list[int]]] = []
+        # Per pane, the spans' rectangles in document coordinates, with the layout they hold for.
+        self._rects: dict[int, tuple[tuple[int, int, int], dict[Span, QRect]]] = {}
         self.setMouseTracking(True)
         self.setMinimumWidth(36)
         self.setMaximumWidth(80)
@@ -82,28 +86,50 @@ class Gutter(QWidget):
             self._followed.append(pane)
             pane.view.verticalScrollBar().valueChanged.connect(self.update)
 
-    def set_connectors(self, connectors: list[Connector]) -> None:
-        """The links to draw."""
+    def set_connectors(self, connectors: list[Connector], *, paint: bool = True) -> None:
+        """The links to draw (``paint=False``: not repainted now; :meth:`warm` and ``update()``
+        may then come on later turns of the event loop)."""
         self.connectors = connectors
         for c in connectors:  # a far end moves when its own pane scrolls
             for pane in (c.left_pane, c.right_pane):
                 if pane is not None:
                     self._follow(pane)
-        self.update()
+        ends: dict[int, tuple[SourcePane, list[Span], list[int]]] = {}
+        for i, c in enumerate(connectors):
+            for pane, span in ((c.left_pane or self.left, c.left), (c.right_pane or self.right, c.right)):
+                _pane, spans, which = ends.setdefault(id(pane), (pane, [], []))
+                spans.append(span)
+                which.append(i)
+        self._ends = [(pane, SpanWindow(spans), spans, which) for pane, spans, which in ends.values()]
+        if paint:
+            self.update()
+
+    def warm(self) -> None:
+        """Work out where the connectors in view meet their panes, so the next paint only draws."""
+        for c in self._near():
+            self._rect(c.left_pane or self.left, c.left)
+            self._rect(c.right_pane or self.right, c.right)
 
     def set_current(self, link_id: str) -> None:
         """Emphasise one link's connector."""
         self.current = link_id
         self.update()
 
-    def _local(self, pane: SourcePane, rect: QRect) -> tuple[float, float]:
-        viewport = pane.view.viewport()
-        top = self.mapFromGlobal(viewport.mapToGlobal(rect.topLeft())).y()
-        vp_top = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
-        vp_bottom = vp_top + viewport.height()
+    @staticmethod
+    def _clamped(vp_top: int, vp_height: int, rect: QRect) -> tuple[float, float]:
+        # ``rect`` in the pane's viewport, as heights in the gutter kept within the viewport.
+        top, vp_bottom = vp_top + rect.top(), vp_top + vp_height
         y0 = min(max(top, vp_top), vp_bottom)
         y1 = min(max(top + rect.height(), vp_top), vp_bottom)
         return float(y0), float(y1)
+
+    def _near(self) -> list[Connector]:
+        """The connectors with an end in view, in their order (found by position, not one by one)."""
+        chosen: set[int] = set()
+        for pane, window, spans, which in self._ends:
+            lo, hi = _visible_range(pane)
+            chosen.update(which[i] for i in window.within(lo, hi) if spans[i].end >= lo)
+        return [self.connectors[i] for i in sorted(chosen)]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -111,28 +137,27 @@ class Gutter(QWidget):
         w = float(self.width())
         # Only connectors with an end in view are laid out: asking the text layout where every
         # claim of a long account sits, on each paint, stalls scrolling.
-        ranges = {id(p): _visible_range(p) for p in self._followed}
-
-        def shows(pane: SourcePane, span: Span) -> bool:
-            lo, hi = ranges[id(pane)]
-            return span.end >= lo and span.start <= hi
-
-        near = [
-            c
-            for c in self.connectors
-            if shows(c.left_pane or self.left, c.left) or shows(c.right_pane or self.right, c.right)
-        ]
+        near = self._near()
+        # Where each pane's viewport sits in the gutter, worked out once per paint.
+        tops: dict[int, tuple[int, int]] = {}
+        for c in near:
+            for pane in (c.left_pane or self.left, c.right_pane or self.right):
+                if id(pane) not in tops:
+                    viewport = pane.view.viewport()
+                    origin = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
+                    tops[id(pane)] = (origin, viewport.height())
         # Current drawn last, on top; bands to accounts further away first, under the neighbours'.
         ordered = sorted(near, key=lambda c: (c.link_id == self.current, not c.far))
         # Smoothing a band's curves costs several times drawing it plain: with many bands in view,
         # only the current one is smoothed.
         smooth_all = len(ordered) <= SMOOTH_UP_TO
         self._drawn = []
+        tools: dict[tuple[str, bool, bool], tuple[QBrush, QPen]] = {}
         for c in ordered:
             link_id, relation = c.link_id, ("" if self.neutral else c.relation)
             left, right = c.left_pane or self.left, c.right_pane or self.right
-            l0, l1 = self._local(left, left.view.span_rect(c.left))
-            r0, r1 = self._local(right, right.view.span_rect(c.right))
+            l0, l1 = self._clamped(*tops[id(left)], self._rect(left, c.left))
+            r0, r1 = self._clamped(*tops[id(right)], self._rect(right, c.right))
             if l1 <= l0 and r1 <= r0:
                 continue  # both ends scrolled away
             path = QPainterPath(QPointF(0, l0))
@@ -142,17 +167,41 @@ class Gutter(QWidget):
             path.closeSubpath()
             current = link_id == self.current
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth_all or current)
-            fill = 150 if current else (20 if c.far else 50)
-            painter.setBrush(QBrush(relation_colour(relation, fill)))
-            width = 3.0 if current else (2.0 if relation == "conflict" else 1.0)
-            pen = QPen(relation_colour(relation), width)
-            # A band to an account further away is dotted whatever its relation: it passes another.
-            style = Qt.PenStyle.SolidLine if self.neutral else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine)
-            pen.setStyle(Qt.PenStyle.DotLine if c.far else style)
+            key = (relation, current, c.far)
+            if key not in tools:  # a few kinds of band, each brush and pen made once per paint
+                tools[key] = self._tools(relation, current=current, far=c.far)
+            brush, pen = tools[key]
+            painter.setBrush(brush)
             painter.setPen(pen)
             painter.drawPath(path)
             self._drawn.append((link_id, path))
         painter.end()
+
+    def _tools(self, relation: str, *, current: bool, far: bool) -> tuple[QBrush, QPen]:
+        fill = 150 if current else (20 if far else 50)
+        width = 3.0 if current else (2.0 if relation == "conflict" else 1.0)
+        pen = QPen(relation_colour(relation), width)
+        # A band to an account further away is dotted whatever its relation: it passes another.
+        style = Qt.PenStyle.SolidLine if self.neutral else _PEN_STYLES.get(relation, Qt.PenStyle.DotLine)
+        pen.setStyle(Qt.PenStyle.DotLine if far else style)
+        return QBrush(relation_colour(relation, fill)), pen
+
+    def _rect(self, pane: SourcePane, span: Span) -> QRect:
+        """``pane.view.span_rect(span)``, remembered in document coordinates while the pane's layout
+        stays the same: scrolling moves the rectangles, it does not change them."""
+        view = pane.view
+        bar = view.verticalScrollBar()
+        layout = (view.viewport().width(), bar.maximum(), view.document().revision())
+        cached = self._rects.get(id(pane))
+        if cached is None or cached[0] != layout:
+            cached = self._rects[id(pane)] = (layout, {})
+        scrolled = bar.value()
+        known = cached[1].get(span)
+        if known is None:
+            rect = view.span_rect(span)
+            known = cached[1][span] = rect.translated(0, scrolled)
+            return rect
+        return known.translated(0, -scrolled)
 
     def link_at(self, point: QPointF) -> str:
         """The link whose band is drawn on top at ``point`` ("" when none)."""
@@ -201,6 +250,17 @@ def _near(path: QPainterPath, point: QPointF) -> bool:
     return box.contains(point)
 
 
+def _heights(pane: SourcePane) -> Callable[[int], int]:
+    """``pane.block_y`` for many positions: the paragraph tops read once, then a search."""
+    starts, tops = pane.block_tops()
+
+    def block_y(pos: int) -> int:
+        i = bisect.bisect_right(starts, pos) - 1
+        return tops[i] if i >= 0 else 0
+
+    return block_y
+
+
 class ScrollSync:
     """Keeps linked claims level: scrolling one pane scrolls the others to the matching place.
 
@@ -234,12 +294,15 @@ class ScrollSync:
         return cached
 
     def _measure(self, src: SourcePane, dst: SourcePane) -> list[tuple[int, int]]:
+        # The paragraphs' heights read once per pane, then each link's ends looked up among them:
+        # asking the layout for each of thousands of links stalls the first scroll.
+        src_y, dst_y = _heights(src), _heights(dst)
         pairs: list[tuple[int, int]] = [(0, 0)]
         for sa, span_a, sb, span_b in self.links:
             if sa == src.source.id and sb == dst.source.id:
-                pairs.append((src.block_y(span_a.start), dst.block_y(span_b.start)))
+                pairs.append((src_y(span_a.start), dst_y(span_b.start)))
             elif sb == src.source.id and sa == dst.source.id:
-                pairs.append((src.block_y(span_b.start), dst.block_y(span_a.start)))
+                pairs.append((src_y(span_b.start), dst_y(span_a.start)))
         src_h = src.view.verticalScrollBar().maximum() + src.view.viewport().height()
         dst_h = dst.view.verticalScrollBar().maximum() + dst.view.viewport().height()
         pairs.append((src_h, dst_h))

@@ -366,18 +366,35 @@ class MainWindow(WindowHost):
 
     def _show_comparison(self, comparison: Comparison | None) -> None:
         # The session's new comparison, shown in the views (before any panel is told of it).
+        later = not self.tasks.synchronous and comparison is not None
         if comparison is not None:
-            self.area.set_sources(comparison.sources, self.session.index)
+            self.area.set_sources(comparison.sources, self.session.index, connectors_later=later)
             self.area.set_added_links(self.session.added_links)
             self.area.set_student_marks(self.session.student_marks)
-        self.findings.set_rows(self._listed_rows())
-        self.findings.set_sources(comparison.sources if comparison is not None else ())  # counts shown
-        if self.tasks.synchronous or comparison is None:
+        # The list's filters, set for these accounts, count the rows shown (filters_changed).
+        sources = comparison.sources if comparison is not None else ()
+        self.findings.show_comparison(self._listed_rows(), sources)
+        if not later:
             self._repaint()
-        else:
-            # The marks on the next turn of the event loop: the list and panes are drawn first, and
-            # the window answers in between instead of doing both in one long stretch.
-            QTimer.singleShot(1, self, self._repaint)  # a real timer (0 would run before any other)
+            return
+        # The connectors (made, placed, painted), then the marks, each on a later turn of the
+        # event loop: the list and the panes are drawn first, and the window answers in between
+        # instead of doing all of it (and painting it) in one long stretch. Real timers: 0 would
+        # run before any other. A comparison shown meanwhile drops the turns left.
+        index = self.session.index
+        turns = [
+            lambda: self.area.draw_connectors(paint=False),
+            self.area.place_connectors,
+            self.area.paint_connectors,
+            self._repaint,
+        ]
+
+        def next_turn() -> None:
+            if self.session.index is index and turns:
+                turns.pop(0)()
+                QTimer.singleShot(1, self, next_turn)
+
+        QTimer.singleShot(1, self, next_turn)
 
     def _listed_rows(self) -> list[Row]:
         """The comparison's rows with the links annotators added, listed before the quiet links."""

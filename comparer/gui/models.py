@@ -70,6 +70,11 @@ def _display(row: Row, column: int, labels: Mapping[str, str] = MappingProxyType
     return row.relation
 
 
+def search_text(row: Row) -> str:
+    """What the search box looks in: the row's kind, relation, values, excerpts and explanation."""
+    return " ".join([row.kind, row.relation, *row.values, *row.excerpts, row.explanation]).lower()
+
+
 class FindingsModel(QAbstractTableModel):
     """One row per :class:`Row`; read-only."""
 
@@ -91,6 +96,8 @@ class FindingsModel(QAbstractTableModel):
 
     def set_side_names(self, a: str, b: str) -> None:
         """Name the value and excerpt columns after the two accounts the list compares."""
+        if (a, b) == self._side_names:
+            return  # the header would be laid out again for nothing
         self._side_names = (a, b)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_VALUE_A, COL_EXCERPT_B)
 
@@ -100,11 +107,19 @@ class FindingsModel(QAbstractTableModel):
         names = {COL_VALUE_A: a, COL_VALUE_B: b, COL_EXCERPT_A: f"Excerpt {a}", COL_EXCERPT_B: f"Excerpt {b}"}
         return names.get(section, COLUMNS[section])
 
-    def set_rows(self, rows: list[Row]) -> None:
-        """Replace every row."""
+    def set_rows(self, rows: list[Row], *, side_names: tuple[str, str] | None = None) -> None:
+        """Replace every row (and, with ``side_names``, the accounts the columns are named after:
+        set in the same reset, the header is not worked out twice)."""
         self.beginResetModel()
         self._rows = list(rows)
+        if side_names is not None:
+            self._side_names = side_names
         self.endResetModel()
+
+    @property
+    def side_names(self) -> tuple[str, str]:
+        """The names of the two accounts the value and excerpt columns are named after."""
+        return self._side_names
 
     def row_at(self, row: int) -> Row:
         """The data of one row."""
@@ -166,7 +181,7 @@ class FindingsModel(QAbstractTableModel):
                 else _display(row, col, self._labels).lower()
             )
         if role == Roles.SEARCH:
-            return " ".join([row.kind, row.relation, *row.values, *row.excerpts, row.explanation]).lower()
+            return search_text(row)
         return None
 
 
@@ -190,8 +205,10 @@ class FindingsFilter(QSortFilterProxyModel):
         search: str,
         show_all: bool,
         pair: Collection[str] | None,
+        refilter: bool = True,
     ) -> None:
-        """Set every filter at once, refiltering the rows once."""
+        """Set every filter at once, refiltering the rows once (``refilter=False``: not now, the
+        source model is about to be reset and the rows are filtered then)."""
 
         def change() -> None:
             self._kinds = None if kinds is None else frozenset(kinds)
@@ -200,7 +217,10 @@ class FindingsFilter(QSortFilterProxyModel):
             self._show_all = bool(show_all)
             self._pair = None if pair is None else frozenset(pair)
 
-        self._refilter(change)
+        if refilter:
+            self._refilter(change)
+        else:
+            change()
 
     def set_show_all(self, show_all: bool) -> None:
         """Also show low-confidence findings and weak (``related``) links with nothing to flag."""
@@ -235,17 +255,29 @@ class FindingsFilter(QSortFilterProxyModel):
         value = text.strip().lower()
         self._refilter(lambda: setattr(self, "_search", value))
 
+    def accepts(self, row: Row) -> bool:
+        """True when the filters let ``row`` through (plain Python: no Qt call)."""
+        if not self._passes(row.kind, row.relation, row.minor, row.sources):
+            return False
+        return not self._search or all(word in search_text(row) for word in self._search.split())
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         # Reads the row itself rather than one Qt data() call per role: a long comparison has
         # thousands of rows and each toggle refilters them all on the GUI thread.
         model = self.sourceModel()
         if isinstance(model, FindingsModel):
-            row = model.row_at(source_row)
-            kind, relation, minor, sources = row.kind, row.relation, row.minor, row.sources
-        else:
-            index = model.index(source_row, 0, source_parent)
-            kind, relation = model.data(index, Roles.KIND), model.data(index, Roles.RELATION)
-            minor, sources = model.data(index, Roles.MINOR), model.data(index, Roles.SOURCES)
+            return self.accepts(model.row_at(source_row))
+        index = model.index(source_row, 0, source_parent)
+        kind, relation = model.data(index, Roles.KIND), model.data(index, Roles.RELATION)
+        minor, sources = model.data(index, Roles.MINOR), model.data(index, Roles.SOURCES)
+        if not self._passes(kind, relation, minor, sources):
+            return False
+        if self._search:
+            haystack = model.data(model.index(source_row, 0, source_parent), Roles.SEARCH)
+            return all(word in haystack for word in self._search.split())
+        return True
+
+    def _passes(self, kind: str, relation: str, minor: bool, sources: Collection[str]) -> bool:
         if self._kinds is not None and kind not in self._kinds:
             return False
         if self._relations is not None and relation not in self._relations:
@@ -256,7 +288,4 @@ class FindingsFilter(QSortFilterProxyModel):
             named = {s for s in sources if s}
             if not named or not named <= self._pair:
                 return False
-        if self._search:
-            haystack = model.data(model.index(source_row, 0, source_parent), Roles.SEARCH)
-            return all(word in haystack for word in self._search.split())
         return True

@@ -13,7 +13,7 @@ from comparer.core.project.annotations import AddedLink, SpanRef
 from comparer.gui.gutter import Connector, Gutter, ScrollSync
 from comparer.gui.marks import Mark, finding_marks, linked_claims
 from comparer.gui.overview import Band, overview_bands
-from comparer.gui.panes import SourcePane
+from comparer.gui.panes import LayoutTurns, SourcePane
 from comparer.gui.session import ComparisonIndex
 
 
@@ -79,6 +79,8 @@ class PaneArea(QSplitter):
         self._ends: list[tuple[str, str, str, Span, str, Span]] = []  # each engine link's two passages
         self._added: tuple[AddedLink, ...] = ()
         self._hidden = False
+        self._later = False  # the connectors of the comparison shown wait for draw_connectors()
+        self._layout_turns = LayoutTurns(self)  # the panes' texts laid out one step at a time
 
     def clear(self) -> None:
         """Remove every pane and gutter."""
@@ -91,13 +93,17 @@ class PaneArea(QSplitter):
             widget.deleteLater()
         self.panes, self.gutters, self.sync = {}, [], None
 
-    def set_sources(self, sources: Sequence[Source], index: ComparisonIndex | None) -> None:
+    def set_sources(
+        self, sources: Sequence[Source], index: ComparisonIndex | None, *, connectors_later: bool = False
+    ) -> None:
         """Build panes for ``sources``; with a comparison's index, also its claims, connectors and
-        scroll sync.
+        scroll sync. ``connectors_later``: the gutters are emptied and the new connectors wait for
+        :meth:`draw_connectors` (so painting them is not in the same stretch as the rest).
 
         When the panes already show these texts (a comparison of the sources just opened), they are
         kept: laying out a long account again would stall the window.
         """
+        self._later = connectors_later
         claims: dict[str, list[Claim]] = {
             s.id: list(index.claims_in(s.id)) if index is not None else [] for s in sources
         }
@@ -114,6 +120,7 @@ class PaneArea(QSplitter):
         for source in sources:
             pane = SourcePane(source, claims.get(source.id, []), self)
             pane.set_font_size(self._font_size)
+            self._layout_turns.follow(pane)
             pane.claim_clicked.connect(self.claim_clicked)
             pane.blank_clicked.connect(self.blank_clicked)
             if previous is not None:
@@ -137,8 +144,26 @@ class PaneArea(QSplitter):
         if new == self._added:
             return  # the connectors drawn already have them
         self._added = new
-        if self._index is not None:
+        if self._index is not None and not self._later:
             self._draw_connectors(self._index)
+
+    def draw_connectors(self, *, paint: bool = True) -> None:
+        """Draw the connectors that :meth:`set_sources` was told to leave for later; with
+        ``paint=False`` they are set but painted only at :meth:`paint_connectors` (and may be
+        placed before, by :meth:`place_connectors`)."""
+        if self._later and self._index is not None:
+            self._later = False
+            self._draw_connectors(self._index, paint=paint)
+
+    def place_connectors(self) -> None:
+        """Work out where the connectors in view meet their panes, so the next paint only draws."""
+        for gutter in self.gutters:
+            gutter.warm()
+
+    def paint_connectors(self) -> None:
+        """Paint the gutters (the connectors :meth:`draw_connectors` set without painting)."""
+        for gutter in self.gutters:
+            gutter.update()
 
     def set_answers_hidden(self, hidden: bool) -> None:
         """Classroom: bands in one colour and no overview strips, so nothing shows where a finding is."""
@@ -172,7 +197,11 @@ class PaneArea(QSplitter):
             ends.append((link.id, link.relation, a.source, a.span, b.source, b.span))
         pairs = [(sa, span_a, sb, span_b) for _lid, _rel, sa, span_a, sb, span_b in ends]
         self._index, self._ends = index, ends
-        self._draw_connectors(index)
+        if self._later:
+            for gutter in self.gutters:
+                gutter.set_connectors([])
+        else:
+            self._draw_connectors(index)
         if self.sync is not None:  # panes kept from the last comparison: its sync stays off for good
             self.sync.enabled = False
         self.sync = ScrollSync(list(self.panes.values()), pairs)
@@ -180,7 +209,7 @@ class PaneArea(QSplitter):
         for pane in self.panes.values():
             pane.overview.setVisible(not self._hidden)
 
-    def _draw_connectors(self, index: ComparisonIndex) -> None:
+    def _draw_connectors(self, index: ComparisonIndex, *, paint: bool = True) -> None:
         why = _Why(index)
         links = [*self._ends]
         links += [
@@ -208,7 +237,7 @@ class PaneArea(QSplitter):
                         None if last == n + 1 else panes[last],
                     )
                 )
-            gutter.set_connectors(connectors)
+            gutter.set_connectors(connectors, paint=paint)
             gutter.describe = why
 
     def paint(

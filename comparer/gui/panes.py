@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QFont, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
@@ -169,6 +169,37 @@ class SpanWindow:
         first = bisect.bisect_left(self._starts, lo - self._longest)
         last = bisect.bisect_right(self._starts, hi)
         return sorted(self._order[first:last])
+
+
+class LayoutTurns(QObject):
+    """Lets the text layout of one pane at a time take a step per turn of the event loop.
+
+    Qt lays out a long text in steps on a timer, each twice as long as the one before (up to
+    200,000 characters); two panes opened together step together, and their two longest steps in
+    one turn stopped the window for twice as long. Installed as an event filter on each pane's
+    document layout: a step asked for while another pane's has just been taken waits for that
+    layout's next tick (its timer keeps running until the text is laid out).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stepped = False
+
+    def follow(self, pane: SourcePane) -> None:
+        """Take turns with this pane's layout."""
+        pane.view.document().documentLayout().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Timer:
+            return False
+        if self._stepped:
+            return True  # another layout stepped this turn: this one steps at its next tick
+        self._stepped = True
+        QTimer.singleShot(0, self, self._next_turn)
+        return False
+
+    def _next_turn(self) -> None:
+        self._stepped = False
 
 
 class SourcePane(QWidget):
@@ -399,6 +430,20 @@ class SourcePane(QWidget):
         """Document y of the top of the paragraph holding character ``pos`` (cheap: no line layout)."""
         doc = self.view.document()
         return round(doc.documentLayout().blockBoundingRect(doc.findBlock(pos)).top())
+
+    def block_tops(self) -> tuple[list[int], list[int]]:
+        """Where each paragraph starts (character position) and its document y, in order: one pass
+        over the paragraphs, for callers that need the height of thousands of positions."""
+        doc = self.view.document()
+        layout = doc.documentLayout()
+        starts: list[int] = []
+        tops: list[int] = []
+        block = doc.begin()
+        while block.isValid():
+            starts.append(block.position())
+            tops.append(round(layout.blockBoundingRect(block).top()))
+            block = block.next()
+        return starts, tops
 
     def doc_y(self, pos: int) -> int:
         """Document y (pixels from the top of the text) of character ``pos``."""
