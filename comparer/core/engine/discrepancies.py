@@ -1820,6 +1820,22 @@ def discrepancies(
             for g in time_findings(ordered, (sa, sb), linked)
             if not any((c_a, c_b) in timed for c_a in g.claims[0] for c_b in g.claims[1])
         )
+    other_events: set[frozenset[str]] = set()
+    for sa, sb in combinations([s.id for s in sources], 2):
+        names_a, names_b = _distinctive_names(ordered, sa), _distinctive_names(ordered, sb)
+        shared = names_a & names_b
+        if len(shared) >= _ONE_EVENT or min(len(names_a), len(names_b)) < _NAMES_TO_JUDGE:
+            continue
+        # Accounts that share almost no uncommon name are likely of different events: what they say
+        # differently is no discrepancy of one story.
+        other_events.add(frozenset((sa, sb)))
+        why = "the accounts share almost no uncommon name" + (
+            f" (only {sorted(shared)[0]})" if shared else ""
+        )
+        for g in groups:
+            if g.sources == (sa, sb):
+                g.confidence -= OTHER_EVENT_PENALTY
+                g.why.append(why + ": they may tell of different events")
     findings = [g.build(n) for n, g in enumerate(_in_order(groups, facts), start=1)]
     # A link carries every finding that rests on both of its claims.
     links_from: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -1836,10 +1852,54 @@ def discrepancies(
         for lid in ordered_ids:
             on_link[lid].append(i)
     findings = [replace(f, links=tuple(rests_on[i])) for i, f in enumerate(findings)]
+    source_of = {f.claim.id: f.claim.source for f in ordered}
     new_links = tuple(
-        replace(link, findings=tuple(findings[i] for i in on_link.get(link.id, ()))) for link in links
+        _of_other_events(replace(link, findings=tuple(findings[i] for i in on_link.get(link.id, ()))))
+        if frozenset((source_of.get(link.a), source_of.get(link.b))) in other_events
+        else replace(link, findings=tuple(findings[i] for i in on_link.get(link.id, ())))
+        for link in links
     )
     return tuple(findings), new_links, fact_table(quantities, sources, findings, places)
+
+
+# Two accounts of one event share at least this many uncommon words of names; fewer, and their findings
+# lose OTHER_EVENT_PENALTY of confidence (on the gathered coverage, accounts of one event share 2 to 10,
+# accounts of different events 0 or 1, rarely 2).
+_ONE_EVENT = 2
+# Accounts naming fewer uncommon words than this say too little to tell whether they tell of one event.
+_NAMES_TO_JUDGE = 4
+OTHER_EVENT_PENALTY = 0.4
+# A name word at least this common in English (Zipf scale) says little about which event is told.
+_COMMON_NAME_WORD = 4.0
+
+
+def _of_other_events(link: Link) -> Link:
+    """A link between accounts that are likely of different events agrees or conflicts with nothing."""
+    if link.relation == "related":
+        return link
+    note = "the accounts share almost no uncommon name: they may tell of different events"
+    return replace(
+        link, relation="related", evidence=replace(link.evidence, notes=(*link.evidence.notes, note))
+    )
+
+
+def _distinctive_names(facts: Sequence[ClaimFacts], source: str) -> set[str]:
+    """The uncommon words of the names an account mentions, outlets left out ("Velden", "Marnow")."""
+    media = lexicon().measures.media_words
+    return {
+        w
+        for f in facts
+        if f.claim.source == source
+        for n in f.names
+        if not any(x in media for x in n.words)
+        for w in n.words
+        if len(w) >= 3 and _uncommon(w)
+    }
+
+
+@lru_cache(maxsize=65536)
+def _uncommon(word: str) -> bool:
+    return zipf_frequency(word, "en") < _COMMON_NAME_WORD
 
 
 def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> list[Quantity]:

@@ -254,3 +254,23 @@ def test_the_same_grade_written_two_ways_and_grades_of_two_people_are_no_conflic
     a = "Crew\n\nPetty Officer 1st Class Tomas Vell and Petty Officer 2nd Class Ana Roos dived first."
     b = "Crew\n\nPetty Officer First Class Tomas Vell led the dive; Chief Petty Officer Ana Roos followed."
     assert not [f for f in compare(_sources(a, b)).findings if f.detail.get("measure") == "rank"]
+
+
+FERRY = (
+    "Ferry sinks off Corvale\n\nA ferry sank off Corvale on Monday, killing 42 people, the Velmora coastguard "
+    "said.\n\nCaptain Ilse Marnow was among the survivors brought to Tarrow harbour.\n\n"
+    "No one was killed in the second vessel, officials said."
+)
+MINE = (
+    "Blast at Kesvik mine\n\nAn explosion at the Kesvik mine in Ostrava Dol killed 12 miners on Monday, "
+    "officials said.\n\nRescuer Petr Halvan said the shaft at Brenno had filled with gas.\n\n"
+    "No one was killed in the second vessel, officials said."
+)
+
+
+def test_accounts_of_different_events_show_no_discrepancy_and_no_agreement():
+    comparison = compare(_sources(FERRY, MINE))
+    assert not comparison.shown_findings()
+    assert all(link.relation == "related" for link in comparison.links)
+    held = [f for f in comparison.findings if f.kind == "number_conflict"]
+    assert all(any("different events" in w for w in f.why) for f in held)
