@@ -257,8 +257,8 @@ def test_the_same_grade_written_two_ways_and_grades_of_two_people_are_no_conflic
 
 
 FERRY = (
-    "Ferry sinks off Corvale\n\nA ferry sank off Corvale on Monday, killing 42 people, the Velmora coastguard "
-    "said.\n\nCaptain Ilse Marnow was among the survivors brought to Tarrow harbour.\n\n"
+    "Ferry sinks off Corvale\n\nA ferry sank off Corvale on Monday, killing 42 people, the Velmora "
+    "coastguard said.\n\nCaptain Ilse Marnow was among the survivors brought to Tarrow harbour.\n\n"
     "No one was killed in the second vessel, officials said."
 )
 MINE = (
