@@ -328,7 +328,23 @@ class _Scorer:
         days = self.days[a] & self.days[b]
         confidence = self.confidence(a, b, score, meaning, bool(names or numbers or days))
         components["confidence"] = round(confidence, 3)
-        why = [f"meaning {meaning:.2f}", f"confidence {confidence:.2f}"]
+        # How likely the two state one claim, by the decision fitted on public sentence pairs.
+        # Those pairs hold no claims about different subjects or events, which the fit cannot
+        # weigh: claims found to be about different ones (the score lowered) do not agree by it.
+        shares = self.shares_specifics(a, b)
+        agreement = (
+            semantic.agreement(
+                meaning,
+                min(1.0, score / 100.0),
+                opposite,
+                shared=shares,
+                disjoint=not shares and self.specific[a] and self.specific[b],
+            )
+            if lowered == 1.0
+            else 0.0
+        )
+        components["agreement"] = round(agreement, 3)
+        why = [f"meaning {meaning:.2f}", f"confidence {confidence:.2f}", f"agreement {agreement:.2f}"]
         if not (names or numbers or days) and self.specific[a] and self.specific[b]:
             why.append("no name, number or day in common")
         return Evidence(
