@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from fit_relation import features as relation_features
 from fit_similarity import features, predict, read_sick, read_sts, spearman
 from rapidfuzz import fuzz
 
@@ -67,23 +68,31 @@ def main() -> None:
             f" of opposite polarity {both.sum():4d}: {passed:6.1%}"
         )
     print(f"SICK relatedness Spearman {spearman(score, sick.gold.to_numpy()):.4f}")
-    relations(sick, xs, score)
+    relations(sick)
 
 
-def relations(sick: pd.DataFrame, xs: pd.DataFrame, similar: np.ndarray) -> None:
+def relations(sick: pd.DataFrame) -> None:
     """How often a SICK pair would be linked as ``agree``: by wording alone (a score of at least
-    strong_score, the rule before the relation used meaning and polarity) and by the relation now."""
+    strong_score, the rule before the relation used meaning and polarity) and by the relation now
+    (the agreement fitted by fit_relation.py)."""
     options = AlignOptions()
+    xs = relation_features(list(sick.a), list(sick.b))
     wording = xs.lexical.to_numpy() * 100.0
-    opposite = xs.opposite.to_numpy()
+    opposite = xs.opposite.to_numpy() == 1.0
+    agreement = [
+        semantic.agreement(
+            r.meaning, r.lexical, bool(r.opposite), shared=bool(r.shared), disjoint=bool(r.disjoint)
+        )
+        for r in xs.itertuples(index=False)
+    ]
     now = np.array(
         [
-            relation_of((), w, options, similarity=s, opposite=bool(o)) == "agree"
-            for w, s, o in zip(wording, similar, opposite, strict=True)
+            relation_of((), w, options, agreement=g, opposite=bool(o)) == "agree"
+            for w, g, o in zip(wording, agreement, opposite, strict=True)
         ]
     )
     before = wording >= options.strong_score
-    for label in ("CONTRADICTION", "ENTAILMENT"):
+    for label in ("CONTRADICTION", "ENTAILMENT", "NEUTRAL"):
         mask = (sick.label == label).to_numpy()
         for name, subset in (("all", mask), ("opposite polarity", mask & opposite)):
             if subset.any():

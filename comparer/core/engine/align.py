@@ -274,6 +274,13 @@ class _Scorer:
         total *= lowered
         return total, (dice, containment, fuzzy, quote, bonus, meaning, lowered, notes)
 
+    def shares_specifics(self, a: str, b: str) -> bool:
+        """True when the two claims name one person or place, one figure or one day."""
+        ba, bb = self.raw[a], self.raw[b]
+        if any(k.startswith(("n:", "#:")) and k in bb for k in ba):
+            return True
+        return bool(self.days[a] & self.days[b])
+
     def _other_events(self, a: str, b: str) -> bool:
         """True when the claims' accounts both name people, places or days, and none in common."""
         ca, cb = self.context[a], self.context[b]
@@ -321,7 +328,23 @@ class _Scorer:
         days = self.days[a] & self.days[b]
         confidence = self.confidence(a, b, score, meaning, bool(names or numbers or days))
         components["confidence"] = round(confidence, 3)
-        why = [f"meaning {meaning:.2f}", f"confidence {confidence:.2f}"]
+        # How likely the two state one claim, by the decision fitted on public sentence pairs.
+        # Those pairs hold no claims about different subjects or events, which the fit cannot
+        # weigh: claims found to be about different ones (the score lowered) do not agree by it.
+        shares = self.shares_specifics(a, b)
+        agreement = (
+            semantic.agreement(
+                meaning,
+                min(1.0, score / 100.0),
+                opposite,
+                shared=shares,
+                disjoint=not shares and self.specific[a] and self.specific[b],
+            )
+            if lowered == 1.0
+            else 0.0
+        )
+        components["agreement"] = round(agreement, 3)
+        why = [f"meaning {meaning:.2f}", f"confidence {confidence:.2f}", f"agreement {agreement:.2f}"]
         if not (names or numbers or days) and self.specific[a] and self.specific[b]:
             why.append("no name, number or day in common")
         return Evidence(
@@ -440,6 +463,21 @@ def lexical_similarity(a: str, b: str) -> float:
     Rarity within a comparison cannot be known from two sentences, so only
     English-wide rarity weights the words here.
     """
+    return pair_terms(a, b).lexical * 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class PairTerms:
+    """What two sentences on their own share, as a link's evidence states it for two claims."""
+
+    lexical: float
+    shared_specifics: bool
+    disjoint_specifics: bool
+
+
+def pair_terms(a: str, b: str) -> PairTerms:
+    """The wording score (0–1) of two sentences and whether they share names, numbers or days
+    (``disjoint_specifics``: both name some, none in common)."""
     sa = _sentence_source(a, "a")
     sb = _sentence_source(b, "b")
     facts: dict[str, ClaimFacts] = {}
@@ -451,7 +489,10 @@ def lexical_similarity(a: str, b: str) -> float:
     scorer.totals = {cid: sum(bag.values()) for cid, bag in scorer.bags.items()}
     ids_a = [c for c in facts if c.startswith("a:")]
     ids_b = [c for c in facts if c.startswith("b:")]
-    return max((scorer.score(x, y)[0] for x in ids_a for y in ids_b), default=0.0)
+    lexical = max((scorer.score(x, y)[0] for x in ids_a for y in ids_b), default=0.0)
+    shared = any(scorer.shares_specifics(x, y) for x in ids_a for y in ids_b)
+    specific = any(scorer.specific[x] for x in ids_a) and any(scorer.specific[y] for y in ids_b)
+    return PairTerms(lexical / 100.0, shared, specific and not shared)
 
 
 def _sentence_source(text: str, source_id: str) -> Source:

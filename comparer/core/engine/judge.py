@@ -32,10 +32,12 @@ SAME_CLAIM = frozenset({"quote_wording", "quote_partial", "date_equivalent"})
 # Findings on one speaker's quoted words: a denial in one quotation and none in the other is
 # a difference of wording ("We will appeal" / "This is not the end of the matter").
 QUOTED = frozenset({"quote_wording", "quote_partial", "quote_differs"})
-# The fitted similarity (about an STS score / 5) at which two linked claims state one claim.
-# Chosen on the hand-made pairs beside the sample (tests/golden/pairs): the lowest value of a
-# 0.05 grid that adds no agree link their references lack.
-AGREE_SIMILARITY = 0.55
+
+
+def agree_threshold() -> float:
+    """The agreement (see :func:`semantic.agreement`) at which a link below the strong score
+    states one claim: fitted with the decision (resources/similarity/relation.json)."""
+    return float(semantic.relation_model()["threshold"])
 
 
 def findings_for(
@@ -76,14 +78,15 @@ def relation_of(
     score: float,
     options: AlignOptions,
     *,
-    similarity: float | None = None,
+    agreement: float | None = None,
     opposite: bool = False,
 ) -> Relation:
     """conflict when the sources cannot both be right, agree when they state one claim, else related.
 
-    ``similarity`` is the pair's fitted similarity of meaning and wording (0–1, see
-    :func:`semantic.combine`); a pair reaching ``AGREE_SIMILARITY`` states one claim even in
-    few shared words. ``opposite`` says one claim denies what the other asserts: such a pair
+    ``agreement`` is how likely the pair states one claim by its meaning, wording, polarity
+    and specifics (0–1, see :func:`semantic.agreement`); a pair reaching
+    :func:`agree_threshold` states one claim even in few shared words. ``opposite`` says
+    one claim denies what the other asserts: such a pair
     is one claim only when its findings show it (the same quotation, the same day), never by
     wording alone ("no one was hurt" / "people were hurt").
     """
@@ -96,7 +99,7 @@ def relation_of(
         return "related"
     if score >= options.strong_score:
         return "agree"
-    if similarity is not None and similarity >= AGREE_SIMILARITY:
+    if agreement is not None and agreement >= agree_threshold():
         return "agree"
     if "quote_differs" in kinds and score >= options.strong_score * 0.75:
         return "agree"
@@ -128,7 +131,7 @@ def judge_all(
             found,
             cand.score,
             options,
-            similarity=cand.evidence.components.get("similarity"),
+            agreement=cand.evidence.components.get("agreement"),
             opposite=semantic.opposite_polarity(cand.a.text, cand.b.text),
         )
         judged.append((cand, found, relation))

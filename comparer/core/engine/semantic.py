@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import re
 import sys
 import threading
@@ -189,3 +190,41 @@ def combine(meaning: float, lexical: float, opposite: bool, coef: Mapping[str, A
     if opposite:
         value *= float(c["opposite_factor"])
     return value
+
+
+@lru_cache(maxsize=1)
+def relation_model() -> Mapping[str, Any]:
+    """The fitted agree decision (``resources/similarity/relation.json``, see bench/fit_relation.py)."""
+    path = resources.files("comparer.resources") / "similarity" / "relation.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def agreement(
+    meaning: float,
+    lexical: float,
+    opposite: bool,
+    *,
+    shared: bool,
+    disjoint: bool,
+    model: Mapping[str, Any] | None = None,
+) -> float:
+    """How likely (0–1) two claims state one proposition, from their meaning (cosine), wording
+    (0–1), polarity and specifics (``shared``: a name, figure or day in common; ``disjoint``:
+    both name some, none in common).
+
+    A logistic model fitted on SICK entailment and STS-B same-claim pairs whose wording alone
+    would not make them one claim; the link is ``agree`` at ``model["threshold"]`` or above.
+    """
+    m = model or relation_model()
+    terms = {
+        "meaning": meaning,
+        "lexical": lexical,
+        "meaning_x_lexical": meaning * lexical,
+        "opposite": float(opposite),
+        "shared": float(shared),
+        "disjoint": float(disjoint),
+    }
+    w = m["weights"]
+    z = float(w["intercept"]) + sum(float(v) * terms[k] for k, v in w.items() if k != "intercept")
+    return 1.0 / (1.0 + math.exp(-z))

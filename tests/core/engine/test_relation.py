@@ -1,4 +1,4 @@
-"""The relation of a link: the fitted similarity of meaning and wording, and polarity, decide agree.
+"""The relation of a link: the fitted agreement of meaning, wording, polarity and specifics decides agree.
 
 Texts written for these tests. A paraphrase in other words agrees although its wording
 score is low; a denial against an assertion never agrees by wording alone; a denial in
@@ -8,8 +8,9 @@ each of two clauses does not cancel out.
 import pytest
 
 from comparer.core.engine import semantic
+from comparer.core.engine.align import OTHER_EVENT
 from comparer.core.engine.compare import compare
-from comparer.core.engine.judge import AGREE_SIMILARITY, relation_of
+from comparer.core.engine.judge import agree_threshold, relation_of
 from comparer.core.engine.model import Finding
 from comparer.core.engine.options import AlignOptions
 from comparer.core.formats.sources import source_from_text
@@ -45,7 +46,7 @@ PARAPHRASES = [
 def test_a_paraphrase_in_other_words_agrees(text_a, text_b):
     (link,) = _links(text_a, text_b)
     assert link.score < OPTIONS.strong_score, "the wording alone would not make these one claim"
-    assert link.evidence.components["similarity"] >= AGREE_SIMILARITY
+    assert link.evidence.components["agreement"] >= agree_threshold()
     assert link.relation == "agree"
 
 
@@ -65,7 +66,7 @@ def test_a_paraphrase_in_other_words_agrees(text_a, text_b):
 def test_a_denial_against_an_assertion_is_not_one_claim(text_a, text_b):
     (link,) = _links(text_a, text_b)
     assert link.score >= OPTIONS.strong_score, "the two read almost alike"
-    assert link.evidence.components["similarity"] < AGREE_SIMILARITY
+    assert link.evidence.components["agreement"] < agree_threshold()
     assert link.relation == "related"
 
 
@@ -103,15 +104,15 @@ def test_polarity_is_read_clause_by_clause(text_a, text_b, opposite):
     assert semantic.opposite_polarity(text_b, text_a) is opposite
 
 
-def test_the_fitted_similarity_decides_below_the_strong_score():
-    assert relation_of((), 25.0, OPTIONS, similarity=AGREE_SIMILARITY) == "agree"
-    assert relation_of((), 25.0, OPTIONS, similarity=AGREE_SIMILARITY - 0.01) == "related"
+def test_the_fitted_agreement_decides_below_the_strong_score():
+    assert relation_of((), 25.0, OPTIONS, agreement=agree_threshold()) == "agree"
+    assert relation_of((), 25.0, OPTIONS, agreement=agree_threshold() - 0.01) == "related"
     assert relation_of((), 25.0, OPTIONS) == "related"
 
 
 def test_opposite_polarity_wins_over_a_high_wording_score():
     assert relation_of((), 90.0, OPTIONS) == "agree"
-    assert relation_of((), 90.0, OPTIONS, similarity=0.9, opposite=True) == "related"
+    assert relation_of((), 90.0, OPTIONS, agreement=0.9, opposite=True) == "related"
 
 
 def test_findings_that_show_one_claim_outweigh_polarity():
@@ -123,7 +124,7 @@ def test_findings_that_show_one_claim_outweigh_polarity():
 
 def test_conflicts_stay_conflicts():
     number = _finding("number_conflict")
-    assert relation_of((number,), 80.0, OPTIONS, similarity=0.95) == "conflict"
+    assert relation_of((number,), 80.0, OPTIONS, agreement=0.95) == "conflict"
     casualty = _finding("casualties", conflict=True)
     assert relation_of((casualty,), 20.0, OPTIONS, opposite=True) == "conflict"
 
@@ -135,4 +136,31 @@ def test_the_similarity_of_claims_from_accounts_naming_nothing_in_common_is_lowe
         f"Floods swept through Kesmore on Friday. {sentence}",
     )
     assert link.evidence.components["meaning"] > 0.99
-    assert link.evidence.components["similarity"] < AGREE_SIMILARITY
+    assert link.evidence.components["similarity"] <= OTHER_EVENT
+    assert link.evidence.components["agreement"] < agree_threshold()
+
+
+def test_the_fitted_agree_decision_ships_with_how_it_was_fitted():
+    model = semantic.relation_model()
+    assert set(model["weights"]) >= {"intercept", "meaning"}
+    assert 0.0 < model["threshold"] < 1.0
+    assert "SICK" in model["fitted"]["train"]
+    assert "STS-B" in model["fitted"]["train"]
+    assert "dev" in model["fitted"]["threshold_chosen_on"]
+
+
+def test_agreement_rises_with_meaning_and_falls_with_opposite_polarity():
+    low = semantic.agreement(0.3, 0.2, False, shared=False, disjoint=False)
+    high = semantic.agreement(0.9, 0.2, False, shared=False, disjoint=False)
+    denied = semantic.agreement(0.9, 0.2, True, shared=False, disjoint=False)
+    assert 0.0 <= low < high <= 1.0
+    assert denied < high
+    assert high >= agree_threshold() > low
+
+
+def test_every_link_shows_its_agreement():
+    links = _links(*PARAPHRASES[0])
+    for link in links:
+        agreement = link.evidence.components["agreement"]
+        assert 0.0 <= agreement <= 1.0
+        assert f"agreement {agreement:.2f}" in link.evidence.notes
