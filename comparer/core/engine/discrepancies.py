@@ -12,14 +12,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 from wordfreq import zipf_frequency
 
 from comparer.core.engine import semantic
@@ -1246,7 +1249,7 @@ def quote_findings_across(
     out: list[_Group] = []
     if not rows or not cols:
         return out
-    partial = process.cdist(rows, cols, scorer=fuzz.partial_ratio, workers=-1, dtype="uint8", score_cutoff=90)
+    partial = _partial_ratios(rows, cols, 90)
     whole = process.cdist(rows, cols, scorer=fuzz.ratio, workers=-1, dtype="uint8", score_cutoff=72)
     at_a: dict[str, list[int]] = defaultdict(list)
     at_b: dict[str, list[int]] = defaultdict(list)
@@ -1335,6 +1338,36 @@ def quote_findings_across(
                 group.include(0, ca, a_quote.parts)
             if cb not in group.claims[1]:
                 group.include(1, cb, b_quote.parts)
+    return out
+
+
+def _partial_ratios(rows: Sequence[str], cols: Sequence[str], cutoff: int) -> npt.NDArray[np.uint8]:
+    """``process.cdist(rows, cols, scorer=fuzz.partial_ratio, score_cutoff=cutoff)`` as uint8, computed
+    only where it can reach the cutoff.
+
+    A partial ratio of p needs a common subsequence of at least p / (2 - p) of the shorter text (the
+    window it is matched with is no shorter than what they share), so the cheap longest common
+    subsequence of every pair (bit-parallel) rules out almost all pairs before the dear partial ratio.
+    """
+    out = np.zeros((len(rows), len(cols)), dtype=np.uint8)
+    common = process.cdist(rows, cols, scorer=LCSseq.similarity, processor=None, workers=-1, dtype="int32")
+    shorter = np.minimum(
+        np.fromiter(map(len, rows), dtype=np.int32, count=len(rows))[:, None],
+        np.fromiter(map(len, cols), dtype=np.int32, count=len(cols))[None, :],
+    )
+    # a point below the cutoff: a score that rounds up to it is kept too
+    need = (cutoff - 1) / (200 - (cutoff - 1))
+    at_r, at_c = (common >= need * shorter).nonzero()
+    if at_r.size:
+        out[at_r, at_c] = process.cpdist(
+            [rows[i] for i in at_r.tolist()],
+            [cols[j] for j in at_c.tolist()],
+            scorer=fuzz.partial_ratio,
+            processor=None,
+            workers=-1,
+            dtype="uint8",
+            score_cutoff=cutoff,
+        )
     return out
 
 
@@ -1485,7 +1518,7 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
         for text_b in candidates:
             mb0 = by_text_b[text_b][0][1]
             if text_a != text_b and _one_entity(ma0, mb0):
-                pairs.extend((ca, ma, cb, mb) for ca, ma in ms_a for cb, mb in by_text_b[text_b])
+                pairs.extend(_mention_pairs(ms_a, by_text_b[text_b], openers))
     # Mentions of one text differ only in where they stand: what they say is worked out once for each
     # pair of texts (and whether either opens a sentence, where an ordinary word is no name).
     read: dict[tuple[str, str, bool, bool], tuple[list[tuple[str, str]], bool]] = {}
@@ -1526,6 +1559,24 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     out.extend(_given_names(mentions_a, mentions_b, pair))
     out.extend(_renamed_places(mentions_a, mentions_b, pair))
     return out
+
+
+def _mention_pairs(
+    ms_a: list[tuple[str, NameMention]], ms_b: list[tuple[str, NameMention]], openers: set[Span]
+) -> Iterator[tuple[str, NameMention, str, NameMention]]:
+    """Every mention of one text against every mention of the other, for :func:`name_findings`.
+
+    What a pair shows depends only on the two texts and on whether each mention opens a sentence, so
+    once a mention of ``a`` has met all of ``b``, a later one of the same kind meets only the first
+    mention of ``b`` of each kind: it joins the same findings, and ``b``'s mentions are in them already.
+    """
+    firsts = list({m.span in openers: (c, m) for c, m in reversed(ms_b)}.values())
+    walked: set[bool] = set()
+    for ca, ma in ms_a:
+        opens = ma.span in openers
+        for cb, mb in firsts if opens in walked else ms_b:
+            yield ca, ma, cb, mb
+        walked.add(opens)
 
 
 def _name_group(
