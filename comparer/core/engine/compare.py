@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from comparer.core.engine import align, checks, judge
+from comparer.core.engine.collector import full_collections_held_off
 from comparer.core.engine.discrepancies import discrepancies, spelling_checks
 from comparer.core.engine.facts import ClaimFacts, extract_source_facts
 from comparer.core.engine.model import Claim, Comparison, Source
@@ -32,6 +33,16 @@ def compare(
     ``progress`` receives a fraction in ``[0, 1]`` now and then; when
     ``cancelled`` returns true the run stops with :class:`CompareCancelled`.
     """
+    with full_collections_held_off():
+        return _compare(sources, options, progress, cancelled)
+
+
+def _compare(
+    sources: Sequence[Source],
+    options: AlignOptions | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> Comparison:
     opts = options or AlignOptions()
     if len(sources) < 2:
         raise ComparerError("comparing needs at least two sources")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -139,9 +140,13 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             except ValueError:
                 day = None
         out.append(DateMention(Span(m.start() + offset, m.end() + offset), m.group(), day, "date"))
+    # The dates found so far lie in order and apart, so only the last one starting before a weekday
+    # ends can hold it; weekdays found later stand after one another.
+    date_starts = [d.span.start for d in out]
     for m in _WEEKDAY.finditer(text):
         span = Span(m.start("wd") + offset, m.end() + offset)
-        if any(span.overlaps(d.span) for d in out):
+        before = bisect_left(date_starts, span.end)
+        if before and span.overlaps(out[before - 1].span):
             continue
         rel = (m.group("rel") or "").lower()
         wd = WEEKDAYS.index(m.group("wd").lower())
