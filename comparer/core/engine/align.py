@@ -182,12 +182,11 @@ def _content_string(facts: ClaimFacts) -> str:
     return " ".join(t.stem for t in facts.content)
 
 
-def _quote_score(fa: ClaimFacts, fb: ClaimFacts) -> float:
-    """Best similarity (0–100) between a quotation of one claim and one of the other."""
+def _quote_score(quotes_a: Sequence[str], quotes_b: Sequence[str]) -> float:
+    """Best similarity (0–100) between a quotation of one claim and one of the other (folded texts)."""
     best = 0.0
-    for qa in fa.quotes:
-        for qb in fb.quotes:
-            ta, tb = fold(qa.text), fold(qb.text)
+    for ta in quotes_a:
+        for tb in quotes_b:
             if min(len(ta), len(tb)) < 8:
                 continue
             best = max(
@@ -230,6 +229,10 @@ class _Scorer:
                 {k for k in self.raw[cid] if k.startswith("n:")} | {f"day:{d}" for d in self.days[cid]}
             )
         self.context = {cid: frozenset(named[f.claim.source]) for cid, f in facts.items()}
+        # ... which is one answer for each pair of accounts, worked out on first need
+        self._apart: dict[tuple[str, str], bool] = {}
+        # Quotations folded once a claim, not once a pair.
+        self.quotes = {cid: tuple(fold(q.text) for q in f.quotes) for cid, f in facts.items()}
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
@@ -252,7 +255,7 @@ class _Scorer:
         lexical = 100 * (0.5 * dice + 0.5 * containment)
         fuzzy = fuzz.token_set_ratio(self.content[a], self.content[b], processor=None) if overlap else 0.0
         fa, fb = self.facts[a], self.facts[b]
-        quote = _quote_score(fa, fb) if fa.quotes and fb.quotes else 0.0
+        quote = _quote_score(self.quotes[a], self.quotes[b]) if fa.quotes and fb.quotes else 0.0
         quote_part = quote if quote >= 75 else 0.0
         fuzzy_part = fuzzy * 0.9 if fuzzy >= 75 else 0.0
         bonus, notes = fact_bonus(fa, fb)
@@ -283,8 +286,12 @@ class _Scorer:
 
     def _other_events(self, a: str, b: str) -> bool:
         """True when the claims' accounts both name people, places or days, and none in common."""
-        ca, cb = self.context[a], self.context[b]
-        return bool(ca) and bool(cb) and not ca & cb
+        key = (self.facts[a].claim.source, self.facts[b].claim.source)
+        apart = self._apart.get(key)
+        if apart is None:
+            ca, cb = self.context[a], self.context[b]
+            apart = self._apart[key] = bool(ca) and bool(cb) and not ca & cb
+        return apart
 
     def confidence(self, a: str, b: str, score: float, meaning: float, shared_specifics: bool) -> float:
         """How sure (0–1) it is that two claims state one proposition about one event.
@@ -365,18 +372,18 @@ class _Scorer:
         Features found in more than a quarter of the claims (or in more than
         ``MAX_POSTING`` of them) do not block: they would pair almost everything.
         """
-        index: dict[str, list[str]] = defaultdict(list)
+        # each posting carries its claim's weight for the feature
+        index: dict[str, list[tuple[str, float]]] = defaultdict(list)
         limit = min(MAX_POSTING, max(8, int(0.25 * self.n)))
         for cid in ids_b:
-            for key in self.bags[cid]:
+            for key, weight in self.bags[cid].items():
                 if self.df[key] <= limit or (key.startswith(ALWAYS_INDEXED) and self.df[key] <= 4 * limit):
-                    index[key].append(cid)
+                    index[key].append((cid, weight))
         pairs: dict[tuple[str, str], float] = {}
         for a in ids_a:
             acc: dict[str, float] = defaultdict(float)
             for key, weight in self.bags[a].items():
-                for b in index.get(key, ()):
-                    other = self.bags[b][key]
+                for b, other in index.get(key, ()):
                     acc[b] += weight if weight < other else other
             for b, overlap in heapq.nlargest(per_claim, acc.items(), key=lambda kv: kv[1]):
                 pairs[(a, b)] = overlap
