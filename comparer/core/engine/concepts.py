@@ -49,6 +49,8 @@ def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 _PHRASES = _phrases()
+# All of them as one alternation: most sentences hold no phrase at all, and one search tells so.
+_ANY_PHRASE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PHRASES) or r"(?!)")
 
 
 def concepts_of(norm: str, stem_: str) -> tuple[str, ...]:
@@ -62,4 +64,6 @@ def concepts_of(norm: str, stem_: str) -> tuple[str, ...]:
 def phrase_concepts(text: str) -> set[str]:
     """Concept tags carried by multi-word phrases in ``text``."""
     folded = fold(text)
+    if not _ANY_PHRASE.search(folded):
+        return set()
     return {c for pattern, c in _PHRASES if pattern.search(folded)}
