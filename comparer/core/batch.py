@@ -6,12 +6,16 @@ goes into the output (and whose ``extra`` texts go into side outputs, such as a 
 table). Outcomes are written in plan order, each followed by a line in a journal
 (``OUT.done``) naming the job and the size in bytes of every output after it, so a rerun with
 ``resume`` cuts off anything written after the last journalled job and skips the jobs
-journalled: an interrupted run loses at most the jobs in flight.
+journalled: an interrupted run loses at most the jobs in flight. The outputs are synced to disk
+about once a second rather than after every job; a journal line that names more bytes than its
+outputs hold (the machine went down before they reached the disk) is ignored on resume.
 
 Jobs run inline, on a pool of processes, or on a Dask ``distributed`` client. On a pool
 or on Dask they travel in small chunks (:func:`chunk_size`), so that the cost of sending
 a job and its result is paid once for several jobs while every worker still gets many
-chunks to balance the load.
+chunks to balance the load; the chunks shrink towards the end so that no worker sits idle
+while another finishes a long one. Each worker is one process on one core: libraries' own
+thread pools are turned off in it (:func:`one_thread`).
 """
 
 from __future__ import annotations
@@ -19,8 +23,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -65,6 +71,31 @@ class BatchInterrupted(ComparerError):
     """The batch stopped before every job was written (a test hook or the user)."""
 
 
+# Libraries that otherwise start threads of their own for every call (the tokenizer's thread pool):
+# a batch already runs one process per core, so in it they only add hand-offs between threads.
+SINGLE_THREADED = {"TOKENIZERS_PARALLELISM": "false"}
+
+
+def _single_threaded() -> None:
+    for name, value in SINGLE_THREADED.items():
+        os.environ.setdefault(name, value)  # a setting the user gave is kept
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Libraries' own thread pools off while inside, as in every worker of a pool or of Dask."""
+    saved = {name: os.environ.get(name) for name in SINGLE_THREADED}
+    _single_threaded()
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def guarded(work: Work, job: Job) -> Outcome:
     """Run ``work`` on ``job``; any error becomes an outcome so one bad pair never stops the rest."""
     try:
@@ -98,6 +129,11 @@ class ResumableOutput:
     ``extra`` names the side outputs (path and header), each appended with the matching text of
     :attr:`Outcome.extra`. A journal line is a JSON list: the job's name, then the size of the
     output and of every side output after it.
+
+    Every job's texts and journal line are handed to the system as soon as the job is written, so
+    a killed run has lost nothing it wrote. They are synced to disk (``fsync``, a wait of a
+    millisecond or more each time) at most every ``sync_every`` seconds and on closing; what a
+    machine that went down had not synced yet is done again on resume.
     """
 
     def __init__(
@@ -107,15 +143,17 @@ class ResumableOutput:
         *,
         resume: bool,
         extra: Sequence[tuple[Path, str]] = (),
+        sync_every: float = 1.0,
     ) -> None:
         self.path = path
+        self.sync_every = sync_every
         self.journal = path.with_name(path.name + ".done")
         self.done: set[str] = set()
         paths = [path, *(p for p, _ in extra)]
         headers = [header, *(h for _, h in extra)]
         ends = [0] * len(paths)
         if resume and self.journal.exists() and path.exists():
-            ends = self._read_journal(len(paths))
+            ends = self._read_journal(paths)
         if self.done:
             missing = [p for p in paths if not p.exists()]
             if missing:
@@ -132,17 +170,29 @@ class ResumableOutput:
                     self._files.append(out)
                     out.write(h)
                     out.flush()
+            if self.done:
+                with self.journal.open("r+b") as raw:  # the lines left out are written again
+                    raw.truncate(self._journal_end)
             self._log = self.journal.open("a" if self.done else "w", encoding="utf-8")
+            self._synced = time.monotonic()
         except OSError as exc:
             for opened in self._files:
                 opened.close()
             raise ComparerError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from exc
 
-    def _read_journal(self, outputs: int) -> list[int]:
+    def _read_journal(self, paths: Sequence[Path]) -> list[int]:
+        """The jobs journalled and the outputs' sizes after the last of them.
+
+        Journal lines past the first one naming more bytes than an output holds are left out: the
+        machine went down before those jobs' texts reached the disk, so they are done again."""
+        outputs = len(paths)
+        held = [p.stat().st_size if p.exists() else 0 for p in paths]
         ends = [0] * outputs
-        for n, line in enumerate(self.journal.read_text(encoding="utf-8").splitlines(), start=1):
+        self._journal_end = offset = 0  # the journal is cut after the last line kept
+        for n, raw in enumerate(self.journal.read_bytes().splitlines(keepends=True), start=1):
+            offset += len(raw)
             try:
-                entry = json.loads(line)
+                entry = json.loads(raw)
             except ValueError:
                 continue  # a line cut short when the run was stopped
             if not (isinstance(entry, list) and entry and isinstance(entry[0], str)):
@@ -153,8 +203,11 @@ class ResumableOutput:
                     f"{self.journal}, line {n}: written for {len(sizes)} output(s), not {outputs}: "
                     "resume with the same outputs (--facts) as the first run"
                 )
+            if any(size > have for size, have in zip(sizes, held, strict=True)):
+                break
             self.done.add(entry[0])
             ends = sizes
+            self._journal_end = offset
         return ends
 
     def write(self, outcome: Outcome) -> None:
@@ -168,16 +221,30 @@ class ResumableOutput:
             if text:
                 fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+        if time.monotonic() - self._synced >= self.sync_every:
+            self._sync()
         entry = [outcome.name, *(fh.tell() for fh in self._files)]
         self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._log.flush()
 
-    def close(self) -> None:
-        """Close the outputs and the journal."""
+    def _sync(self) -> None:
+        # The outputs before the journal lines that name their sizes (those lines follow this sync).
         for fh in self._files:
-            fh.close()
-        self._log.close()
+            os.fsync(fh.fileno())
+        os.fsync(self._log.fileno())
+        self._synced = time.monotonic()
+
+    def close(self) -> None:
+        """Sync and close the outputs and the journal."""
+        try:
+            for fh in self._files:
+                fh.flush()
+            self._log.flush()
+            self._sync()
+        finally:
+            for fh in self._files:
+                fh.close()
+            self._log.close()
 
 
 class DaskClient(Protocol):
@@ -187,13 +254,19 @@ class DaskClient(Protocol):
 
 
 def _apply(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``fn`` on each of a chunk of items (what a pool or Dask worker is sent)."""
+    """``fn`` on each of a chunk of items (what a pool or Dask worker is sent), one thread at a time."""
+    _single_threaded()
     return [fn(item) for item in items]
 
 
-def _chunks(items: Sequence[T], size: int) -> Iterator[tuple[int, Sequence[T]]]:
-    for start in range(0, len(items), size):
-        yield start, items[start : start + size]
+def _chunks(items: Sequence[T], size: int, workers: int = 1) -> Iterator[tuple[int, Sequence[T]]]:
+    """Chunks of at most ``size`` items, smaller towards the end: a chunk is never more than a quarter
+    of what each worker has left, so the last chunks are single items and the workers finish together."""
+    start = 0
+    while start < len(items):
+        count = max(1, min(size, (len(items) - start) // (4 * max(workers, 1))))
+        yield start, items[start : start + count]
+        start += count
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -232,7 +305,7 @@ def _pool(
     ctx = _start_method()
     _preload(ctx, fn)
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        todo = _chunks(items, size)
+        todo = _chunks(items, size, workers)
         running: dict[Future[list[R]], tuple[int, int]] = {}
         broken: Exception | None = None
         for start, chunk in todo:
@@ -275,7 +348,7 @@ def _dask(
         return sum(nthreads().values()) if callable(nthreads) else 1
 
     size = chunk_size(len(items), threads())
-    chunks = _chunks(items, size)
+    chunks = _chunks(items, size, threads())
     starts: dict[Any, tuple[int, int]] = {}
     running = as_completed()  # type: ignore[no-untyped-call]
 
@@ -328,14 +401,16 @@ def parallel_map(
     each item into what is sent, here, just before it is sent (reading its files). ``lost``
     gives the result of an item whose worker died (a pool whose process was killed, a Dask
     task whose workers died more often than the scheduler allows); without it that ends the map.
+    Whichever way it runs, ``fn`` runs with libraries' own thread pools off (:func:`one_thread`).
     """
     if client is not None:
         yield from _dask(fn, items, client, prepare, lost)
     elif workers > 1 and len(items) > 1:
         yield from _pool(fn, items, min(workers, len(items)), lost)
     else:
-        for i, item in enumerate(items):
-            yield i, fn(item)
+        with one_thread():
+            for i, item in enumerate(items):
+                yield i, fn(item)
 
 
 def _lost(job: Job, exc: Exception) -> Outcome:
