@@ -48,13 +48,16 @@ def make_corpus(root: Path, pairs: int, sentences: int) -> None:
         (event / "b.txt").write_text(b, encoding="utf-8")
 
 
-def run_batch(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float]:
-    """Wall-clock seconds and CPU seconds of one ``comparer batch`` run, in a fresh process.
+def run_batch(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds, and the CPU seconds of the command's own process (the
+    parent: start-up, reading the plan, writing and journalling) of one ``comparer batch`` run,
+    in a fresh process.
 
     The CPU time is summed over the command and every process under it (pool workers are the
     forkserver's children, Dask's are the nanny's), sampled every 0.1 s, so a process's last
     tenth of a second may be missed. CPU over wall time is how many cores the run got: on a
     machine other work is using, a run can be slow for want of cores rather than for its own cost.
+    The parent's and the others' CPU a pair do not depend on the load.
     """
     import psutil  # comes with distributed
 
@@ -79,7 +82,7 @@ def run_batch(corpus: Path, out: Path, extra: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return elapsed, sum(cpu.values())
+    return elapsed, sum(cpu.values()), cpu.get(proc.pid, 0.0)
 
 
 SYLLABLES = (
@@ -188,13 +191,14 @@ def main() -> None:
         for round_ in range(1, args.repeats + 1):
             for mode in modes:
                 before = load()
-                seconds, cpu = run_batch(corpus, Path(tmp) / "links.csv", MODES[mode])
+                seconds, cpu, parent = run_batch(corpus, Path(tmp) / "links.csv", MODES[mode])
                 rate = args.pairs / seconds
                 rates[mode].append(rate)
+                each = 1000 * cpu / args.pairs
                 print(
                     f"round {round_}  {mode:<22} {seconds:7.1f} s  {rate:6.1f} pairs/s  "
-                    f"CPU {cpu:6.1f} s ({cpu / seconds:.2f} cores, {1000 * cpu / args.pairs:.0f} ms a pair)  "
-                    f"load before {before}, after {load()}",
+                    f"CPU {cpu:6.1f} s ({cpu / seconds:.2f} cores, {each:.1f} ms a pair; "
+                    f"parent {parent:.1f} s)  load before {before}, after {load()}",
                     flush=True,
                 )
     base = max(rates[modes[0]])

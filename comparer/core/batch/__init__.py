@@ -6,53 +6,44 @@ goes into the output (and whose ``extra`` texts go into side outputs, such as a 
 table). Outcomes are written in plan order, each followed by a line in a journal
 (``OUT.done``) naming the job and the size in bytes of every output after it, so a rerun with
 ``resume`` cuts off anything written after the last journalled job and skips the jobs
-journalled: an interrupted run loses at most the jobs in flight.
+journalled: an interrupted run loses at most the jobs in flight (:mod:`comparer.core.batch.output`).
 
 Jobs run inline, on a pool of processes, or on a Dask ``distributed`` client. On a pool
 or on Dask they travel in small chunks (:func:`chunk_size`), so that the cost of sending
 a job and its result is paid once for several jobs while every worker still gets many
-chunks to balance the load.
+chunks to balance the load; the chunks shrink towards the end so that no worker sits idle
+while another finishes a long one. Each worker is one process on one core: libraries' own
+thread pools are turned off in it (:func:`one_thread`).
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
-from datetime import date
+from contextlib import contextmanager
 from functools import partial
-from pathlib import Path
-from typing import Any, Protocol, TextIO, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from comparer.core.batch.jobs import Job, Outcome
+from comparer.core.batch.output import ResumableOutput
 from comparer.core.errors import ComparerError
 
-
-@dataclass(frozen=True)
-class Job:
-    """One comparison of a corpus: its name, its files, and dates given for them.
-
-    ``data`` holds the files' bytes when the client sends them to the workers (a cluster with
-    no storage shared with the client); empty when the workers read the files themselves."""
-
-    name: str
-    files: tuple[Path, ...]
-    dates: dict[str, date] = field(default_factory=dict)
-    data: tuple[bytes, ...] = ()
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one job gave: the text to append (empty when it failed), the texts for the side
-    outputs in their order, a summary or the error."""
-
-    name: str
-    text: str = ""
-    summary: str = ""
-    error: str = ""
-    extra: tuple[str, ...] = ()
+__all__ = [
+    "BatchInterrupted",
+    "DaskClient",
+    "Job",
+    "Outcome",
+    "ResumableOutput",
+    "chunk_size",
+    "default_workers",
+    "guarded",
+    "one_thread",
+    "pair_count",
+    "parallel_map",
+    "run_jobs",
+]
 
 
 Work = Callable[[Job], Outcome]
@@ -63,6 +54,31 @@ R = TypeVar("R")
 
 class BatchInterrupted(ComparerError):
     """The batch stopped before every job was written (a test hook or the user)."""
+
+
+# Libraries that otherwise start threads of their own for every call (the tokenizer's thread pool):
+# a batch already runs one process per core, so in it they only add hand-offs between threads.
+SINGLE_THREADED = {"TOKENIZERS_PARALLELISM": "false"}
+
+
+def _single_threaded() -> None:
+    for name, value in SINGLE_THREADED.items():
+        os.environ.setdefault(name, value)  # a setting the user gave is kept
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Libraries' own thread pools off while inside, as in every worker of a pool or of Dask."""
+    saved = {name: os.environ.get(name) for name in SINGLE_THREADED}
+    _single_threaded()
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def guarded(work: Work, job: Job) -> Outcome:
@@ -92,94 +108,6 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-class ResumableOutput:
-    """An output file appended job by job, with side outputs and a journal of the jobs written.
-
-    ``extra`` names the side outputs (path and header), each appended with the matching text of
-    :attr:`Outcome.extra`. A journal line is a JSON list: the job's name, then the size of the
-    output and of every side output after it.
-    """
-
-    def __init__(
-        self,
-        path: Path,
-        header: str,
-        *,
-        resume: bool,
-        extra: Sequence[tuple[Path, str]] = (),
-    ) -> None:
-        self.path = path
-        self.journal = path.with_name(path.name + ".done")
-        self.done: set[str] = set()
-        paths = [path, *(p for p, _ in extra)]
-        headers = [header, *(h for _, h in extra)]
-        ends = [0] * len(paths)
-        if resume and self.journal.exists() and path.exists():
-            ends = self._read_journal(len(paths))
-        if self.done:
-            missing = [p for p in paths if not p.exists()]
-            if missing:
-                raise ComparerError(f"{missing[0]}: not there to resume; run again without --resume")
-        self._files: list[TextIO] = []
-        try:
-            for p, h, end in zip(paths, headers, ends, strict=True):
-                if self.done:
-                    with p.open("r+b") as raw:  # drop a job half written when the run was stopped
-                        raw.truncate(end)
-                    self._files.append(p.open("a", encoding="utf-8", newline=""))
-                else:
-                    out = p.open("w", encoding="utf-8", newline="")
-                    self._files.append(out)
-                    out.write(h)
-                    out.flush()
-            self._log = self.journal.open("a" if self.done else "w", encoding="utf-8")
-        except OSError as exc:
-            for opened in self._files:
-                opened.close()
-            raise ComparerError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from exc
-
-    def _read_journal(self, outputs: int) -> list[int]:
-        ends = [0] * outputs
-        for n, line in enumerate(self.journal.read_text(encoding="utf-8").splitlines(), start=1):
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue  # a line cut short when the run was stopped
-            if not (isinstance(entry, list) and entry and isinstance(entry[0], str)):
-                raise ComparerError(f"{self.journal}, line {n}: not a journal of comparer batch")
-            sizes = entry[1:]
-            if len(sizes) != outputs or not all(isinstance(x, int) and x >= 0 for x in sizes):
-                raise ComparerError(
-                    f"{self.journal}, line {n}: written for {len(sizes)} output(s), not {outputs}: "
-                    "resume with the same outputs (--facts) as the first run"
-                )
-            self.done.add(entry[0])
-            ends = sizes
-        return ends
-
-    def write(self, outcome: Outcome) -> None:
-        """Append one job's texts, then journal it (only a journalled job counts as done).
-
-        A failed job is not journalled, so a rerun with ``resume`` tries it again."""
-        if outcome.error:
-            return
-        texts = [outcome.text, *outcome.extra]
-        for fh, text in zip(self._files, texts + [""] * (len(self._files) - len(texts)), strict=True):
-            if text:
-                fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        entry = [outcome.name, *(fh.tell() for fh in self._files)]
-        self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._log.flush()
-
-    def close(self) -> None:
-        """Close the outputs and the journal."""
-        for fh in self._files:
-            fh.close()
-        self._log.close()
-
-
 class DaskClient(Protocol):
     """The part of ``distributed.Client`` a batch uses."""
 
@@ -187,13 +115,19 @@ class DaskClient(Protocol):
 
 
 def _apply(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``fn`` on each of a chunk of items (what a pool or Dask worker is sent)."""
+    """``fn`` on each of a chunk of items (what a pool or Dask worker is sent), one thread at a time."""
+    _single_threaded()
     return [fn(item) for item in items]
 
 
-def _chunks(items: Sequence[T], size: int) -> Iterator[tuple[int, Sequence[T]]]:
-    for start in range(0, len(items), size):
-        yield start, items[start : start + size]
+def _chunks(items: Sequence[T], size: int, workers: int = 1) -> Iterator[tuple[int, Sequence[T]]]:
+    """Chunks of at most ``size`` items, smaller towards the end: a chunk is never more than a quarter
+    of what each worker has left, so the last chunks are single items and the workers finish together."""
+    start = 0
+    while start < len(items):
+        count = max(1, min(size, (len(items) - start) // (4 * max(workers, 1))))
+        yield start, items[start : start + count]
+        start += count
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -232,7 +166,7 @@ def _pool(
     ctx = _start_method()
     _preload(ctx, fn)
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        todo = _chunks(items, size)
+        todo = _chunks(items, size, workers)
         running: dict[Future[list[R]], tuple[int, int]] = {}
         broken: Exception | None = None
         for start, chunk in todo:
@@ -275,7 +209,7 @@ def _dask(
         return sum(nthreads().values()) if callable(nthreads) else 1
 
     size = chunk_size(len(items), threads())
-    chunks = _chunks(items, size)
+    chunks = _chunks(items, size, threads())
     starts: dict[Any, tuple[int, int]] = {}
     running = as_completed()  # type: ignore[no-untyped-call]
 
@@ -328,14 +262,16 @@ def parallel_map(
     each item into what is sent, here, just before it is sent (reading its files). ``lost``
     gives the result of an item whose worker died (a pool whose process was killed, a Dask
     task whose workers died more often than the scheduler allows); without it that ends the map.
+    Whichever way it runs, ``fn`` runs with libraries' own thread pools off (:func:`one_thread`).
     """
     if client is not None:
         yield from _dask(fn, items, client, prepare, lost)
     elif workers > 1 and len(items) > 1:
         yield from _pool(fn, items, min(workers, len(items)), lost)
     else:
-        for i, item in enumerate(items):
-            yield i, fn(item)
+        with one_thread():
+            for i, item in enumerate(items):
+                yield i, fn(item)
 
 
 def _lost(job: Job, exc: Exception) -> Outcome:
