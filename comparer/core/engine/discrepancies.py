@@ -1250,7 +1250,8 @@ def quote_findings_across(
     if not rows or not cols:
         return out
     partial = _partial_ratios(rows, cols, 90)
-    whole = process.cdist(rows, cols, scorer=fuzz.ratio, workers=-1, dtype="uint8", score_cutoff=72)
+    workers = _workers(len(rows) * len(cols))
+    whole = process.cdist(rows, cols, scorer=fuzz.ratio, workers=workers, dtype="uint8", score_cutoff=72)
     at_a: dict[str, list[int]] = defaultdict(list)
     at_b: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(texts_a):
@@ -1341,6 +1342,15 @@ def quote_findings_across(
     return out
 
 
+# Below this many pairs a score matrix is computed on the calling thread: starting a thread per core costs
+# more than the work (and a batch's worker processes already use every core).
+_THREADED_FROM = 20_000
+
+
+def _workers(pairs: int) -> int:
+    return -1 if pairs >= _THREADED_FROM else 1
+
+
 def _partial_ratios(rows: Sequence[str], cols: Sequence[str], cutoff: int) -> npt.NDArray[np.uint8]:
     """``process.cdist(rows, cols, scorer=fuzz.partial_ratio, score_cutoff=cutoff)`` as uint8, computed
     only where it can reach the cutoff.
@@ -1350,7 +1360,10 @@ def _partial_ratios(rows: Sequence[str], cols: Sequence[str], cutoff: int) -> np
     subsequence of every pair (bit-parallel) rules out almost all pairs before the dear partial ratio.
     """
     out = np.zeros((len(rows), len(cols)), dtype=np.uint8)
-    common = process.cdist(rows, cols, scorer=LCSseq.similarity, processor=None, workers=-1, dtype="int32")
+    workers = _workers(len(rows) * len(cols))
+    common = process.cdist(
+        rows, cols, scorer=LCSseq.similarity, processor=None, workers=workers, dtype="int32"
+    )
     shorter = np.minimum(
         np.fromiter(map(len, rows), dtype=np.int32, count=len(rows))[:, None],
         np.fromiter(map(len, cols), dtype=np.int32, count=len(cols))[None, :],
@@ -1364,7 +1377,7 @@ def _partial_ratios(rows: Sequence[str], cols: Sequence[str], cutoff: int) -> np
             [cols[j] for j in at_c.tolist()],
             scorer=fuzz.partial_ratio,
             processor=None,
-            workers=-1,
+            workers=_workers(at_r.size),
             dtype="uint8",
             score_cutoff=cutoff,
         )
