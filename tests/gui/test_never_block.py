@@ -114,3 +114,16 @@ def test_a_handout_that_cannot_be_written_is_told(qtbot, live_project, tmp_path,
     assert told[-1][0] == "Print handout"
     assert "does not exist" in told[-1][1]
     assert not Path(out).exists()
+
+
+def test_the_window_asks_worker_threads_to_hand_over_the_interpreter_often(qapp):
+    import sys
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        app.application()
+        assert sys.getswitchinterval() == pytest.approx(app.GUI_SWITCH_INTERVAL)
+        assert app.GUI_SWITCH_INTERVAL < 0.005
+    finally:
+        sys.setswitchinterval(before)
