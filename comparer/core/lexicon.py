@@ -313,6 +313,8 @@ class FigureLexicon:
     modifier_endings: tuple[str, ...]
     rank_grades: tuple[str, ...] = ()
     ordinals: Mapping[str, int] = field(default_factory=dict)
+    sequence_events: tuple[str, ...] = ()
+    sequence_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,6 +568,8 @@ def _figures() -> FigureLexicon:
         not_counts=_words(data.get("not_counts")),
         modifier_endings=_words(data.get("modifier_endings")),
         rank_grades=_words(data.get("rank", {}).get("grades")),
+        sequence_events=_words(data.get("sequence", {}).get("events")),
+        sequence_verbs=_words(data.get("sequence", {}).get("verbs")),
         ordinals=MappingProxyType(
             {str(k): int(v) for k, v in data.get("rank", {}).get("ordinals", {}).items()}
         ),

@@ -32,10 +32,10 @@ from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
-from comparer.core.engine.quantities import Quantity, all_quantities, same_scope, with_holders
+from comparer.core.engine.quantities import Quantity, all_quantities, place_after, same_scope, with_holders
 from comparer.core.engine.quotefind import same_words_but_brackets
 from comparer.core.engine.quotes import Quote
-from comparer.core.engine.text import fold
+from comparer.core.engine.text import fold, stem
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
 # How sure each kind of finding starts out, before what its passages show raises or lowers it.
@@ -994,6 +994,81 @@ def certainty_findings(
 
 
 @lru_cache(maxsize=1)
+def _sequence_pattern() -> re.Pattern[str]:
+    figures = lexicon().figures
+    ordinal = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(figures.ordinals)}"
+    verbs = alternation(figures.sequence_verbs, space=r"\s+")
+    return re.compile(
+        rf"\b(?:the|an?)\s+(?P<ord>{ordinal})\s+(?:(?P<noun>{alternation(figures.sequence_events)})\b"
+        rf"|(?P<verb>{verbs})\b)",
+        re.IGNORECASE,
+    )
+
+
+def sequence_place_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
+    """One numbered event placed at two differently named places ("the eighth blast hit Velden" / "the
+    eighth was in Corvale"): the number and the event say it is one, so the place names differ."""
+    if not lexicon().figures.sequence_events:
+        return []
+    pattern = _sequence_pattern()
+    seen: dict[str, dict[tuple[str, int], list[tuple[str, Span, tuple[str, ...], str]]]] = {
+        sid: defaultdict(list) for sid in pair
+    }
+    said: dict[str, set[str]] = {sid: set() for sid in pair}
+    last_noun: dict[str, str] = {}
+    for f in facts:
+        sid = f.claim.source
+        if sid not in seen:
+            continue
+        for m in pattern.finditer(f.claim.text):
+            number = _ordinal(m.group("ord"))
+            noun = m.group("noun")
+            if noun:
+                noun = stem(noun.lower())
+                last_noun[sid] = noun
+            else:
+                noun = last_noun.get(sid, "")  # "The eighth was in …" after "A seventh blast …"
+            if number is None or not noun:
+                continue
+            place = place_after(f, f.claim.start + m.end())
+            if place:
+                span = Span(f.claim.start + m.start(), f.claim.start + m.end())
+                seen[sid][(noun, number)].append((f.claim.id, span, place, m.group()))
+                said[sid].update(fold(f.claim.text).split())
+    out: list[_Group] = []
+    for key, at_a in seen[pair[0]].items():
+        at_b = seen[pair[1]].get(key, [])
+        if not at_b:
+            continue
+        # one numbered event placed, in each account, at a place the other account never names
+        firsts = [(c, sp, pl, t) for c, sp, pl, t in at_a if not set(pl) & said[pair[1]]]
+        seconds = [(c, sp, pl, t) for c, sp, pl, t in at_b if not set(pl) & said[pair[0]]]
+        if not firsts or not seconds:
+            continue
+        name_a = " ".join(firsts[0][2]).title()
+        name_b = " ".join(seconds[0][2]).title()
+        first = Finding(
+            kind="name_variant",
+            values=(name_a, name_b),
+            spans=((), ()),
+            explanation=f"{firsts[0][3].lower()}: in {name_a} (a), in {name_b} (b) — one event, two places",
+            detail={"spelling": True, "words": [list(firsts[0][2]), list(seconds[0][2])], "event": list(key)},
+        )
+        group = _Group(
+            first=first,
+            sources=pair,
+            confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
+            why=["one numbered event in both accounts", "placed at places the other account never names"],
+        )
+        for c, sp, _, _ in firsts:
+            group.include(0, c, (sp,))
+        for c, sp, _, _ in seconds:
+            group.include(1, c, (sp,))
+        out.append(group)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _relative_pattern() -> re.Pattern[str]:
     relations = alternation(lexicon().names.relations)
     return re.compile(
@@ -1782,6 +1857,7 @@ def discrepancies(
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
         groups.extend(rank_findings(ordered, (sa, sb)))
         groups.extend(relative_name_findings(ordered, (sa, sb)))
+        groups.extend(sequence_place_findings(ordered, (sa, sb)))
         credited_on_links = {
             (c_a, c_b)
             for g in groups

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from comparer.core.engine.concepts import concepts_of, country_table
 from comparer.core.engine.facts import ClaimFacts
-from comparer.core.engine.names import words_match
+from comparer.core.engine.names import NameMention, words_match
 from comparer.core.engine.numbers import NumberFact
 from comparer.core.engine.text import STOPWORDS, fold, stem
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
@@ -577,16 +577,32 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
 _THERE_PLACE = (("there",),)
 
 
+def place_after(f: ClaimFacts, start: int) -> tuple[str, ...]:
+    """The words of the first place a claim names after the absolute offset ``start``, after a place
+    preposition ("… hit the suburb of Velden", "was in a housing block in Corvale"); () when none."""
+    text = f.claim.text
+    for name in f.names:
+        if name.span.start < start:
+            continue
+        words = _place_words(f, text, name)
+        if words:
+            return words
+    return ()
+
+
+def _place_words(f: ClaimFacts, text: str, name: NameMention) -> tuple[str, ...]:
+    s = name.span.start - f.claim.start
+    if _preposition_before(text, s, _FIGURES.before_place_names) is None:
+        return ()
+    words = tuple(w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary())
+    return words if words and not all(w in country_table() for w in words) else ()
+
+
 def _last_place(f: ClaimFacts) -> tuple[str, ...]:
     """The words of the last place a claim names after a place preposition ("to the slopes of Mount Kalt")."""
     text = f.claim.text
     for name in reversed(f.names):
-        s = name.span.start - f.claim.start
-        if _preposition_before(text, s, _FIGURES.before_place_names) is None:
-            continue
-        words = tuple(
-            w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
-        )
-        if words and not all(w in country_table() for w in words):
+        words = _place_words(f, text, name)
+        if words:
             return words
     return ()

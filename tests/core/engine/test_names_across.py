@@ -60,3 +60,19 @@ def test_relatives_of_different_ages_or_ties_are_not_one_person():
     a = "Miner freed\n\nHis 9-year-old daughter Mila cried as he stepped out of the cage at Velden."
     b = "Miner freed\n\nHis 12-year-old daughter Ilse and his 9-year-old son Karel waited at the shaft."
     assert not _names(a, b)
+
+
+def test_one_numbered_event_placed_at_two_differently_named_places_is_a_name_variant():
+    a = (
+        "Blasts in Varna\n\nA seventh blast hit a hotel in Varna on Sunday.\n\n"
+        "The eighth was in a housing block in Kessel, a northern district of Varna."
+    )
+    b = "Blasts in Varna\n\nAn eighth blast hit the suburb of Orlin in the north of Varna, police said."
+    found = [f for f in _names(a, b) if f.detail.get("event")]
+    assert [f.values for f in found] == [("Kessel", "Orlin")]
+
+
+def test_a_numbered_event_at_a_place_both_accounts_name_is_no_finding():
+    a = "Blasts in Varna\n\nThe eighth blast hit the suburb of Orlin, near the port of Varna."
+    b = "Blasts in Varna\n\nAn eighth explosion went off in Varna; Orlin was sealed off."
+    assert not [f for f in _names(a, b) if f.detail.get("event")]
