@@ -1005,22 +1005,31 @@ def _sequence_pattern() -> re.Pattern[str]:
     )
 
 
-def sequence_place_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_Group]:
+def sequence_place_findings(
+    facts: Sequence[ClaimFacts], pair: tuple[str, str], quantities: Sequence[Quantity] = ()
+) -> list[_Group]:
     """One numbered event placed at two differently named places ("the eighth blast hit Velden" / "the
-    eighth was in Corvale"): the number and the event say it is one, so the place names differ."""
+    eighth was in Corvale"): the number and the event say it is one, so the place names differ. And one
+    numbered event with deaths or injuries in one account's words about it and none in the other's."""
     if not lexicon().figures.sequence_events:
         return []
     pattern = _sequence_pattern()
+    harm_at: dict[str, list[Quantity]] = defaultdict(list)
+    for q in quantities:
+        if q.measure in ("deaths", "injured") and q.source in pair:
+            harm_at[q.claim].append(q)
     seen: dict[str, dict[tuple[str, int], list[tuple[str, Span, tuple[str, ...], str]]]] = {
         sid: defaultdict(list) for sid in pair
     }
+    harmed: dict[tuple[str, int, str], list[Quantity]] = {}
     said: dict[str, set[str]] = {sid: set() for sid in pair}
     last_noun: dict[str, str] = {}
     for f in facts:
         sid = f.claim.source
         if sid not in seen:
             continue
-        for m in pattern.finditer(f.claim.text):
+        matches = list(pattern.finditer(f.claim.text))
+        for i, m in enumerate(matches):
             number = _ordinal(m.group("ord"))
             noun = m.group("noun")
             if noun:
@@ -1035,12 +1044,24 @@ def sequence_place_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) 
                 span = Span(f.claim.start + m.start(), f.claim.start + m.end())
                 seen[sid][(noun, number)].append((f.claim.id, span, place, m.group()))
                 said[sid].update(fold(f.claim.text).split())
+                # the harm told of this event: figures after it, before the next numbered event
+                until = f.claim.start + (
+                    matches[i + 1].start() if i + 1 < len(matches) else len(f.claim.text)
+                )
+                harmed[(noun, number, f.claim.id)] = [
+                    q for q in harm_at.get(f.claim.id, ()) if span.end <= q.number.span.start < until
+                ]
     out: list[_Group] = []
     for key, at_a in seen[pair[0]].items():
         at_b = seen[pair[1]].get(key, [])
         if not at_b:
             continue
+        hurt_a = [q for c, *_ in at_a for q in harmed.get((*key, c), ())]
+        hurt_b = [q for c, *_ in at_b for q in harmed.get((*key, c), ())]
+        if bool(hurt_a) != bool(hurt_b):
+            out.append(_harm_at_event(key, at_a, at_b, hurt_a or hurt_b, pair, 0 if hurt_a else 1))
         # one numbered event placed, in each account, at a place the other account never names
+        # in its sentences about numbered events
         firsts = [(c, sp, pl, t) for c, sp, pl, t in at_a if not set(pl) & said[pair[1]]]
         seconds = [(c, sp, pl, t) for c, sp, pl, t in at_b if not set(pl) & said[pair[0]]]
         if not firsts or not seconds:
@@ -1066,6 +1087,40 @@ def sequence_place_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) 
             group.include(1, c, (sp,))
         out.append(group)
     return out
+
+
+def _harm_at_event(
+    key: tuple[str, int],
+    at_a: Sequence[tuple[str, Span, tuple[str, ...], str]],
+    at_b: Sequence[tuple[str, Span, tuple[str, ...], str]],
+    hurt: Sequence[Quantity],
+    pair: tuple[str, str],
+    side: int,
+) -> _Group:
+    told = "; ".join(dict.fromkeys(f"{q.value_text} {q.label}" for q in hurt))
+    letter, other = "ab"[side], "ab"[1 - side]
+    event = (at_a if side == 0 else at_b)[0][3].lower()
+    first = Finding(
+        kind="casualties",
+        values=(told, None) if side == 0 else (None, told),
+        spans=((), ()),
+        explanation=f"{event}: {letter} gives {told}; {other} tells of it without any harm",
+        detail={"a": "some" if side == 0 else "none given", "b": "none given" if side == 0 else "some"},
+    )
+    group = _Group(
+        first=first,
+        sources=pair,
+        confidence=BASE_CONFIDENCE["casualties"] - 0.1,
+        why=[
+            "one numbered event in both accounts",
+            f"only {letter}'s words about it give deaths or injuries",
+        ],
+    )
+    for c, sp, _, _ in at_a:
+        group.include(0, c, (sp,))
+    for c, sp, _, _ in at_b:
+        group.include(1, c, (sp,))
+    return group
 
 
 @lru_cache(maxsize=1)
@@ -1857,7 +1912,7 @@ def discrepancies(
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
         groups.extend(rank_findings(ordered, (sa, sb)))
         groups.extend(relative_name_findings(ordered, (sa, sb)))
-        groups.extend(sequence_place_findings(ordered, (sa, sb)))
+        groups.extend(sequence_place_findings(ordered, (sa, sb), quantities))
         credited_on_links = {
             (c_a, c_b)
             for g in groups

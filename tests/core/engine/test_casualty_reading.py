@@ -70,3 +70,19 @@ def test_presumed_and_stated_deaths_of_different_tolls_are_not_compared_for_cert
     a = "Mine blast\n\nAt least 9 miners died in the lower gallery, the company said."
     b = "Mine blast\n\nAs many as 140 people are feared to have died when the shaft caved in."
     assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+
+
+def test_one_numbered_event_with_deaths_in_one_account_only_is_a_casualty_finding():
+    from comparer.core.engine.compare import compare
+    from comparer.core.engine.model import Source
+
+    a = (
+        "Blasts in Varna\n\nA seventh blast hit a hotel in Varna on Sunday.\n\n"
+        "The eighth was in a housing block in Kessel, where three police officers were killed."
+    )
+    b = "Blasts in Varna\n\nThe seventh blast hit a hotel, while an eighth blast hit the suburb of Orlin."
+    result = compare([Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)])
+    harm = [f for f in result.findings if f.kind == "casualties" and "eighth" in f.explanation]
+    assert len(harm) == 1
+    assert "three" in (harm[0].values[0] or "")
+    assert harm[0].values[1] is None
