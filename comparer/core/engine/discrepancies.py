@@ -1031,18 +1031,19 @@ def sequence_place_findings(
         matches = list(pattern.finditer(f.claim.text))
         for i, m in enumerate(matches):
             number = _ordinal(m.group("ord"))
-            noun = m.group("noun")
-            if noun:
-                noun = stem(noun.lower())
-                last_noun[sid] = noun
+            written = m.group("noun")
+            if written:
+                last_noun[sid] = written.lower()
             else:
-                noun = last_noun.get(sid, "")  # "The eighth was in …" after "A seventh blast …"
-            if number is None or not noun:
+                written = last_noun.get(sid, "")  # "The eighth was in …" after "A seventh blast …"
+            if number is None or not written:
                 continue
+            noun = stem(written.lower())
             place = place_after(f, f.claim.start + m.end())
             if place:
                 span = Span(f.claim.start + m.start(), f.claim.start + m.end())
-                seen[sid][(noun, number)].append((f.claim.id, span, place, m.group()))
+                label = f"the {m.group('ord').lower()} {written.lower()}"
+                seen[sid][(noun, number)].append((f.claim.id, span, place, label))
                 said[sid].update(fold(f.claim.text).split())
                 # the harm told of this event: figures after it, before the next numbered event
                 until = f.claim.start + (
@@ -1072,14 +1073,17 @@ def sequence_place_findings(
             kind="name_variant",
             values=(name_a, name_b),
             spans=((), ()),
-            explanation=f"{firsts[0][3].lower()}: in {name_a} (a), in {name_b} (b) — one event, two places",
+            explanation=f"{firsts[0][3]}: in {name_a} (a), in {name_b} (b) — one event, two places",
             detail={"spelling": True, "words": [list(firsts[0][2]), list(seconds[0][2])], "event": list(key)},
         )
         group = _Group(
             first=first,
             sources=pair,
             confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
-            why=["one numbered event in both accounts", "placed at places the other account never names"],
+            why=[
+                "one numbered event in both accounts",
+                "each places it where the other account's words about numbered events never name",
+            ],
         )
         for c, sp, _, _ in firsts:
             group.include(0, c, (sp,))
@@ -1099,7 +1103,7 @@ def _harm_at_event(
 ) -> _Group:
     told = "; ".join(dict.fromkeys(f"{q.value_text} {q.label}" for q in hurt))
     letter, other = "ab"[side], "ab"[1 - side]
-    event = (at_a if side == 0 else at_b)[0][3].lower()
+    event = (at_a if side == 0 else at_b)[0][3]
     first = Finding(
         kind="casualties",
         values=(told, None) if side == 0 else (None, told),
