@@ -10,22 +10,18 @@ the function runs in the caller's thread, for tests and for ``--screenshot``.
 from __future__ import annotations
 
 import contextlib
-import gc
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from comparer.core.engine import collector
+
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
 Job = Callable[[Progress, Cancelled], Any]
-
-
-_gc_lock = threading.Lock()
-_gc_jobs = 0
-_gc_saved: tuple[int, int, int] = gc.get_threshold()
-NO_FULL_COLLECTION = 1_000_000  # a third threshold never reached while a job runs
+NO_FULL_COLLECTION = collector.NO_FULL_COLLECTION  # a third threshold never reached while a job runs
 
 
 @contextlib.contextmanager
@@ -36,24 +32,11 @@ def full_collections_held_off() -> Iterator[None]:
     grown by a quarter the collector walks all of them, holding the interpreter lock for up to a
     third of a second: the window stops answering although the work is on another thread. While
     jobs run, only the young generations are collected; when the last one ends, what exists is
-    moved out of the collector's sight (``gc.freeze``: the comparisons are long-lived, and plain
-    reference counting still frees them) and the thresholds are restored.
+    moved out of the collector's sight (the window keeps its comparisons) and the thresholds are
+    restored. One hold with the engine's own (:mod:`comparer.core.engine.collector`).
     """
-    global _gc_jobs, _gc_saved
-    with _gc_lock:
-        if _gc_jobs == 0:
-            _gc_saved = gc.get_threshold()
-            gc.set_threshold(_gc_saved[0], _gc_saved[1], NO_FULL_COLLECTION)
-        _gc_jobs += 1
-    try:
+    with collector.full_collections_held_off(freeze=True):
         yield
-    finally:
-        with _gc_lock:
-            _gc_jobs -= 1
-            if _gc_jobs == 0:
-                gc.collect(1)  # the young cycles first, so few are kept by the freeze
-                gc.freeze()
-                gc.set_threshold(*_gc_saved)
 
 
 class _Relay(QObject):
