@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -1152,30 +1152,31 @@ def relative_name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -
                 continue
             span = Span(f.claim.start + m.start("name"), f.claim.start + m.end("name"))
             found[f.claim.source].append((f.claim.id, span, age, m.group("rel").lower(), m.group("name")))
-    out: dict[tuple[float, str], _Group] = {}
-    for ca, span_a, age_a, rel_a, name_a in found[pair[0]]:
-        for cb, span_b, age_b, rel_b, name_b in found[pair[1]]:
-            if age_a != age_b or rel_a != rel_b or words_match(fold(name_a), fold(name_b)):
-                continue
-            group = out.get((age_a, rel_a))
-            if group is None:
-                first = Finding(
-                    kind="name_variant",
-                    values=(name_a, name_b),
-                    spans=((), ()),
-                    explanation=f"“{name_a}” and “{name_b}” name one person: the {age_a:g}-year-old {rel_a} "
-                    "in both accounts",
-                    detail={"spelling": True, "words": [[fold(name_a)], [fold(name_b)]], "relation": rel_a},
-                )
-                group = out[(age_a, rel_a)] = _Group(
-                    first=first,
-                    sources=pair,
-                    confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
-                    why=["one relation of one age, named differently", "the names are not one spelling"],
-                )
-            group.include(0, ca, (span_a,))
-            group.include(1, cb, (span_b,))
-    return list(out.values())
+
+    def same_relative(x: tuple[Any, ...], y: tuple[Any, ...]) -> tuple[float, str] | None:
+        (_, _, age_a, rel_a, name_a), (_, _, age_b, rel_b, name_b) = x, y
+        if age_a != age_b or rel_a != rel_b or words_match(fold(name_a), fold(name_b)):
+            return None
+        return age_a, rel_a
+
+    def group_of(x: tuple[Any, ...], y: tuple[Any, ...]) -> _Group:
+        (_, _, age, rel, name_a), name_b = x, y[4]
+        first = Finding(
+            kind="name_variant",
+            values=(name_a, name_b),
+            spans=((), ()),
+            explanation=f"“{name_a}” and “{name_b}” name one person: the {age:g}-year-old {rel} "
+            "in both accounts",
+            detail={"spelling": True, "words": [[fold(name_a)], [fold(name_b)]], "relation": rel},
+        )
+        return _Group(
+            first=first,
+            sources=pair,
+            confidence=BASE_CONFIDENCE["name_variant"] - 0.1,
+            why=["one relation of one age, named differently", "the names are not one spelling"],
+        )
+
+    return _groups_of_matches(found[pair[0]], found[pair[1]], same_relative, group_of)
 
 
 def _age_of(word: str) -> float | None:
@@ -1220,28 +1221,51 @@ def rank_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
             title = fold(m.group("title").split()[-1])
             rank = m.group()[: m.end("grade") - m.start()].strip()
             ranks[f.claim.source].append((f.claim.id, Span(start, end), surname, title, number, rank))
-    out: dict[str, _Group] = {}
-    for ca, span_a, surname_a, title_a, number_a, rank_a in ranks[pair[0]]:
-        for cb, span_b, surname_b, title_b, number_b, rank_b in ranks[pair[1]]:
-            if number_a == number_b or title_a != title_b or not words_match(surname_a, surname_b):
+
+    def same_person(x: tuple[Any, ...], y: tuple[Any, ...]) -> str | None:
+        (_, _, surname_a, title_a, number_a, _), (_, _, surname_b, title_b, number_b, _) = x, y
+        if number_a == number_b or title_a != title_b or not words_match(surname_a, surname_b):
+            return None
+        return str(surname_a)
+
+    def group_of(x: tuple[Any, ...], y: tuple[Any, ...]) -> _Group:
+        (_, _, _, _, number_a, rank_a), (_, _, _, _, number_b, rank_b) = x, y
+        first = Finding(
+            kind="number_conflict",
+            values=(rank_a, rank_b),
+            spans=((), ()),
+            explanation=f"rank: {rank_a} against {rank_b} — one person, two grades",
+            detail={"measure": "rank", "a": [number_a, number_a], "b": [number_b, number_b]},
+        )
+        return _Group(
+            first=first,
+            sources=pair,
+            confidence=BASE_CONFIDENCE["number_conflict"] - 0.1,
+            why=["the same person's rank, given with another grade", "read from the title alone"],
+        )
+
+    return _groups_of_matches(ranks[pair[0]], ranks[pair[1]], same_person, group_of)
+
+
+def _groups_of_matches(
+    found_a: Sequence[tuple[Any, ...]],
+    found_b: Sequence[tuple[Any, ...]],
+    key: Callable[[tuple[Any, ...], tuple[Any, ...]], Hashable | None],
+    make: Callable[[tuple[Any, ...], tuple[Any, ...]], _Group],
+) -> list[_Group]:
+    """Mentions ``(claim, span, …)`` of two accounts that ``key`` matches (``None``: no match), one group
+    per key, made by ``make`` from its first pair and listing every matched mention."""
+    out: dict[Hashable, _Group] = {}
+    for x in found_a:
+        for y in found_b:
+            k = key(x, y)
+            if k is None:
                 continue
-            group = out.get(surname_a)
+            group = out.get(k)
             if group is None:
-                first = Finding(
-                    kind="number_conflict",
-                    values=(rank_a, rank_b),
-                    spans=((), ()),
-                    explanation=f"rank: {rank_a} against {rank_b} — one person, two grades",
-                    detail={"measure": "rank", "a": [number_a, number_a], "b": [number_b, number_b]},
-                )
-                group = out[surname_a] = _Group(
-                    first=first,
-                    sources=pair,
-                    confidence=BASE_CONFIDENCE["number_conflict"] - 0.1,
-                    why=["the same person's rank, given with another grade", "read from the title alone"],
-                )
-            group.include(0, ca, (span_a,))
-            group.include(1, cb, (span_b,))
+                group = out[k] = make(x, y)
+            group.include(0, x[0], (x[1],))
+            group.include(1, y[0], (y[1],))
     return list(out.values())
 
 
