@@ -33,7 +33,7 @@ from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Fin
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
 from comparer.core.engine.quantities import Quantity, all_quantities, place_after, same_scope, with_holders
-from comparer.core.engine.quotefind import same_words_but_brackets
+from comparer.core.engine.quotefind import quoted_words, same_words_but_brackets
 from comparer.core.engine.quotes import Quote
 from comparer.core.engine.text import fold, stem
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
@@ -1378,9 +1378,6 @@ def _maybe_same_speaker(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) == 1 and any(words_match(short[0], w) for w in long_)
 
 
-_QUOTE_EDGES = " .,;:!?\"'\u2018\u2019\u201c\u201d"
-
-
 def quote_findings_across(
     facts: Sequence[ClaimFacts], pair: tuple[str, str], seen: set[tuple[str, str]]
 ) -> list[_Group]:
@@ -1394,10 +1391,8 @@ def quote_findings_across(
     qb = [(f.claim.id, q) for f in facts if f.claim.source == sb for q in f.quotes if len(q.text) >= 12]
     if not qa or not qb:
         return []
-    # Compared without the punctuation a quotation ends or starts with: a fragment quoted with its own full
-    # stop is still the same words.
-    texts_a = [fold(q.text).strip(_QUOTE_EDGES) for _, q in qa]
-    texts_b = [fold(q.text).strip(_QUOTE_EDGES) for _, q in qb]
+    texts_a = [quoted_words(q.text) for _, q in qa]
+    texts_b = [quoted_words(q.text) for _, q in qb]
     # Quotations both accounts give word for word need no score; the rest are scored once per distinct text.
     same = set(texts_a) & set(texts_b)
     matched_a: set[int] = {i for i, t in enumerate(texts_a) if t in same}
@@ -2044,8 +2039,9 @@ def discrepancies(
             if not any((c_a, c_b) in timed for c_a in g.claims[0] for c_b in g.claims[1])
         )
     other_events: set[frozenset[str]] = set()
+    distinctive = {s.id: _distinctive_names(ordered, s.id) for s in sources}
     for sa, sb in combinations([s.id for s in sources], 2):
-        names_a, names_b = _distinctive_names(ordered, sa), _distinctive_names(ordered, sb)
+        names_a, names_b = distinctive[sa], distinctive[sb]
         shared = names_a & names_b
         if len(shared) >= _ONE_EVENT or min(len(names_a), len(names_b)) < _NAMES_TO_JUDGE:
             continue

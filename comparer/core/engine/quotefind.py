@@ -170,13 +170,21 @@ def quote_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
 
 
 _EDGES = " .,;:!?\"'\u2018\u2019\u201c\u201d"
+
+
+def quoted_words(text: str) -> str:
+    """A quotation folded, without the punctuation and quote marks at its edges: a fragment quoted with
+    its own full stop is still the same words."""
+    return fold(text).strip(_EDGES)
+
+
 _STOPS = (".", "!", "?")
 
 
 def _opening_sentences(qa: Quote, qb: Quote) -> bool:
     """True when the shorter quotation is the longer one's first sentence or sentences, word for word: the
     opening of a statement quoted whole, not words picked out of it."""
-    short, long_ = sorted((fold(qa.text).strip(_EDGES), fold(qb.text).strip(_EDGES)), key=len)
+    short, long_ = sorted((quoted_words(qa.text), quoted_words(qb.text)), key=len)
     if not short or not long_.startswith(short):
         return False
     rest = long_[len(short) :]
