@@ -996,7 +996,7 @@ def certainty_findings(
 @lru_cache(maxsize=1)
 def _sequence_pattern() -> re.Pattern[str]:
     figures = lexicon().figures
-    ordinal = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(figures.ordinals)}"
+    ordinal = _ordinal_words()
     verbs = alternation(figures.sequence_verbs, space=r"\s+")
     return re.compile(
         rf"\b(?:the|an?)\s+(?P<ord>{ordinal})\s+(?:(?P<noun>{alternation(figures.sequence_events)})\b"
@@ -1189,11 +1189,16 @@ def _age_of(word: str) -> float | None:
 @lru_cache(maxsize=1)
 def _rank_pattern() -> re.Pattern[str]:
     figures = lexicon().figures
-    ordinal = rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(figures.ordinals)}"
+    ordinal = _ordinal_words()
     return re.compile(
         rf"(?P<title>(?:[A-Z][\w.'’-]*\s+){{1,4}})(?P<ord>(?i:{ordinal}))\s+(?P<grade>(?i:"
         rf"{alternation(figures.rank_grades)}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
     )
+
+
+def _ordinal_words() -> str:
+    """A pattern for an ordinal written "8th" or in words ("eighth", figures.toml); read by :func:`_ordinal`."""
+    return rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(lexicon().figures.ordinals)}"
 
 
 def _ordinal(word: str) -> int | None:
