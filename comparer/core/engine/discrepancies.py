@@ -1197,7 +1197,7 @@ def _rank_pattern() -> re.Pattern[str]:
 
 
 def _ordinal_words() -> str:
-    """A pattern for an ordinal written "8th" or in words ("eighth", figures.toml); read by :func:`_ordinal`."""
+    """A pattern for an ordinal written "8th" or in words ("eighth", figures.toml), read by _ordinal."""
     return rf"\d{{1,2}}(?:st|nd|rd|th)|{alternation(lexicon().figures.ordinals)}"
 
 
