@@ -28,8 +28,7 @@ def application(*, offscreen: bool = False) -> QApplication:
     """The QApplication (created on first call); ``offscreen`` renders without a display."""
     # Comparing, loading and exporting run on worker threads in pure Python, which hold the interpreter
     # lock in turns with the window: handing it over every millisecond instead of every five keeps the
-    # window answering while they work (on two 3,000-sentence accounts the longest stall fell from about
-    # 140 ms to 52–77 ms, while opening and comparing took 4.5 s instead of 4.0 s).
+    # window answering while they work (the figures: README, "Long accounts").
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
