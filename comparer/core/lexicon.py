@@ -90,6 +90,7 @@ class Measure:
     counted: bool
     rank: int
     per_person: bool = False  # "a father of four": held against another figure only for the same person
+    predicate: bool = False  # "five men killed … have been identified": the clause's verb names the measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class MeasureLexicon:
     money_signs: tuple[str, ...] = ()
     money_words: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
+    predicate_objects: tuple[str, ...] = ()  # "two officers identified the victims": active, with an object
 
     def measure(self, name: str) -> Measure | None:
         """The measure with this name, if the lexicon has it."""
@@ -305,6 +307,7 @@ class FigureLexicon:
     generic_place_words: frozenset[str]
     before_place_names: tuple[str, ...]
     there_after: tuple[str, ...]
+    origin_prepositions: frozenset[str]
     part_after: tuple[str, ...]
     part_before: tuple[str, ...]
     relative_words: tuple[str, ...]
@@ -365,6 +368,7 @@ def measure_lexicon() -> MeasureLexicon:
             counted=bool(entry.get("counted", False)),
             rank=int(entry.get("rank", 99)),
             per_person=bool(entry.get("per_person", False)),
+            predicate=bool(entry.get("predicate", False)),
         )
         for name, entry in data.get("measure", {}).items()
     )
@@ -378,6 +382,7 @@ def measure_lexicon() -> MeasureLexicon:
         money_signs=tuple(sorted((str(x) for x in money.get("signs", ())), key=len, reverse=True)),
         money_words=frozenset(str(w).lower() for w in money.get("words", ())),
         media_words=frozenset(str(w).lower() for w in data.get("media", {}).get("words", ())),
+        predicate_objects=_words(data.get("predicate", {}).get("objects")),
     )
 
 
@@ -561,6 +566,7 @@ def _figures() -> FigureLexicon:
         generic_place_words=frozenset(_words(place.get("generic"))),
         before_place_names=_words(place.get("before_names")),
         there_after=_words(place.get("there_after")),
+        origin_prepositions=frozenset(_words(place.get("origin"))),
         part_after=_words(part.get("after")),
         part_before=_words(part.get("before")),
         relative_words=_words(data.get("relative_words")),

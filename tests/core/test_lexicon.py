@@ -483,9 +483,14 @@ def test_words_that_are_no_count_and_time_units():
 
 
 def test_place_words_scope_a_figure_to_the_place_they_name():
-    for word in LEX.figures.place_prepositions:
+    for word in LEX.figures.place_prepositions - LEX.figures.origin_prepositions:
         (found,) = _figures(f"Officials said 12 people died {word} Tarrow.")
         assert found.places == (("tarrow",),), word
+    for word in LEX.figures.origin_prepositions:
+        (found,) = _figures(f"Officials said 12 rockets were fired {word} Tarrow.")
+        assert found.places == (("tarrow",),), word
+        (found,) = _figures(f"Officials said 12 people {word} Tarrow died.")
+        assert found.places == (), word
     for word in LEX.figures.place_narrowers:
         assert {q.places for q in _figures(f"Officials said 12 people died in {word} Tarrow.")} == {
             (("tarrow",),)

@@ -532,6 +532,14 @@ def number_findings(
                 why.append(SELF_CONTRADICTED)
             given_a = {id(x): x for x, _ in conflicts}
             given_b = {id(y): y for _, y in conflicts}
+            found = _found_dead(qa, qb, quantities) if measure == "missing" else None
+            if found is not None:
+                group = _found_dead_group(qa, qb, found, pair, c, why)
+                for x, y in conflicts:
+                    group.include(0, x.claim, (x.number.span,))
+                    group.include(1, y.claim, (y.number.span,))
+                out.append(group)
+                continue
             values_a = list(dict.fromkeys(_describe(x) for x in given_a.values()))
             values_b = list(dict.fromkeys(_describe(y) for y in given_b.values()))
             first = Finding(
@@ -552,6 +560,50 @@ def number_findings(
 
 # More distinct figures than this for one measure in one account and only linked figures are compared.
 _MANY = 40
+
+
+def _found_dead(qa: Quantity, qb: Quantity, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The deaths that tell two counts of the missing apart: when the account giving fewer missing
+    also gives as many dead (or bodies found) as the difference ("six unaccounted for" against "two
+    bodies were recovered … the four still missing"), some of the missing were found dead between the
+    two reports. That is a change in what is known of the same people, not two rival figures."""
+    fewer, more = (qa, qb) if qa.number.value < qb.number.value else (qb, qa)
+    if not (_exact(fewer) and _exact(more)):
+        return None
+    gap = more.number.value - fewer.number.value
+    for q in quantities:
+        if q.source != fewer.source or not _exact(q) or q.number.value != gap:
+            continue
+        if q.measure == "deaths" or _BODIES in q.number.unit[:1]:
+            return q
+    return None
+
+
+_BODIES = stem("bodies")
+
+
+def _found_dead_group(
+    qa: Quantity, qb: Quantity, dead: Quantity, pair: tuple[str, str], confidence: float, why: list[str]
+) -> _Group:
+    side = 0 if dead.source == pair[0] else 1
+    letter, other = "ab"[side], "ab"[1 - side]
+    fewer, more = (qa, qb) if side == 0 else (qb, qa)
+    first = Finding(
+        kind="casualties",
+        values=(qa.value_text, qb.value_text),
+        spans=((), ()),
+        explanation=f"{other} counts {more.value_text} missing; {letter} counts {fewer.value_text} still "
+        f"missing and {dead.value_text} found dead: some of the missing were found dead between the reports",
+        detail={"a": "missing" if side else "some found dead", "b": "some found dead" if side else "missing"},
+    )
+    group = _Group(
+        first=first,
+        sources=pair,
+        confidence=confidence,
+        why=[*why, f"{letter}'s dead ({dead.value_text}) make up the difference between the two counts"],
+    )
+    group.include(side, dead.claim, (dead.number.span,))
+    return group
 
 
 def figure_attribution_findings(

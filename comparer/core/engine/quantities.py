@@ -148,8 +148,8 @@ def _measure_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
     lex = measure_lexicon()
     out = []
     for m in lex.measures:
-        if not m.words:
-            continue
+        if not m.words or m.predicate:
+            continue  # a predicate measure's words count only as the verb after the figure
         words = sorted(m.words, key=len, reverse=True)
         alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
         out.append((re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), m.name, m.rank))
@@ -256,15 +256,20 @@ def _thing_measure(unit_stem: str) -> str:
     return "count:" + (sorted(concepts)[0] if concepts else unit_stem)
 
 
-def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[str, ...], ...]:
-    """Places named in the figure's clause, or in the claim's clauses that give no figure ("In Tarrow, …")."""
+def _places(
+    f: ClaimFacts, clause: _Clause, bare: list[_Clause], people: bool = False
+) -> tuple[tuple[str, ...], ...]:
+    """Places named in the figure's clause, or in the claim's clauses that give no figure ("In Tarrow, …").
+
+    For a figure of people (``people``) a name after "from" is where they come from, no place of it."""
     text = f.claim.text
     out: list[tuple[str, ...]] = []
     for name in f.names:
         s = name.span.start - f.claim.start
         if not (clause.start <= s < clause.end) and not any(c.start <= s < c.end for c in bare):
             continue
-        if _preposition_before(text, s) is None:
+        preposition = _preposition_before(text, s)
+        if preposition is None or (people and preposition in _FIGURES.origin_prepositions):
             continue
         words = tuple(
             w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
@@ -278,8 +283,10 @@ def _places(f: ClaimFacts, clause: _Clause, bare: list[_Clause]) -> tuple[tuple[
 _THERE = re.compile(rf"\b(?:{alternation(_FIGURES.there_after)})\s+there\b", re.IGNORECASE)
 
 
-def _clause_places(f: ClaimFacts, clause: _Clause, clauses: list[_Clause]) -> tuple[tuple[str, ...], ...]:
-    places = _places(f, clause, _bare(clauses, f))
+def _clause_places(
+    f: ClaimFacts, clause: _Clause, clauses: list[_Clause], people: bool = False
+) -> tuple[tuple[str, ...], ...]:
+    places = _places(f, clause, _bare(clauses, f), people)
     if not places and _THERE.search(f.claim.text, clause.start, clause.end):
         places = _THERE_PLACE
     return places
@@ -312,12 +319,13 @@ def _measure_vocabulary() -> frozenset[str]:
 
 
 def _countries(
-    f: ClaimFacts, clause: _Clause, span: tuple[int, int]
+    f: ClaimFacts, clause: _Clause, span: tuple[int, int], people: bool = False
 ) -> tuple[frozenset[str], frozenset[str]]:
     """Countries that scope a figure: where ("in eastern Egypt"), and whom ("seven Peruvians").
 
     A country word that only describes something else ("a French language trip", "the Dutch
-    government") does not scope the figure.
+    government") does not scope the figure. When the figure counts people (``people``), "from" a
+    country says where they come from: whom ("six men from Mexico"), not where it happened.
     """
     where: set[str] = set()
     whom: set[str] = set()
@@ -331,10 +339,11 @@ def _countries(
             continue
         if span[1] <= s and not _LETTERS.search(text[span[1] : s].replace("-", " "), 0):
             whom.add(country)
-        elif _preposition_before(text, s) is not None and not _RELATIVE.search(
+        elif (preposition := _preposition_before(text, s)) is not None and not _RELATIVE.search(
             text[min(span[1], s) : max(span[0], s)]
         ):
-            where.add(country)  # not "16 pupils on a plane that crashed in the French Alps"
+            # not "16 pupils on a plane that crashed in the French Alps"
+            (whom if people and preposition in _FIGURES.origin_prepositions else where).add(country)
     return frozenset(where), frozenset(whom)
 
 
@@ -413,10 +422,45 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
                 measure, how = word[0], f"the word “{word[1]}”"
             elif people is not None:
                 measure, how = "people:" + people, f"counts “{noun}”"
+        if measure is not None or people is not None:
+            predicate = _predicate_measure(text, clause, end, others)
+            if predicate is not None and not (measure or "").startswith(("duration:", *_MEASUREMENTS)):
+                measure, how = predicate[0], f"the verb “{predicate[1]}”"
         if measure is None:
             continue
         out.append(_quantity(f, n, measure, people, clause, clauses, span, after, how))
     return out
+
+
+@lru_cache(maxsize=1)
+def _predicate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for m in measure_lexicon().measures:
+        if m.predicate and m.words:
+            words = "|".join(re.escape(w) for w in sorted(m.words, key=len, reverse=True))
+            # not before an object: "two officers identified the victims" is active
+            objects = alternation(measure_lexicon().predicate_objects)
+            pattern = rf"\b(?:{words})\b(?!\s+(?:{objects})\b)"
+            out.append((re.compile(pattern, re.IGNORECASE), m.name))
+    return tuple(out)
+
+
+def _predicate_measure(
+    text: str, clause: _Clause, after: int, others: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """The measure named by the verb the figure's words are the subject of, for the measures whose
+    words are verbs of that kind (``predicate`` in measures.toml): "Five men killed in the collapse
+    have been identified". ``after`` is where the figure's words start to describe it (past the
+    total of "two of the six"); another figure before the verb keeps the verb for itself."""
+    for pattern, name in _predicate_patterns():
+        m = pattern.search(text, after, clause.end)
+        if m is None or any(after <= o[0] and o[1] <= m.start() for o in others):
+            continue
+        before = text[max(after, m.start() - 12) : m.start()].split()
+        if before and fold(before[-1]) in _FIGURES.relative_words:
+            continue  # "six men who identified …": the people did it
+        return name, m.group().lower()
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -456,22 +500,23 @@ def _quantity(
     if people and people != "people" and known is None:
         label = people
     part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
-    places = _clause_places(f, clause, clauses)
+    counts_people = people is not None or (known is not None and known.counted)
+    places = _clause_places(f, clause, clauses, counts_people)
     earlier = [c for c in clauses if c.end <= clause.start]
     if not places and earlier and text[earlier[-1].end : clause.start].strip().lower() == "and":
         # "Two hikers were killed there and 35 were hurt": the place of the first figure holds
-        places = _clause_places(f, earlier[-1], clauses)
-    where, whom = _countries(f, clause, span)
+        places = _clause_places(f, earlier[-1], clauses, counts_people)
+    where, whom = _countries(f, clause, span, counts_people)
     if not where:
         # "29 people were killed and 140 hurt in most parts of Egypt": a place after figures
         # joined by "and" scopes them all.
         later = [c for c in clauses if c.start >= clause.end]
         if later and text[clause.end : later[0].start].strip().lower() == "and":
-            where = _countries(f, later[0], span)[0]
+            where = _countries(f, later[0], span, counts_people)[0]
     if not where and not places:
         # "In Velmora, 30 people were hurt": a clause before the figures that gives none scopes them
         for bare in _bare(clauses, f):
-            where |= _countries(f, bare, span)[0]
+            where |= _countries(f, bare, span, counts_people)[0]
         where = frozenset(where)
     return Quantity(
         claim=f.claim.id,

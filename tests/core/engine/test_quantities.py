@@ -274,3 +274,35 @@ def test_accounts_of_different_events_show_no_discrepancy_and_no_agreement():
     assert all(link.relation == "related" for link in comparison.links)
     held = [f for f in comparison.findings if f.kind == "number_conflict"]
     assert all(any("different events" in w for w in f.why) for f in held)
+
+
+def test_counts_of_the_missing_told_apart_by_the_dead_found_since_are_one_casualty_finding():
+    a = "Five divers remain unaccounted for after the boat sank in the lake at Ostvik.\n\nDivers searched."
+    b = (
+        "Three bodies were recovered from the lake at Ostvik on Thursday.\n\n"
+        "Police said the two still missing are believed to be trapped in the wreck."
+    )
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "number_conflict"]
+    (found,) = [f for f in comparison.findings if f.kind == "casualties"]
+    assert "found dead" in found.explanation
+    assert found.detail == {"a": "missing", "b": "some found dead"}
+
+
+def test_counts_of_the_missing_the_dead_do_not_account_for_stay_a_number_conflict():
+    a = "Five divers remain unaccounted for after the boat sank in the lake at Ostvik."
+    b = "Seven bodies were recovered from the lake at Ostvik.\n\nPolice said two people are still missing."
+    comparison = compare(_sources(a, b))
+    conflicts = [f for f in comparison.findings if f.kind == "number_conflict"]
+    assert [f.detail["measure"] for f in conflicts] == ["missing"]
+
+
+def test_how_many_victims_are_identified_is_its_own_measure_not_the_toll():
+    a = "Six climbers were killed in the avalanche on Mount Kessel, officials said."
+    b = "Four climbers killed in the avalanche on Mount Kessel have been identified."
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "number_conflict"]
+    c = "Two of the six climbers killed in the avalanche on Mount Kessel were identified on Monday."
+    comparison = compare(_sources(c, b))
+    (conflict,) = [f for f in comparison.findings if f.kind == "number_conflict"]
+    assert conflict.detail["measure"] == "identified"
