@@ -88,6 +88,14 @@ def _merge_parts(text: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
+def _has_title(name: NameMention, title: tuple[str, ...]) -> bool:
+    """True when the name is written with this title ("Chief Minister Pinarayi Vijayan", chief minister)."""
+    words = re.findall(r"[\w-]+", name.text.lower())
+    return len(words) > len(title) and any(
+        tuple(words[i : i + len(title)]) == title for i in range(len(words) - len(title))
+    )
+
+
 def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMention | None:
     """A person named at the start of the claim ("Ali Vaez, the director of …, suggested").
 
@@ -105,6 +113,7 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
     """Facts of every body claim of one source, in order."""
     out: dict[str, ClaimFacts] = {}
     last_speaker: NameMention | None = None
+    persons_seen: list[NameMention] = []
     for claim in claims:
         if claim.role != "body":
             continue
@@ -131,6 +140,10 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
             owner = next((n for n in names if n.possessive and not _is_outlet(n) and len(n.words) >= 2), None)
             if owner is not None:
                 speaker, subject = owner, True
+        if speaker is None and quote_spans and (title := q.title_of_speaker(outside)):
+            # "…,’ the Chief Minister said": the person the account last named with that title
+            speaker = next((n for n in reversed(persons_seen) if _has_title(n, title)), None)
+            subject = speaker is not None
         if speaker is None and (
             (quote_spans and not outside.strip(" ,.;:—-")) or q.has_pronoun_speaker(outside)
         ):
@@ -152,6 +165,7 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
             last_speaker = speaker
         elif persons:
             last_speaker = persons[0]
+        persons_seen.extend(persons)
         out[claim.id] = ClaimFacts(
             claim=claim,
             tokens=tuple(tokens),

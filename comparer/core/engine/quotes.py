@@ -9,7 +9,7 @@ from comparer.core.engine.model import Span
 from comparer.core.engine.names import NameMention
 from comparer.core.lexicon import alternation, lexicon
 
-_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
 _CLOSER = dict(_PAIRS)
 _OPENER = re.compile("[" + "".join(_CLOSER) + "]")
 
@@ -51,14 +51,38 @@ class Quote:
     channel: str | None
 
 
+# Single curly quotes (‘…’) quote too, as British and Indian outlets print them, but ’ is also the
+# apostrophe: ‘ opens a quotation only at the start of a word, and ’ closes it only at the end of one
+# (not in "Kerala’s" or "don’t").
+_SINGLE_OPEN = re.compile(r"(?<![\w’'])‘(?=[^\W\d_]|[\"“])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:…”\"])’(?![\w])")
+
+
+def single_quote_depth(text: str) -> int:
+    """How many quotations in single curly quotes ``text`` leaves open (0 or more)."""
+    depth = 0
+    for m in re.finditer("[‘’]", text):
+        if m.group() == "‘" and _SINGLE_OPEN.match(text, m.start()):
+            depth += 1
+        elif depth and _SINGLE_CLOSE.match(text, m.start()):
+            depth -= 1
+    return depth
+
+
 def quoted_spans(text: str) -> list[Span]:
     """Top-level quoted segments (without the quote marks) in ``text``."""
     spans: list[Span] = []
     i = 0
     while (m := _OPENER.search(text, i)) is not None:
         i = m.start()
-        closer = _CLOSER[m.group()]
-        j = text.find(closer, i + 1)
+        if m.group() == "‘":
+            if not _SINGLE_OPEN.match(text, i):
+                i += 1
+                continue
+            close = _SINGLE_CLOSE.search(text, i + 1)
+            j = close.start() if close else -1
+        else:
+            j = text.find(_CLOSER[m.group()], i + 1)
         if j < 0 and m.group() == "“":
             j = text.find('"', i + 1)  # web text that opens with a curly mark and closes with a straight one
         if j < 0:
@@ -94,6 +118,32 @@ def channel_of(text: str) -> str | None:
 
 
 _TITLE_WORDS = frozenset(lexicon().names.titles)
+
+
+_SPEAKER_TITLES = frozenset((*lexicon().names.titles, *lexicon().names.spelling_titles)) - {"the"}
+
+
+def title_of_speaker(text: str) -> tuple[str, ...]:
+    """The title a claim gives its speaker without a name ("…,’ the Chief Minister said"; "said the
+    mayor"): its words in lower case, or () when the speaker is not named by a title alone."""
+    for m in _CHANNEL.finditer(text):
+        before = re.findall(r"[\w-]+", text[max(0, m.start() - 50) : m.start()].lower())[-4:]
+        after = re.findall(r"[\w-]+", text[m.end() : m.end() + 50].lower())[:4]
+        for words in (before[before.index("the") + 1 :] if "the" in before else [], _after_the(after)):
+            if words and all(w in _SPEAKER_TITLES for w in words):
+                return tuple(words)
+    return ()
+
+
+def _after_the(words: list[str]) -> list[str]:
+    if not words or words[0] != "the":
+        return []
+    titled = []
+    for w in words[1:]:
+        if w not in _SPEAKER_TITLES:
+            break
+        titled.append(w)
+    return titled
 
 
 def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention | None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 import pysbd
 
 from comparer.core.engine.model import Claim, Role, Source, Span
+from comparer.core.engine.quotes import single_quote_depth
 from comparer.core.lexicon import alternation, lexicon
 
 
@@ -85,7 +86,7 @@ def _quote_depth(text: str) -> int:
     depth = sum(text.count(q) for q in _OPEN_QUOTES) - sum(text.count(q) for q in _CLOSE_QUOTES)
     if text.count('"') % 2:
         depth += 1
-    return depth
+    return depth + single_quote_depth(text)
 
 
 def _pysbd_pieces(body: str) -> list[str]:

@@ -67,3 +67,33 @@ def test_a_speech_verb_with_an_object_of_harm_is_an_act_not_words_said():
     assert f.attribution is None
     (g,) = _facts("The ministry claimed the search was going well.")
     assert g.attribution is not None
+
+
+def test_a_quotation_in_single_curly_quotes_is_one_claim_and_a_quotation():
+    (f,) = _facts(
+        "‘The river has never been this high. Every road to the valley is cut,’ Governor Anna Brix said."
+    )
+    assert [q.text for q in f.quotes] == [
+        "The river has never been this high. Every road to the valley is cut,"
+    ]
+    assert f.speaker is not None
+    assert f.speaker.text == "Governor Anna Brix"
+
+
+def test_apostrophes_are_not_single_quotes():
+    (f,) = _facts("The valley’s farmers said the workers’ camp was moved in the ‘90s.")
+    assert f.quotes == ()
+
+
+def test_a_speaker_named_by_title_alone_is_the_person_last_named_with_that_title():
+    facts = _facts(
+        "Chief Minister Ravi Menon met the district heads on Monday.\n\n"
+        "‘We have opened every shelter we have,’ the Chief Minister said after the meeting."
+    )
+    assert facts[1].speaker is not None
+    assert facts[1].speaker.text == "Chief Minister Ravi Menon"
+    facts = _facts(
+        "Chief Minister Ravi Menon met the district heads on Monday.\n\n"
+        "“We have opened every shelter we have,” the police chief said."
+    )
+    assert facts[1].speaker is None or "Menon" not in facts[1].speaker.text
