@@ -126,6 +126,7 @@ class SpeechLexicon:
     organisation_words: frozenset[str]
     never_own_voice: frozenset[str]
     not_speech_after: tuple[str, ...] = ()  # "claimed the lives of two": an act, not words said
+    roles: tuple[str, ...] = ()  # "a Thai Navy official": one person of the body named before
 
     @property
     def all_verbs(self) -> tuple[str, ...]:
@@ -398,6 +399,7 @@ def _speech() -> SpeechLexicon:
         pronouns=_words(data.get("pronouns")),
         tail_pronouns=_words(data.get("tail_pronouns")),
         sources=_words(data.get("sources")),
+        roles=_words(data.get("roles")),
         source_verbs=_words(data.get("source_verbs")),
         organisation_words=frozenset(_words(own.get("organisation"))),
         never_own_voice=frozenset(_words(own.get("never"))),

@@ -172,8 +172,8 @@ def _link_confidence(
     why = [f"seen on a link scoring {link.score:.0f}"]
     if f.kind == "attribution":
         whos = [v for v in f.values if v and v != "stated as fact"]
-        if f.detail.get("different_speaker"):
-            base -= 0.1
+        if f.detail.get("different_speaker") and not f.detail.get("same_words"):
+            base -= 0.1  # one statement credited to two people is surest when both quote the same words
         if any(_who_is_a_place_or_outlet(who, sources, places) for who in whos):
             return 0.1, [*why, "the 'source' is a place or an outlet"]
         if link.score < ATTRIBUTION_SAME:

@@ -88,6 +88,22 @@ def _merge_parts(text: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
+_ROLE_AFTER = re.compile(rf"\s+({alternation(lexicon().speech.roles)})\b", re.IGNORECASE)
+
+
+def _with_role(speaker: NameMention, text: str, offset: int) -> NameMention:
+    """The speaker with the role noun that follows its name: "a Thai Navy official" is an official of
+    the navy, not the navy (nor, with "Thai", a place)."""
+    m = _ROLE_AFTER.match(text, speaker.span.end - offset)
+    if m is None or speaker.possessive:
+        return speaker
+    return NameMention(
+        span=Span(speaker.span.start, offset + m.end()),
+        text=speaker.text + m.group(0),
+        words=(*speaker.words, m.group(1).lower()),
+    )
+
+
 def _has_title(name: NameMention, title: tuple[str, ...]) -> bool:
     """True when the name is written with this title ("Chief Minister Pinarayi Vijayan", chief minister)."""
     words = re.findall(r"[\w-]+", name.text.lower())
@@ -149,6 +165,8 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
         ):
             speaker = last_speaker
             subject = True
+        if speaker is not None:
+            speaker = _with_role(speaker, text, off)
         channel = q.channel_of(outside)
         quotes = tuple(
             q.Quote(

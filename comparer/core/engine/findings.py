@@ -17,6 +17,7 @@ from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
 from comparer.core.engine.numbers import NumberFact
+from comparer.core.engine.quotefind import quoted_words
 from comparer.core.engine.text import STOPWORDS, fold
 from comparer.core.lexicon import lexicon
 
@@ -209,7 +210,7 @@ def attribution_findings(
                     values=(fa.speaker.text, fb.speaker.text),
                     spans=((fa.speaker.span,), (fb.speaker.span,)),
                     explanation=f"different speakers: {fa.speaker.text} (a) and {fb.speaker.text} (b)",
-                    detail={"different_speaker": True},
+                    detail={"different_speaker": True, "same_words": _same_quotation(fa, fb)},
                 )
             ]
         return []
@@ -228,6 +229,21 @@ def attribution_findings(
             detail={"attributed_side": letter},
         )
     ]
+
+
+def _same_quotation(fa: ClaimFacts, fb: ClaimFacts) -> bool:
+    """True when the two claims quote the same words (one may quote a part of the other's)."""
+    words_a = {quoted_words(x.text) for x in fa.quotes}
+    words_b = {quoted_words(y.text) for y in fb.quotes}
+    return any(
+        len(x) >= _SAME_QUOTE_CHARS and len(y) >= _SAME_QUOTE_CHARS and (x in y or y in x)
+        for x in words_a
+        for y in words_b
+    )
+
+
+# Shorter quotations than this ("a tragedy") are too common to tell that two accounts quote one remark.
+_SAME_QUOTE_CHARS = 30
 
 
 def _attribution_spans(f: ClaimFacts) -> tuple[Span, ...]:

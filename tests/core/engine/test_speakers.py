@@ -97,3 +97,26 @@ def test_a_speaker_named_by_title_alone_is_the_person_last_named_with_that_title
         "“We have opened every shelter we have,” the police chief said."
     )
     assert facts[1].speaker is None or "Menon" not in facts[1].speaker.text
+
+
+def test_the_same_words_credited_to_two_people_are_shown():
+    a = (
+        "Mine fire\n\n"
+        "“The fire was out by noon and the shaft is safe again,” said regional governor Ilse Marten."
+    )
+    b = (
+        "Mine fire put out\n\n"
+        "“The fire was out by noon and the shaft is safe again,” said a Corvo Mining official."
+    )
+    comparison = _compare_pair(a, b)
+    (finding,) = [f for f in comparison.shown_findings() if f.kind == "attribution"]
+    assert finding.detail["different_speaker"]
+    assert finding.detail["same_words"]
+    assert "Corvo Mining official" in finding.explanation
+
+
+def test_other_words_of_two_people_are_not_shown_as_one_statement():
+    a = "Mine fire\n\n“The fire was out by noon,” said regional governor Ilse Marten."
+    b = "Mine fire put out\n\n“We will reopen the shaft next week,” said a Corvo Mining official."
+    comparison = _compare_pair(a, b)
+    assert not [f for f in comparison.shown_findings() if f.kind == "attribution"]
