@@ -315,6 +315,7 @@ class FigureLexicon:
     time_units: tuple[str, ...]
     not_counts: tuple[str, ...]
     modifier_endings: tuple[str, ...]
+    verbs_after: frozenset[str] = frozenset()  # "200 remain trapped": nothing counted right after
     rank_grades: tuple[str, ...] = ()
     ordinals: Mapping[str, int] = field(default_factory=dict)
     sequence_events: tuple[str, ...] = ()
@@ -574,6 +575,7 @@ def _figures() -> FigureLexicon:
         relative_words=_words(data.get("relative_words")),
         time_units=_words(data.get("time_units")),
         not_counts=_words(data.get("not_counts")),
+        verbs_after=frozenset(_words(data.get("verbs_after"))),
         modifier_endings=_words(data.get("modifier_endings")),
         rank_grades=_words(data.get("rank", {}).get("grades")),
         sequence_events=_words(data.get("sequence", {}).get("events")),

@@ -282,8 +282,7 @@ def _describe(q: Quantity) -> str:
 
 def _vague(q: Quantity) -> bool:
     """An amount in words that is a range ("dozens", "thousands"), not a count."""
-    n = q.number
-    return n.hedge is None and n.high > n.low and not any(ch.isdigit() for ch in n.text)
+    return q.in_words
 
 
 def _spread(x: Quantity, y: Quantity) -> float:

@@ -90,9 +90,28 @@ class Quantity:
         return _is_count(self.measure)
 
     def consistent_with(self, other: Quantity) -> bool:
-        """True when both figures can be true of one quantity."""
+        """True when both figures can be true of one quantity.
+
+        An amount in words ("dozens") is a range of its own: against a figure hedged both ways ("an
+        estimated 200") it holds the figure as stated, not the hedge's margin ("dozens" is not 200).
+        """
+        for x, y in ((self, other), (other, self)):
+            if x.in_words and y.about:
+                return x.bounds[0] <= y.number.value <= x.bounds[1]
         (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
         return a_low <= b_high and b_low <= a_high
+
+    @property
+    def in_words(self) -> bool:
+        """An amount in words that is a range ("dozens", "thousands"), not a count."""
+        n = self.number
+        return n.hedge is None and n.high > n.low and not any(ch.isdigit() for ch in n.text)
+
+    @property
+    def about(self) -> bool:
+        """A figure hedged both ways ("about 200", "an estimated 200")."""
+        low, high = self.bounds
+        return self.number.hedge is not None and low < self.number.value < high and not math.isinf(high)
 
 
 @lru_cache(maxsize=256)
@@ -212,7 +231,7 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     first = _FIRST_WORD.match(after)
     if first is not None:
         word = fold(first.group(1))
-        if word in STOPWORDS and word != "of":
+        if (word in STOPWORDS and word != "of") or word in _FIGURES.verbs_after:
             return None  # "2,012 on Saturday", "2,059 were wounded": nothing counted right after
     unit = [u for u in n.unit if u not in country_table()]
     if not unit:

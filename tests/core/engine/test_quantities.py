@@ -306,3 +306,14 @@ def test_how_many_victims_are_identified_is_its_own_measure_not_the_toll():
     comparison = compare(_sources(c, b))
     (conflict,) = [f for f in comparison.findings if f.kind == "number_conflict"]
     assert conflict.detail["measure"] == "identified"
+
+
+def test_an_amount_in_words_holds_a_figure_hedged_both_ways_as_stated():
+    (dozens,) = _quantities("Dozens of shoppers were trapped in the mall.")
+    (about_200,) = _quantities("An estimated 200 shoppers were trapped in the mall.", "b")
+    (about_150,) = _quantities("About 150 shoppers were trapped in the mall.", "b")
+    (over_100,) = _quantities("More than 100 shoppers were trapped in the mall.", "b")
+    assert not dozens.consistent_with(about_200)
+    assert not about_200.consistent_with(dozens)
+    assert dozens.consistent_with(about_150)
+    assert dozens.consistent_with(over_100)
