@@ -191,6 +191,8 @@ class NumberLexicon:
     vague: Mapping[str, Vague]
     labels: tuple[str, ...]
     measures: tuple[Unit, ...]
+    # "early", "mid", "late" -> years into the decade a loose age allows ("in his mid-30s": 33 to 36)
+    age_decades: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def words(self) -> frozenset[str]:
@@ -468,6 +470,9 @@ def _numbers(stem: Any) -> NumberLexicon:
         vague=_frozen(vague),
         labels=_words(data.get("labels")),
         measures=units,
+        age_decades=MappingProxyType(
+            {str(k).lower(): (int(v["low"]), int(v["high"])) for k, v in data.get("age_decades", {}).items()}
+        ),
     )
 
 

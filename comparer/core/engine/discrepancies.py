@@ -28,7 +28,7 @@ from wordfreq import zipf_frequency
 from comparer.core.engine import semantic
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.dates import DateMention, find_dates
-from comparer.core.engine.facts import ClaimFacts
+from comparer.core.engine.facts import ClaimFacts, is_person
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
@@ -1303,6 +1303,98 @@ def rank_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
     return _groups_of_matches(ranks[pair[0]], ranks[pair[1]], same_person, group_of)
 
 
+@lru_cache(maxsize=1)
+def _age_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    name = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+)"
+    apposition = re.compile(rf"{name},\s+(?P<age>\d{{1,3}})(?=[,;)]|\.(?!\d))")  # "Saman Kunan, 38, …"
+    year_old = re.compile(rf"\b(?P<age>\d{{1,3}})[- ]years?[- ]old\s+(?:[a-z]+\s+){{0,3}}?{name}")
+    loose = alternation(lexicon().numbers.age_decades)
+    decade = re.compile(rf"\bin\s+(?:his|her)\s+(?:(?P<loose>{loose})[- ]?)?(?P<decade>[1-9]0)['’]?s\b", re.I)
+    return apposition, year_old, decade
+
+
+@dataclass(frozen=True, slots=True)
+class _Age:
+    claim: str
+    span: Span
+    person: str  # the folded last word of the person's name
+    low: int
+    high: int
+    text: str
+    loose: bool  # a decade ("in his mid-30s"), not a year
+    inferred: bool  # the person is the one the account named last, not named in the sentence
+
+
+def ages_of(facts: Sequence[ClaimFacts]) -> dict[str, list[_Age]]:
+    """The ages each account gives a named person ("Saman Kunan, 38", "the 38-year-old diver Kunan"), and
+    loose ages ("in his mid-30s") of a person it names in that sentence or, naming none, in the one before."""
+    apposition, year_old, decade = _age_patterns()
+    decades = lexicon().numbers.age_decades
+    countries = country_table()
+    calendar = {*lexicon().calendar.months, *lexicon().calendar.weekdays}
+    out: dict[str, list[_Age]] = defaultdict(list)
+    last: dict[str, str] = {}
+    for f in facts:
+        text, source = f.claim.text, f.claim.source
+        persons = [n for n in f.names if is_person(n) and n.words and n.words[-1] not in countries]
+        for pattern in (apposition, year_old):
+            for m in pattern.finditer(text):
+                words = fold(m.group("name")).split()
+                age = int(m.group("age"))
+                at = f.claim.start + m.start("name")
+                named = any(n.span.start <= at < n.span.end or at <= n.span.start < at + 8 for n in persons)
+                if not named or not words or words[-1] in calendar or not 0 < age < 120:
+                    continue  # "March 26, …" is a date
+                span = Span(f.claim.start + m.start("age"), f.claim.start + m.end("age"))
+                out[source].append(_Age(f.claim.id, span, words[-1], age, age, m.group("age"), False, False))
+        for m in decade.finditer(text):
+            own = {n.words[-1] for n in persons}
+            person = next(iter(own)) if len(own) == 1 else (last.get(source) if not own else None)
+            if person is None:
+                continue
+            low, high = decades.get((m.group("loose") or "").lower(), (0, 9))
+            base = int(m.group("decade"))
+            span = Span(f.claim.start + m.start(), f.claim.start + m.end())
+            out[source].append(
+                _Age(f.claim.id, span, person, base + low, base + high, m.group(), True, not own)
+            )
+        if persons:
+            last[source] = persons[-1].words[-1]
+    return out
+
+
+def age_findings(ages: Mapping[str, Sequence[_Age]], pair: tuple[str, str]) -> list[_Group]:
+    """One person given ages that cannot both be right ("Kunan, 38" / "in his mid-30s")."""
+
+    def same_person(x: tuple[Any, ...], y: tuple[Any, ...]) -> str | None:
+        a, b = x[2], y[2]
+        if not words_match(a.person, b.person) or (a.low <= b.high and b.low <= a.high):
+            return None
+        return str(a.person)
+
+    def group_of(x: tuple[Any, ...], y: tuple[Any, ...]) -> _Group:
+        a, b = x[2], y[2]
+        first = Finding(
+            kind="number_conflict",
+            values=(a.text, b.text),
+            spans=((), ()),
+            explanation=f"age: {a.text} against {b.text} — one person, ages that cannot both be right",
+            detail={"measure": "age", "a": [a.low, a.high], "b": [b.low, b.high]},
+        )
+        confidence = BASE_CONFIDENCE["number_conflict"] - 0.1
+        why = ["the same person's age in both accounts"]
+        if a.loose or b.loose:
+            confidence -= 0.1
+            why.append("one age is given loosely, by its decade")
+        if a.inferred or b.inferred:
+            confidence -= 0.05
+            why.append("the sentence giving one age names no one: it is taken to be the person named before")
+        return _Group(first=first, sources=pair, confidence=confidence, why=why)
+
+    found = [[(age.claim, age.span, age) for age in ages.get(sid, ())] for sid in pair]
+    return _groups_of_matches(found[0], found[1], same_person, group_of)
+
+
 def _groups_of_matches(
     found_a: Sequence[tuple[Any, ...]],
     found_b: Sequence[tuple[Any, ...]],
@@ -1986,10 +2078,12 @@ def discrepancies(
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities, places)
     reference = reference_days(sources)
+    ages = ages_of(ordered)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
         groups.extend(rank_findings(ordered, (sa, sb)))
+        groups.extend(age_findings(ages, (sa, sb)))
         groups.extend(relative_name_findings(ordered, (sa, sb)))
         groups.extend(sequence_place_findings(ordered, (sa, sb), quantities))
         credited_on_links = {

@@ -52,7 +52,8 @@ class ClaimFacts:
         return self.attribution is not None or bool(self.quotes)
 
 
-def _is_person(name: NameMention) -> bool:
+def is_person(name: NameMention) -> bool:
+    """A name that can be a person: not a possessive, a country, or an outlet."""
     return not name.possessive and not all(w in country_table() for w in name.words) and not _is_outlet(name)
 
 
@@ -118,7 +119,7 @@ def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMe
     A full name wins over a single capitalised word that opens the sentence
     ("Regional fire chief Stoyan Delchev said").
     """
-    early = [n for n in names if n.span.start - offset <= 40 and _is_person(n)]
+    early = [n for n in names if n.span.start - offset <= 40 and is_person(n)]
     full = next((n for n in early if len(n.words) >= 2), None)
     if full is not None:
         return q.person_after_title(full, names, text, offset)
@@ -145,7 +146,7 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
         persons = [
             n
             for n in names
-            if _is_person(n) and not any(n.span.shifted(-off).overlaps(s) for s in quote_spans)
+            if is_person(n) and not any(n.span.shifted(-off).overlaps(s) for s in quote_spans)
         ]
         speaker = _subject_speaker(outside, persons, off) if q.channel_of(outside) else None
         subject = speaker is not None or text.lstrip().startswith(("“", '"'))

@@ -317,3 +317,33 @@ def test_an_amount_in_words_holds_a_figure_hedged_both_ways_as_stated():
     assert not about_200.consistent_with(dozens)
     assert dozens.consistent_with(about_150)
     assert dozens.consistent_with(over_100)
+
+
+def test_one_person_given_ages_that_cannot_both_be_right_is_a_conflict():
+    a = "Diver dies in flooded mine\n\nRescue diver Tomas Vell, 44, died in the flooded Corvo mine on Friday."
+    b = (
+        "Corvo mine diver dies\n\nA diver died in the flooded Corvo mine on Friday, officials said.\n\n"
+        "Tomas Vell had trained rescue teams for years.\n\n"
+        "The veteran diver, who was in his early 30s, was found by his team."
+    )
+    comparison = compare(_sources(a, b))
+    (age,) = [f for f in comparison.shown_findings() if f.detail.get("measure") == "age"]
+    assert age.values == ("44", "in his early 30s")
+
+
+def test_ages_that_agree_or_belong_to_different_people_are_no_conflict():
+    a = "Mine fire\n\nMiner Tomas Vell, 44, and foreman Ada Ruiz, 51, were rescued on Friday."
+    b = "Mine fire\n\nThe miner Tomas Vell, who is in his mid-40s, was rescued with Ada Ruiz, 52."
+    comparison = compare(_sources(a, b))
+    ages = [f for f in comparison.findings if f.detail.get("measure") == "age"]
+    assert [f.values for f in ages] == [("51", "52")]
+    c = "Mine fire\n\nMiner Piet Kaan, 29, was rescued on Friday."
+    comparison = compare(_sources(a, c))
+    assert not [f for f in comparison.findings if f.detail.get("measure") == "age"]
+
+
+def test_a_date_written_like_an_age_is_no_age():
+    a = "Mine fire\n\nOn Tuesday, March 26, miner Tomas Vell was rescued."
+    b = "Mine fire\n\nOn Wednesday, March 27, miner Tomas Vell was rescued."
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.detail.get("measure") == "age"]
