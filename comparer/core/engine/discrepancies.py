@@ -347,6 +347,8 @@ def _number_confidence(
     if scope == "whole":
         c -= 0.05
         why.append("one figure is a total across the places the other names")
+    elif scope == "part" and _part_exceeds_whole(qa, qb):
+        why.append("one figure names a place, the other none, and the place's figure is larger than the whole")
     elif scope == "part":
         c -= 0.4
         linked = False
@@ -368,6 +370,14 @@ def _number_confidence(
         c -= 0.2
         why.append("counts of things in unlinked sentences often count different sets (two of the blasts)")
     return c, why
+
+
+def _part_exceeds_whole(qa: Quantity, qb: Quantity) -> bool:
+    """True when, of two figures in the "part" scope, the one naming a place must be larger than the one
+    naming none: a part cannot exceed its whole, so they cannot both be right."""
+    part, whole = (qa, qb) if (qa.places or qa.countries) else (qb, qa)
+    least = part.number.value if whole.in_words and part.about else part.bounds[0]
+    return part.is_count and least > whole.bounds[1]
 
 
 SELF_CONTRADICTED = "one account also gives a figure the other bears out: it disagrees with itself"

@@ -347,3 +347,16 @@ def test_a_date_written_like_an_age_is_no_age():
     b = "Mine fire\n\nOn Wednesday, March 27, miner Tomas Vell was rescued."
     comparison = compare(_sources(a, b))
     assert not [f for f in comparison.findings if f.detail.get("measure") == "age"]
+
+
+def test_a_figure_for_one_place_larger_than_the_others_whole_is_a_sure_conflict():
+    a = "Quake hits Velmora\n\nThe quake left dozens of residents trapped, officials said."
+    b = "Quake hits Velmora\n\nAn estimated 200 remain trapped in the Orlen tower, officials said."
+    comparison = compare(_sources(a, b))
+    (conflict,) = [f for f in comparison.findings if f.kind == "number_conflict"]
+    assert conflict.confidence >= 0.5
+    assert any("larger than the whole" in w for w in conflict.why)
+    c = "Quake hits Velmora\n\nAn estimated 20 remain trapped in the Orlen tower, officials said."
+    d = "Quake hits Velmora\n\nAbout 300 residents remain trapped, officials said."
+    comparison = compare(_sources(d, c))
+    assert not [f for f in comparison.shown_findings() if f.kind == "number_conflict"]
