@@ -348,7 +348,7 @@ def _number_confidence(
         c -= 0.05
         why.append("one figure is a total across the places the other names")
     elif scope == "part" and _part_exceeds_whole(qa, qb):
-        why.append("one figure names a place, the other none, and the place's figure is larger than the whole")
+        why.append("one figure names a place, the other none, and the place's is larger than the whole")
     elif scope == "part":
         c -= 0.4
         linked = False
