@@ -148,6 +148,8 @@ class CalendarLexicon:
     future: tuple[str, ...]
     publication_labels: tuple[str, ...]
     citation_words: tuple[str, ...]
+    until: tuple[str, ...] = ()  # "till Saturday" after a verb of what is now: the coming Saturday
+    now_verbs: tuple[str, ...] = ()
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
@@ -430,6 +432,8 @@ def _calendar() -> CalendarLexicon:
         zones=_words(data.get("zones", {}).get("abbreviations")),
         relative=_frozen({str(k).lower(): int(v) for k, v in data.get("relative", {}).items()}),
         future=_words(cues.get("future")),
+        until=_words(cues.get("until")),
+        now_verbs=_words(cues.get("now_verbs")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(

@@ -47,6 +47,13 @@ _TIME_OFFSET = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(rf"\b(?:{alternation(_CALENDAR.future)})\b", re.IGNORECASE)
+_SPACE = r"\s+"
+# "… have been suspended till Saturday": the weekday right after "till" is the coming one.
+_UNTIL_NOW = re.compile(
+    rf"\b(?:{alternation(_CALENDAR.now_verbs, space=_SPACE)})\b(?:\s+\w+){{0,3}}?\s+"
+    rf"(?:{alternation(_CALENDAR.until)})\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +157,8 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             continue
         rel = (m.group("rel") or "").lower()
         wd = WEEKDAYS.index(m.group("wd").lower())
-        future = bool(_FUTURE.search(text[max(0, m.start() - 40) : m.start()]))
+        window = text[max(0, m.start() - 60) : m.start()]
+        future = bool(_FUTURE.search(window[-40:]) or _UNTIL_NOW.search(window))
         day = _weekday_date(published, wd, rel, future) if published else None
         start = m.start() if rel in ("last", "next") else m.start("wd")
         out.append(DateMention(Span(start + offset, m.end() + offset), text[start : m.end()], day, "weekday"))

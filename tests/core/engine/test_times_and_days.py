@@ -3,6 +3,8 @@
 Sentences written for these tests.
 """
 
+from datetime import date
+
 import pytest
 
 from comparer.core.engine.compare import compare
@@ -137,3 +139,19 @@ def test_a_time_and_its_conversion_that_disagree_are_a_check_on_the_account():
     ]
     assert checks("The blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday.") == []
     assert checks("The blast came at 1:20 a.m. local time (5:30 p.m. EST) on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Flights have been suspended till Saturday, the airport said.", date(2018, 8, 18)),
+        ("The bridge is closed until Monday for repairs.", date(2018, 8, 20)),
+        ("The bridge stayed closed until Monday, when it reopened.", date(2018, 8, 13)),
+        ("Officials met on Saturday.", date(2018, 8, 11)),
+    ],
+)
+def test_till_a_weekday_after_a_verb_of_what_is_now_is_the_coming_one(text, day):
+    from comparer.core.engine.dates import find_dates
+
+    (found,) = find_dates(text, date(2018, 8, 16))
+    assert found.day == day
