@@ -327,7 +327,7 @@ class _Scorer:
         ba, bb = self.bags[a], self.bags[b]
         shared = set(ba) & set(bb)
         words = sorted(
-            {k[2:] for k in shared if k.startswith("w:")}, key=lambda k: -min(ba["w:" + k], bb["w:" + k])
+            {k[2:] for k in shared if k.startswith("w:")}, key=lambda k: (-min(ba["w:" + k], bb["w:" + k]), k)
         )
         shown_words = tuple(next((t.norm for t in fa.content if t.stem == w), w) for w in words)
         names = tuple(sorted({n.text for n in fa.names if "n:" + translit_key(n.words[-1]) in shared}))
