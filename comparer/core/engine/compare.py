@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
-from comparer.core.engine import align, checks, judge
+from comparer.core.engine import align, checks, judge, semantic
 from comparer.core.engine.collector import full_collections_held_off
 from comparer.core.engine.discrepancies import discrepancies, spelling_checks
 from comparer.core.engine.facts import ClaimFacts, extract_source_facts
@@ -37,6 +38,17 @@ def compare(
         return _compare(sources, options, progress, cancelled)
 
 
+def _embed_early(texts: list[str]) -> None:
+    """Load the embedder and embed ``texts`` into its cache, if they fit it; any failure is left for the
+    aligner to meet and report on the comparing thread."""
+    try:
+        embedder = semantic.embedder()
+        if len(texts) <= semantic.CACHE_SIZE:
+            embedder.embed(texts)
+    except Exception:  # raised again, and reported, where the aligner embeds
+        return
+
+
 def _compare(
     sources: Sequence[Source],
     options: AlignOptions | None,
@@ -61,10 +73,18 @@ def _compare(
     for s in sources:
         claims.extend(segment(s))
     tick(0.1)
+    # The sentence vectors are made while the facts are read: the embedding runs mostly outside the
+    # interpreter lock (the tokenizer and numpy), so it takes a second core; the aligner then finds them
+    # in the embedder's cache.
+    early = threading.Thread(target=_embed_early, args=([c.text for c in claims if c.role == "body"],))
+    early.start()
     by_source = {s.id: s for s in sources}
     facts: dict[str, ClaimFacts] = {}
-    for s in sources:
-        facts.update(extract_source_facts(s, [c for c in claims if c.source == s.id]))
+    try:
+        for s in sources:
+            facts.update(extract_source_facts(s, [c for c in claims if c.source == s.id]))
+    finally:
+        early.join()
     tick(0.3)
     pairs = align.align(claims, facts, opts, progress=lambda f: tick(0.3 + 0.5 * f))
     tick(0.8)
