@@ -324,6 +324,8 @@ class FigureLexicon:
     ordinals: Mapping[str, int] = field(default_factory=dict)
     sequence_events: tuple[str, ...] = ()
     sequence_verbs: tuple[str, ...] = ()
+    country_anaphors: tuple[str, ...] = ()  # "in that country": a country named before
+    level_verbs: tuple[str, ...] = ()  # "the toll … has risen to 156": the toll's figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,10 +580,12 @@ def _figures() -> FigureLexicon:
         generic_place_words=frozenset(_words(place.get("generic"))),
         before_place_names=_words(place.get("before_names")),
         there_after=_words(place.get("there_after")),
+        country_anaphors=_words(place.get("country_anaphors")),
         origin_prepositions=frozenset(_words(place.get("origin"))),
         part_after=_words(part.get("after")),
         part_before=_words(part.get("before")),
         relative_words=_words(data.get("relative_words")),
+        level_verbs=_words(data.get("level_verbs")),
         time_units=_words(data.get("time_units")),
         not_counts=_words(data.get("not_counts")),
         verbs_after=frozenset(_words(data.get("verbs_after"))),

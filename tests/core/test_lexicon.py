@@ -336,6 +336,13 @@ def test_iran_and_iraq_are_never_one_name():
     assert names.words_match("tehran", "iranian")
 
 
+def test_a_country_word_and_another_spelling_of_it_can_be_one_name():
+    # two country words are one name only for one country; a word that is none may spell one of them
+    assert names.words_match("kathmandu", "katmandu")
+    assert names.words_match("nepal", "kathmandu")  # a capital stands for its country
+    assert not names.words_match("niger", "nigeria")
+
+
 # concepts.toml
 
 

@@ -225,9 +225,9 @@ class _Scorer:
         # likely of two different events.
         named: dict[str, set[str]] = defaultdict(set)
         for cid, f in facts.items():
-            named[f.claim.source].update(
-                {k for k in self.raw[cid] if k.startswith("n:")} | {f"day:{d}" for d in self.days[cid]}
-            )
+            # names and countries ("Kathmandu" is Nepal's): what tells one event's coverage from another's
+            keys = {k for k in self.raw[cid] if k.startswith(("n:", "c:"))}
+            named[f.claim.source].update(keys | {f"day:{d}" for d in self.days[cid]})
         self.context = {cid: frozenset(named[f.claim.source]) for cid, f in facts.items()}
         # ... which is one answer for each pair of accounts, worked out on first need
         self._apart: dict[tuple[str, str], bool] = {}

@@ -380,6 +380,10 @@ def _part_exceeds_whole(qa: Quantity, qb: Quantity) -> bool:
     return part.is_count and least > whole.bounds[1]
 
 
+# Lowers a figure only one account gives when it is a round amount (not a precise count) that the
+# other account's amount in words bears out.
+ROUND_AGAINST_WORDS = 0.25
+
 SELF_CONTRADICTED = "one account also gives a figure the other bears out: it disagrees with itself"
 
 
@@ -782,6 +786,15 @@ def _one_side(
                 + ([f"in words ({', '.join(words)})"] if words else [])
             )
         ]
+    words_given = [q for q in elsewhere if _vague(q)]
+    if (
+        words_given
+        and not any(q.precise for q in given)
+        and all(w.consistent_with(q) for w in words_given for q in given)
+    ):
+        # "more than 400" against "hundreds": two round amounts that say the same
+        confidence -= ROUND_AGAINST_WORDS
+        why.append("the figure is a round amount the other account's words bear out")
     if not partners:
         why.append("no linked sentence of the other account speaks of it")
     strong = any(
@@ -2309,8 +2322,10 @@ def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> lis
     for q in quantities:
         kept = tuple(p for p in q.places if main not in p)
         elsewhere = bool(q.countries) and country not in q.countries
-        if kept != q.places or elsewhere:
-            q = replace(q, places=kept, elsewhere=elsewhere)
+        # a figure "in Sri Lanka", the main place being a country, is the country's whole
+        countries = q.countries - {country}
+        if kept != q.places or elsewhere or countries != q.countries:
+            q = replace(q, places=kept, elsewhere=elsewhere, countries=countries)
         out.append(q)
     return out
 

@@ -138,8 +138,8 @@ def words_match(a: str, b: str) -> bool:
     if a == b:
         return True
     countries = country_table()
-    if a in countries or b in countries:
-        return countries.get(a) == countries.get(b)
+    if a in countries and b in countries:
+        return countries[a] == countries[b]
     if len(a) < 3 or len(b) < 3 or a[0].isdigit() or b[0].isdigit():
         return False
     return _letters_alike(a, b)

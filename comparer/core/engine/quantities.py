@@ -102,6 +102,11 @@ class Quantity:
         return a_low <= b_high and b_low <= a_high
 
     @property
+    def precise(self) -> bool:
+        """A count written in digits that is not a round number (1,467; not 400 or "more than 1,800")."""
+        return _precise(self.number)
+
+    @property
     def in_words(self) -> bool:
         """An amount in words that is a range ("dozens", "thousands"), not a count."""
         n = self.number
@@ -215,6 +220,32 @@ def _measure_word(
     return (best[2], best[3], best[0]) if best else None
 
 
+# "… has risen to at least": a verb of a total reaching the figure, the hedge words allowed after it.
+_LEVEL_VERB = re.compile(
+    rf"\b(?:{alternation(_FIGURES.level_verbs, space=_SPACE)})\s+"
+    rf"(?:(?:{alternation(tuple(lexicon().numbers.hedges), space=_SPACE)})\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _level_subject(
+    text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[str, str, int] | None:
+    """The measure a total that "has risen to" the figure is of: the measure word nearest before the verb
+    in the clause, with no other figure between ("The toll in … Sri Lanka has risen to at least 156")."""
+    verb = _LEVEL_VERB.search(text, clause.start, span[0])
+    if verb is None:
+        return None
+    best: tuple[int, str, str] | None = None
+    for pattern, name, _rank in _measure_patterns():
+        for m in pattern.finditer(text, clause.start, verb.start()):
+            if any(m.end() <= o[0] and o[1] <= verb.start() for o in others):
+                continue  # another figure stands between: the word is that figure's
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name, m.group().lower())
+    return (best[1], best[2], _NEAR) if best else None
+
+
 _ADJECTIVE_ENDINGS = tuple(_FIGURES.modifier_endings)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # The words after a figure, one at a time; group 1 is punctuation or a digit, which ends the run.
@@ -293,13 +324,49 @@ def _places(
         words = tuple(
             w for w in name.words if w not in _GENERIC_PLACE_WORDS and w not in _measure_vocabulary()
         )
-        if words and not all(w in country_table() for w in words):
+        if words and not _is_country(words):
             out.append(words)
     return tuple(out)
 
 
+def _is_country(words: tuple[str, ...]) -> bool:
+    """True when a name's words are all country words, or together one country's name ("Sri Lanka")."""
+    table = country_table()
+    return all(w in table for w in words) or " ".join(words) in table
+
+
 # "Two hikers were killed there": a place named before, not the whole. "There were 16" names none.
 _THERE = re.compile(rf"\b(?:{alternation(_FIGURES.there_after)})\s+there\b", re.IGNORECASE)
+
+
+# "… died in that country alone": the country named before, not a country unknown.
+_COUNTRY_ANAPHOR = re.compile(
+    rf"\b(?:{alternation(_PLACE_PREPOSITIONS)})\s+"
+    rf"(?:{alternation(_FIGURES.country_anaphors, space=_SPACE)})\b",
+    re.IGNORECASE,
+)
+_COUNTRY_BEFORE = "\x00country named before"
+
+
+def _country_before(f: ClaimFacts, end: int) -> str | None:
+    """The last country the claim names before its offset ``end``."""
+    last = None
+    for t in f.tokens:
+        if t.span.start - f.claim.start >= end:
+            break
+        country = country_table().get(t.norm)
+        if country is not None:
+            last = country
+    return last
+
+
+def _anaphor_country(f: ClaimFacts, clause: _Clause) -> frozenset[str]:
+    """The country a clause's "in that country" stands for: the last named before it in the claim, else
+    one to be read from the claim before (``_COUNTRY_BEFORE``); none when the clause has no such words."""
+    m = _COUNTRY_ANAPHOR.search(f.claim.text, clause.start, clause.end)
+    if m is None:
+        return frozenset()
+    return frozenset((_country_before(f, m.start()) or _COUNTRY_BEFORE,))
 
 
 def _clause_places(
@@ -356,6 +423,12 @@ def _countries(
         country = country_table().get(t.norm)
         if country is None:
             continue
+        # "in Sri Lanka": the preposition stands before the name's first word
+        first = next(
+            (n.span.start - f.claim.start for n in f.names if n.span.start <= t.span.start < n.span.end), s
+        )
+        if not first < span[1] <= s:  # not "Three American soldiers", a name that opens with the figure
+            s = first
         if span[1] <= s and not _LETTERS.search(text[span[1] : s].replace("-", " "), 0):
             whom.add(country)
         elif (preposition := _preposition_before(text, s)) is not None and not _RELATIVE.search(
@@ -433,7 +506,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         elif noun is not None and n.unit[0].startswith(_MEASUREMENTS):
             measure, how = n.unit[0], "a measurement"
         else:
-            word = _measure_word(text, clause, span, others)
+            word = _measure_word(text, clause, span, others) or _level_subject(text, clause, span, others)
             if word is None and people is not None:
                 # "leaving nearly 1,500 people, most of them in the capital, dead": look past the clause
                 word = _measure_word(text, _Clause(0, len(text)), span, others)
@@ -532,6 +605,8 @@ def _quantity(
         later = [c for c in clauses if c.start >= clause.end]
         if later and text[clause.end : later[0].start].strip().lower() == "and":
             where = _countries(f, later[0], span, counts_people)[0]
+    if not where and not places:
+        where = _anaphor_country(f, clause)
     if not where and not places:
         # "In Velmora, 30 people were hurt": a clause before the figures that gives none scopes them
         for bare in _bare(clauses, f):
@@ -633,6 +708,11 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
                 last = _last_place(before)
                 if last:
                     q = replace(q, places=(last,))
+            if _COUNTRY_BEFORE in q.countries:
+                country = None
+                if before is not None and before.claim.source == f.claim.source:
+                    country = _country_before(before, len(before.claim.text))
+                q = replace(q, countries=frozenset((country,)) if country else frozenset())
             out.append(q)
         before = f
     return out

@@ -241,6 +241,23 @@ def test_a_toll_for_another_country_is_no_part_of_the_main_places_toll():
     assert not [f for f in findings if f.kind == "number_conflict" and f.detail.get("measure") == "injured"]
 
 
+def _injured_one_side(figure: str) -> list[float]:
+    head = "Floods in Velmora\n\nThe floods in the valley killed 12 people and injured"
+    a = f"{head} {figure} people, officials said."
+    b = f"{head} hundreds, officials said."
+    findings = compare(_sources(a, b)).findings
+    return [
+        f.confidence for f in findings if f.kind == "number_one_side" and f.detail.get("measure") == "injured"
+    ]
+
+
+def test_a_round_figure_the_other_accounts_words_bear_out_is_not_worth_showing():
+    (round_figure,) = _injured_one_side("more than 300")
+    (precise,) = _injured_one_side("347")
+    assert round_figure < 0.5
+    assert precise > round_figure
+
+
 def test_one_person_given_two_grades_of_one_rank_is_a_conflict():
     a = "Diver dies\n\nPetty Officer 2nd Class Tomas Vell, 41, died on his way back from the flooded chamber."
     b = "Diver dies\n\nThe diver, retired Petty Officer First Class Tomas Vell, died in the flooded chamber."
