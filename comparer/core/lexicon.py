@@ -224,6 +224,7 @@ class CasualtyLexicon:
     averted: tuple[str, ...]
     death_words: tuple[str, ...] = ()  # words that state a death
     certainty_hedges: tuple[str, ...] = ()  # words that leave a death unsettled
+    certainty_membership: tuple[str, ...] = ()  # "believed to be among those killed": who, not whether
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,6 +505,7 @@ def _casualties() -> CasualtyLexicon:
         averted=_words(data.get("not_a_report", {}).get("averted")),
         death_words=_words(data.get("certainty", {}).get("deaths")),
         certainty_hedges=_words(data.get("certainty", {}).get("hedges")),
+        certainty_membership=_words(data.get("certainty", {}).get("membership")),
     )
 
 

@@ -982,12 +982,19 @@ def date_findings(
 
 
 @lru_cache(maxsize=1)
-def _certainty_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _certainty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     words = lexicon().casualties
     space = r"\s+"
-    deaths = re.compile(rf"\b(?:{alternation(words.death_words, space=space)})\b", re.IGNORECASE)
-    hedges = re.compile(rf"\b(?:{alternation(words.certainty_hedges, space=space)})\b", re.IGNORECASE)
-    return deaths, hedges
+    dead = alternation(words.death_words, space=space)
+    deaths = re.compile(rf"\b(?:{dead})\b", re.IGNORECASE)
+    hedge = alternation(words.certainty_hedges, space=space)
+    hedges = re.compile(rf"\b(?:{hedge})\b", re.IGNORECASE)
+    # a hedge on who is among the dead: "believed to be among the 150 who died"
+    among = alternation(words.certainty_membership, space=space) if words.certainty_membership else "(?!)"
+    membership = re.compile(
+        rf"\b(?:{hedge})\b[^.;,]{{0,24}}?\b(?:{among})\b[^.;,]{{0,30}}?\b(?:{dead})\b", re.I
+    )
+    return deaths, hedges, membership
 
 
 def _one_toll(a: Quantity, b: Quantity) -> bool:
@@ -998,11 +1005,12 @@ def _one_toll(a: Quantity, b: Quantity) -> bool:
 
 def death_certainty(f: ClaimFacts) -> str | None:
     """ "stated" when a claim says people died, "hedged" when it only presumes or fears it, else None."""
-    deaths, hedges = _certainty_patterns()
+    deaths, hedges, membership = _certainty_patterns()
     text = f.claim.text
     if not deaths.search(text) or any(r.status == "none" for r in f.casualties):
         return None
-    return "hedged" if hedges.search(text) else "stated"
+    # a hedge on who is among the dead leaves the deaths stated, unless another hedge remains
+    return "hedged" if hedges.search(membership.sub(" ", text)) else "stated"
 
 
 def certainty_findings(

@@ -7,7 +7,8 @@ import pytest
 
 from comparer.core.engine.casualties import find_casualties
 from comparer.core.engine.compare import compare
-from comparer.core.engine.model import Source
+from comparer.core.engine.facts import extract_facts
+from comparer.core.engine.model import Claim, Source
 
 CASES = json.loads(
     (Path(__file__).resolve().parents[2] / "cases" / "casualties.json").read_text(encoding="utf-8")
@@ -64,6 +65,24 @@ def test_two_accounts_that_both_presume_the_deaths_raise_no_certainty_finding():
     a = "Ferry lost in storm\n\nAll 40 people on board the ferry are presumed dead, the coastguard said."
     b = "Ferry sinks\n\nThe 40 people on board are believed to have died, the coastguard said."
     assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Twelve tourists are believed to be among the 40 who died in the sinking.", "stated"),
+        ("Two teachers are feared to be among those killed.", "stated"),
+        ("All 40 people on board are presumed to have drowned.", "hedged"),
+        ("Three climbers are thought to be among the dead.", "stated"),
+        ("Twelve tourists are believed to be among the passengers, all of whom are presumed dead.", "hedged"),
+    ],
+)
+def test_a_hedge_on_who_is_among_the_dead_leaves_the_deaths_stated(text, certainty):
+    from comparer.core.engine.discrepancies import death_certainty
+
+    src = Source(id="a", path="a.txt", text=text)
+    claim = Claim(id="a:1", source="a", start=0, end=len(text), text=text, role="body", paragraph=0)
+    assert death_certainty(extract_facts(claim, src)) == certainty
 
 
 def test_presumed_and_stated_deaths_of_different_tolls_are_not_compared_for_certainty():
