@@ -127,6 +127,7 @@ class SpeechLexicon:
     never_own_voice: frozenset[str]
     not_speech_after: tuple[str, ...] = ()  # "claimed the lives of two": an act, not words said
     roles: tuple[str, ...] = ()  # "a Thai Navy official": one person of the body named before
+    unnamed: tuple[str, ...] = ()  # "reportedly", "are reported to": credited to sources not named
 
     @property
     def all_verbs(self) -> tuple[str, ...]:
@@ -402,6 +403,7 @@ def _speech() -> SpeechLexicon:
         verbs=_words(data.get("verbs")),
         channel_verbs=_words(data.get("channel_verbs")),
         cues=_words(data.get("cues")),
+        unnamed=_words(data.get("unnamed")),
         channel_phrases=_words(data.get("channel_phrases")),
         platforms=_words(data.get("platforms")),
         pronouns=_words(data.get("pronouns")),

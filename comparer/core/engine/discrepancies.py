@@ -26,6 +26,7 @@ from rapidfuzz.distance import LCSseq
 from wordfreq import zipf_frequency
 
 from comparer.core.engine import semantic
+from comparer.core.engine.align import similarity
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts, is_person
@@ -58,6 +59,7 @@ BASE_CONFIDENCE: dict[str, float] = {
 SAME_PROPOSITION = 40.0
 # Who says a thing is only worth a finding when both claims state one proposition nearly alike.
 ATTRIBUTION_SAME = 70.0
+NOT_ONE_PROPOSITION = "the two claims may not state the same proposition"
 
 
 @dataclass(slots=True)
@@ -178,7 +180,7 @@ def _link_confidence(
             return 0.1, [*why, "the 'source' is a place or an outlet"]
         if link.score < ATTRIBUTION_SAME:
             base -= 0.35
-            why.append("the two claims may not state the same proposition")
+            why.append(NOT_ONE_PROPOSITION)
         else:
             why.append("the two claims state one proposition")
     elif f.kind == "name_variant":
@@ -252,6 +254,60 @@ def merge_link_findings(
         if len(group.links) >= 2 and group.first.kind in ("casualties", "attribution"):
             group.why.append(f"seen on {len(group.links)} sentence pairings")
     return list(groups.values())
+
+
+# Sentences of one quotation, split where a sentence ends and a capital opens the next.
+_QUOTE_SENTENCE = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+# How many of a quotation's sentences another account must retell, in order, to be retelling it.
+RETOLD_SENTENCES = 2
+
+
+def _retold_quotations(groups: list[_Group], facts: Mapping[str, ClaimFacts]) -> None:
+    """An account that retells, in its own voice, several sentences of what the other quotes: the attribution
+    finding is as sure as on one claim stated alike.
+
+    The quotation's claim is long and each of the other account's sentences retells one part of it, so no
+    single link scores as one proposition; sentences of the other account, each near in meaning to one
+    sentence of the quotation (``SAME_PROPOSITION``), in the quotation's order, are.
+    """
+    for g in groups:
+        if g.first.kind != "attribution" or g.confidence >= BASE_CONFIDENCE["attribution"]:
+            continue
+        for side in (0, 1):
+            quoted, other = g.claims[side], g.claims[1 - side]
+            if (
+                len(quoted) != 1
+                or len(other) < RETOLD_SENTENCES
+                or g.first.values[1 - side] != "stated as fact"
+            ):
+                continue
+            f = facts.get(quoted[0])
+            if f is None or not f.quotes:
+                continue
+            parts = [p for q in f.quotes for p in _QUOTE_SENTENCE.split(q.text) if len(p.split()) >= 4]
+            if len(parts) < RETOLD_SENTENCES:
+                continue
+            matched: list[int] = []
+            for claim in sorted(other, key=_claim_order):
+                of = facts.get(claim)
+                if of is None:
+                    continue
+                scores = [similarity(p, of.claim.text) for p in parts]
+                best = max(range(len(parts)), key=lambda i: scores[i])
+                if scores[best] >= SAME_PROPOSITION and (not matched or best > matched[-1]):
+                    matched.append(best)
+            if len(matched) >= RETOLD_SENTENCES:
+                g.confidence = BASE_CONFIDENCE["attribution"]
+                g.why = [w for w in g.why if w != NOT_ONE_PROPOSITION]
+                g.why.append(
+                    f"{'ab'[1 - side]} retells {len(matched)} sentences of {'ab'[side]}'s quotation, "
+                    "in its order, in its own voice"
+                )
+
+
+def _claim_order(claim_id: str) -> tuple[str, int]:
+    source, _, number = claim_id.rpartition(":")
+    return (source, int(number) if number.isdigit() else 0)
 
 
 def _other_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> bool:
@@ -2108,6 +2164,7 @@ def discrepancies(
     named = {f.claim.id: _own_names(f) for f in ordered}
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities, places)
+    _retold_quotations(groups, facts)
     reference = reference_days(sources)
     ages = ages_of(ordered)
     # Names seen on links are found again across the whole accounts; keep one of each.

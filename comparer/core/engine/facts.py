@@ -119,7 +119,13 @@ def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMe
     A full name wins over a single capitalised word that opens the sentence
     ("Regional fire chief Stoyan Delchev said").
     """
-    early = [n for n in names if n.span.start - offset <= 40 and is_person(n)]
+    early = [
+        n
+        for n in names
+        if n.span.start - offset <= 40
+        and is_person(n)
+        and not q.verb_has_own_subject(text, n.span.end - offset)
+    ]
     full = next((n for n in early if len(n.words) >= 2), None)
     if full is not None:
         return q.person_after_title(full, names, text, offset)

@@ -146,6 +146,26 @@ def _after_the(words: list[str]) -> list[str]:
     return titled
 
 
+# A clause break, then words up to a speech verb with no other break: the verb's own subject ("…, the park
+# service said", "…, police said"); a break right before the verb ("Smit, a spokesman, said") is none.
+_OWN_SUBJECT = re.compile(r"[,;—–]\s*[^\W\d_][^,;—–“”\"]*?\s+$")
+
+
+def verb_has_own_subject(text: str, after: int) -> bool:
+    """True when the first speech verb after offset ``after`` of ``text`` has a subject of its own after a
+    clause break ("…Mount Tarrow on Sunday, the park service said"): a name before that break is not who
+    speaks."""
+    v = _CHANNEL.search(text, after)
+    return v is not None and _has_own_subject(text, after, v)
+
+
+def _has_own_subject(text: str, after: int, verb: re.Match[str]) -> bool:
+    # "…, instead saying that": a participle takes the clause's subject, it has none of its own
+    if verb.group("verb").lower().endswith("ing"):
+        return False
+    return _OWN_SUBJECT.search(text, after, verb.start()) is not None
+
+
 def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention | None:
     """The named person a claim attributes its words to: the name nearest a speech verb."""
     verbs = list(_CHANNEL.finditer(text))
@@ -159,6 +179,8 @@ def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention 
             distance = v.start() - ne if v.start() >= ne else ns - v.end()
             if distance < 0 or distance > 80:
                 continue
+            if v.start() >= ne and _has_own_subject(text, ne, v):
+                continue  # "… on Mount Tarrow on Sunday, the park service said": the verb has its own subject
             if best is None or distance < best[0]:
                 best = (distance, name)
     if best is None:
@@ -186,7 +208,24 @@ def has_pronoun_speaker(text: str) -> bool:
     return bool(_PRONOUN.search(text))
 
 
+_SPACE = r"\s+"
+# A name, then a verb of giving a figure or a finding ("AFP put the death toll at 156", "Reuters estimated").
+_NAMED_SOURCE = re.compile(
+    rf"\b[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){{0,3}}\s+"
+    rf"(?i:{alternation(lexicon().speech.source_verbs, space=_SPACE)})\b"
+)
+
+# Words that credit a claim to sources they do not name ("have been reported to be killed").
+_UNNAMED = re.compile(
+    rf"\b(?:{alternation(lexicon().speech.unnamed, space=_SPACE)})\b"
+    if lexicon().speech.unnamed
+    else r"(?!)",
+    re.IGNORECASE,
+)
+
+
 def attribution_phrase(text: str) -> str | None:
-    """The words attributing a claim ("analysts say", "according to"); ``None`` for the outlet's own voice."""
-    m = _ATTRIBUTION.search(text)
+    """The words attributing a claim ("analysts say", "according to", "AFP put the death toll"); ``None``
+    for the outlet's own voice."""
+    m = _ATTRIBUTION.search(text) or _NAMED_SOURCE.search(text) or _UNNAMED.search(text)
     return m.group().strip() if m else None

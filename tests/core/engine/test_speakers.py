@@ -120,3 +120,84 @@ def test_other_words_of_two_people_are_not_shown_as_one_statement():
     b = "Mine fire put out\n\n“We will reopen the shaft next week,” said a Corvo Mining official."
     comparison = _compare_pair(a, b)
     assert not [f for f in comparison.shown_findings() if f.kind == "attribution"]
+
+
+_QUOTED = (
+    "Climber dies on ridge\n\n"
+    '"The weather turned within minutes," said chief ranger Ilse Marrow. '
+    '"He slipped while fixing a rope above the second camp. '
+    "His partner tried to hold the line but it snapped under the weight. "
+    'We will bring him home."'
+)
+
+
+def _retold_confidence(b_body: str) -> tuple[float, tuple[str, ...]]:
+    from comparer.core.engine.discrepancies import _Group, _retold_quotations
+    from comparer.core.engine.model import Finding
+
+    sources = [Source(id="a", path="a.txt", text=_QUOTED), Source(id="b", path="b.txt", text=b_body)]
+    facts = {}
+    for s in sources:
+        facts.update(extract_source_facts(s, [c for c in segment(s) if c.role == "body"]))
+    (quoted,) = [c for c, f in facts.items() if c.startswith("a:") and len(f.quotes[0].text) > 60]
+    finding = Finding(
+        kind="attribution",
+        values=("attributed: Ilse Marrow", "stated as fact"),
+        spans=((), ()),
+        explanation="a attributes this (Ilse Marrow); b states it in its own voice",
+    )
+    group = _Group(first=finding, sources=("a", "b"), confidence=0.2)
+    group.include(0, quoted)
+    for claim in [c for c in facts if c.startswith("b:")]:
+        group.include(1, claim)
+    _retold_quotations([group], facts)
+    return group.confidence, tuple(group.why)
+
+
+def test_an_account_retelling_several_sentences_of_a_quotation_as_fact_is_an_attribution_finding():
+    confidence, why = _retold_confidence(
+        "Climber dies\n\nThe guide lost his footing as he was fixing ropes high above the second camp.\n\n"
+        "His partner tried to hold on to the line, which snapped.\n\n"
+        "Rescuers reached the ridge by helicopter on Monday."
+    )
+    assert confidence >= 0.5
+    assert any("retells 2 sentences" in w for w in why)
+
+
+def test_sentences_on_other_matters_beside_a_quotation_are_no_retelling():
+    confidence, _ = _retold_confidence(
+        "Climber dies\n\nThe park reopened the southern trails on Monday.\n\n"
+        "Weather stations recorded winds of 90 km/h on the summit."
+    )
+    assert confidence < 0.5
+
+
+def test_one_sentence_near_a_quotation_is_no_retelling_of_it():
+    confidence, _ = _retold_confidence(
+        "Climber dies\n\nThe guide lost his footing as he was fixing ropes high above the second camp.\n\n"
+        "The park reopened the southern trails on Monday."
+    )
+    assert confidence < 0.5
+
+
+def test_a_speech_verb_with_its_own_subject_after_a_break_is_not_the_place_before_it():
+    (f,) = _facts("A guide died on the north ridge of Mount Tarrow on Sunday, the park service said.")
+    assert f.speaker is None
+    assert f.attributed
+
+
+def test_a_name_with_an_apposition_or_a_participle_after_it_is_still_the_speaker():
+    facts = _facts(
+        "Piet Smit, a spokesman for the port, said the ship was late.\n\n"
+        "Mayor Ilse Marrow did not call for new rules, instead saying that the crossing would stay shut."
+    )
+    assert [f.speaker.text if f.speaker else None for f in facts] == ["Piet Smit", "Mayor Ilse Marrow"]
+
+
+def test_a_named_body_giving_a_figure_and_unnamed_reports_attribute_a_claim():
+    facts = _facts(
+        "AFP put the death toll at 156.\n\n"
+        "At least 150 people have been reported to be killed.\n\n"
+        "The storm killed 12 people in Tarrow."
+    )
+    assert [f.attributed for f in facts] == [True, True, False]
