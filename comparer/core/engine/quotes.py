@@ -147,8 +147,9 @@ def _after_the(words: list[str]) -> list[str]:
 
 
 # A clause break, then words up to a speech verb with no other break: the verb's own subject ("…, the park
-# service said", "…, police said"); a break right before the verb ("Smit, a spokesman, said") is none.
-_OWN_SUBJECT = re.compile(r"[,;—–]\s*[^\W\d_][^,;—–“”\"]*?\s+$")
+# service said", "…, police said"); a break right before the verb ("Smit, a spokesman, said") is none, nor a
+# date ("on Tuesday evening, March 26 said").
+_OWN_SUBJECT = re.compile(r"[,;—–]\s*[^\W\d_][^,;—–“”\"\d]*?\s+$")
 
 
 def verb_has_own_subject(text: str, after: int) -> bool:
