@@ -450,18 +450,23 @@ class _Partners:
     count: int = 0
     moments: set[str] = field(default_factory=set)
     largest: float = 0.0
+    groups: list[frozenset[str]] = field(default_factory=list)
 
     def add(self, q: Quantity) -> None:
         self.count += 1
         if q.moment:
             self.moments.add(fold(q.moment))
+        self.groups.append(q.nationals)
         self.largest = max(self.largest, q.number.value)
 
     def settles(self, other: Quantity) -> bool:
         """True when ``other``, a figure of the same account as these partners, is superseded by them (it
-        is given for another moment: a toll as it rose) or is a part of them (far smaller: a breakdown)."""
+        is given for another moment: a toll as it rose) or is a part of them (far smaller: a breakdown) —
+        not when it and all of them count one group ("nine foreigners" and "35 foreigners" are two counts
+        of the foreign dead, not one a part of the other)."""
         in_sequence = bool(other.moment) and bool(self.moments - {fold(other.moment or "")})
-        return in_sequence or other.number.value * 3 < self.largest
+        one_group = bool(other.nationals) and all(other.nationals & g for g in self.groups)
+        return in_sequence or (other.number.value * 3 < self.largest and not one_group)
 
 
 def _exact(q: Quantity) -> bool:

@@ -21,6 +21,7 @@ from comparer.core.engine.concepts import concepts_of, country_table
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.names import NameMention, words_match
 from comparer.core.engine.numbers import NumberFact
+from comparer.core.engine.quotes import attribution_phrase
 from comparer.core.engine.text import STOPWORDS, fold, stem
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
@@ -448,7 +449,13 @@ def _moment(f: ClaimFacts) -> str | None:
     return None
 
 
-def _credited(f: ClaimFacts) -> str | None:
+def _credited(f: ClaimFacts, clause: _Clause | None = None) -> str | None:
+    """Who gives a figure: the speaker, or the claim's attributing words — those of the figure's own clause
+    when it names a source of its own ("with the BBC putting the number at nine, and AFP reporting 35")."""
+    if clause is not None and f.attribution:
+        own = attribution_phrase(f.claim.text[clause.start : clause.end])
+        if own is not None and own != f.attribution and any(ch.isupper() for ch in own):
+            return own
     if f.speaker is not None and (f.attribution or f.quotes):
         return f.speaker.text
     return f.attribution
@@ -521,6 +528,27 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if measure is None:
             continue
         out.append(_quantity(f, n, measure, people, clause, clauses, span, after, how))
+    return _parts_take_the_whole_measure(out)
+
+
+def _parts_take_the_whole_measure(qs: list[Quantity]) -> list[Quantity]:
+    """A part of people after a figure of harm counts that harm: in "the toll has risen to 156, including 35
+    foreigners", the 35 are 35 of the dead, not a count of people with nothing said of them."""
+    out: list[Quantity] = []
+    whole: Quantity | None = None
+    for q in qs:
+        known = measure_lexicon().measure(q.measure)
+        if not q.part and known is not None and known.counted:
+            whole = q
+        elif q.part and q.measure.startswith("people:") and whole is not None:
+            q = replace(
+                q,
+                measure=whole.measure,
+                label=whole.label,
+                how=f"{q.how}, a part of {whole.value_text} ({whole.how})",
+                bounds=reported_bounds(q.number, whole.measure),
+            )
+        out.append(q)
     return out
 
 
@@ -599,6 +627,7 @@ def _quantity(
         # "Two hikers were killed there and 35 were hurt": the place of the first figure holds
         places = _clause_places(f, earlier[-1], clauses, counts_people)
     where, whom = _countries(f, clause, span, counts_people)
+    whom |= _whom_group(f, clause, span)
     if not where:
         # "29 people were killed and 140 hurt in most parts of Egypt": a place after figures
         # joined by "and" scopes them all.
@@ -623,11 +652,46 @@ def _quantity(
         nationals=whom,
         part=part,
         moment=_moment(f),
-        credited=_credited(f),
+        credited=_credited(f, clause),
         how=how,
         bounds=reported_bounds(n, measure),
         holder=_holder(f) if known is not None and known.per_person else (),
     )
+
+
+_WHOM = tuple(
+    (key, re.compile(rf"\b(?:{alternation(words, space=_SPACE)})\b", re.IGNORECASE))
+    for key, words in _FIGURES.whom_groups.items()
+    if words
+)
+# At most this many words between a figure and a group of people it counts, either side ("35 people from other
+# countries", "the number of foreigners killed at nine").
+_WHOM_GAP = 2
+
+
+def _whom_group(f: ClaimFacts, clause: _Clause, span: tuple[int, int]) -> frozenset[str]:
+    """Groups of people of no one country that a figure counts (figures.toml ``whom``), read like a demonym:
+    right after the figure, or right before it in its clause, with no other figure between."""
+    text = f.claim.text
+    starts = [n.span.start - f.claim.start for n in f.numbers if n.span.start - f.claim.start != span[0]]
+    out: set[str] = set()
+    for key, pattern in _WHOM:
+        m = pattern.search(text, span[1], clause.end)
+        if (
+            m is not None
+            and len(text[span[1] : m.start()].split()) <= _WHOM_GAP
+            and not any(span[1] <= s < m.start() for s in starts)
+        ):
+            out.add(key)
+            continue
+        before = list(pattern.finditer(text, clause.start, span[0]))
+        if (
+            before
+            and len(text[before[-1].end() : span[0]].split()) <= _WHOM_GAP
+            and not any(before[-1].end() <= s < span[0] for s in starts)
+        ):
+            out.add(key)
+    return frozenset(out)
 
 
 def _holder(f: ClaimFacts, places: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -681,6 +745,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return None  # a figure for another country against one for the main place
     if a.nationals and b.nationals and not a.nationals & b.nationals:
         return None
+    if a.nationals & b.nationals and a.part != b.part and not a.places and not b.places:
+        return "same"  # "nine foreigners killed" and "156, including 35 foreigners": one group's count
     if a.places and b.places:
         # Both name the place: what each counts there is comparable, part of a larger whole or not.
         return "same" if any(_place_match(x, y) for x in a.places for y in b.places) else None

@@ -258,6 +258,28 @@ def test_a_round_figure_the_other_accounts_words_bear_out_is_not_worth_showing()
     assert precise > round_figure
 
 
+def test_two_counts_of_one_group_from_two_sources_in_one_account_are_not_a_breakdown():
+    a = (
+        "Fire in Velden\n\nThe fire in Velden killed 40 people, officials said.\n\n"
+        "Most of the dead were from Velden, with Radio Orla putting the number of foreigners killed at nine, "
+        "and the Velden Herald reporting that 12 people from other countries had died."
+    )
+    b = (
+        "Fire in Velden\n\nThe toll from the fire in Velden has risen to 40, including 12 foreigners, "
+        "police said."
+    )
+    findings = compare(_sources(a, b)).findings
+    (conflict,) = [f for f in findings if f.kind == "number_conflict"]
+    assert "nine against 12" in conflict.explanation
+    assert "Radio Orla" in (conflict.values[0] or "")
+
+
+def test_a_group_far_below_the_toll_stays_a_breakdown_of_it():
+    a = "Fire in Velden\n\nThe fire in Velden killed 40 people, officials said, nine of them foreigners."
+    b = "Fire in Velden\n\nThe toll from the fire in Velden has risen to 40, police said."
+    assert not [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+
+
 def test_one_person_given_two_grades_of_one_rank_is_a_conflict():
     a = "Diver dies\n\nPetty Officer 2nd Class Tomas Vell, 41, died on his way back from the flooded chamber."
     b = "Diver dies\n\nThe diver, retired Petty Officer First Class Tomas Vell, died in the flooded chamber."
