@@ -328,6 +328,7 @@ class FigureLexicon:
     sequence_verbs: tuple[str, ...] = ()
     country_anaphors: tuple[str, ...] = ()  # "in that country": a country named before
     level_verbs: tuple[str, ...] = ()  # "the toll … has risen to 156": the toll's figure
+    additional: tuple[str, ...] = ()  # "two more explosions": added to the count before
     whom_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "foreigners": whom, no country
 
 
@@ -591,6 +592,7 @@ def _figures() -> FigureLexicon:
         part_before=_words(part.get("before")),
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
+        additional=_words(data.get("additional")),
         whom_groups=MappingProxyType({str(k): _words(v) for k, v in data.get("whom", {}).items()}),
         time_units=_words(data.get("time_units")),
         not_counts=_words(data.get("not_counts")),

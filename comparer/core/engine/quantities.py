@@ -274,6 +274,8 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
         has_concept = any(not c.startswith("country:") for c in concepts_of(second, second))
         if _people_group(second) is not None or has_concept:
             return second
+        if n.value > 1 and first is not None and not fold(first.group(1)).endswith("s"):
+            return second  # "six initial blasts": a word in the singular before a plural counts nothing
     return unit[0]
 
 
@@ -488,7 +490,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             or _CLOCK.match(after)
         ):
             continue
-        noun = _counted_noun(n, after)
+        more = _MORE.match(text, end)
+        noun = _counted_noun(n, after if more is None else text[more.end() : more.end() + 16])
         if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
             continue
         clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
@@ -527,8 +530,42 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
                 measure, how = predicate[0], f"the verb “{predicate[1]}”"
         if measure is None:
             continue
-        out.append(_quantity(f, n, measure, people, clause, clauses, span, after, how))
+        q = _quantity(f, n, measure, people, clause, clauses, span, after, how)
+        if more is not None and measure.startswith("count:"):
+            q = _added_to_count_before(q, out)
+        out.append(q)
     return _parts_take_the_whole_measure(out)
+
+
+# "two more explosions": a figure added to a count before it
+_MORE = re.compile(
+    rf"\s+(?:{alternation(_FIGURES.additional)})\b" if _FIGURES.additional else "(?!)", re.IGNORECASE
+)
+
+
+def _added_to_count_before(q: Quantity, before: list[Quantity]) -> Quantity:
+    """ "Six initial blasts … before two more explosions": the account counts eight; the six become a part of
+    them (``before`` is changed in place). With no count of the same things before, the figure stays."""
+    prior = next((i for i in range(len(before) - 1, -1, -1) if before[i].measure == q.measure), None)
+    if prior is None or before[prior].part:
+        return q
+    first = before[prior]
+    before[prior] = replace(first, part=True)
+    a, b = first.number, q.number
+    total = replace(
+        b,
+        span=replace(b.span, start=a.span.start),
+        text=f"{a.text} and {b.text} more",
+        value=a.value + b.value,
+        low=a.low + b.low,
+        high=a.high + b.high,
+    )
+    return replace(
+        q,
+        number=total,
+        how=f"{q.how}, added to {a.text}",
+        bounds=reported_bounds(total, q.measure),
+    )
 
 
 def _parts_take_the_whole_measure(qs: list[Quantity]) -> list[Quantity]:

@@ -280,6 +280,17 @@ def test_a_group_far_below_the_toll_stays_a_breakdown_of_it():
     assert not [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
 
 
+def test_a_count_told_in_two_steps_is_held_against_the_other_accounts_count():
+    a = (
+        "Blasts in Velden\n\nThere were four initial blasts at the port, before two more explosions "
+        "some time later at a warehouse, officials said."
+    )
+    b = "Blasts in Velden\n\nOfficials said the four blasts at the port had been set off within an hour."
+    (conflict,) = [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+    assert "four and two more against four" in conflict.explanation
+    assert "(6 vs 4)" in conflict.explanation
+
+
 def test_one_person_given_two_grades_of_one_rank_is_a_conflict():
     a = "Diver dies\n\nPetty Officer 2nd Class Tomas Vell, 41, died on his way back from the flooded chamber."
     b = "Diver dies\n\nThe diver, retired Petty Officer First Class Tomas Vell, died in the flooded chamber."
