@@ -287,10 +287,21 @@ def _retold_quotations(groups: list[_Group], facts: Mapping[str, ClaimFacts]) ->
             parts = [p for q in f.quotes for p in _QUOTE_SENTENCE.split(q.text) if len(p.split()) >= 4]
             if len(parts) < RETOLD_SENTENCES:
                 continue
+            # the retelling is in consecutive sentences of the other account
+            ordered = sorted(other, key=_claim_order)
+            keys = [_claim_order(c) for c in ordered]
+            adjacent = {
+                c
+                for i, c in enumerate(ordered)
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(ordered) and keys[j][0] == keys[i][0] and abs(keys[j][1] - keys[i][1]) == 1
+            }
+            if len(adjacent) < RETOLD_SENTENCES:
+                continue
             matched: list[int] = []
-            for claim in sorted(other, key=_claim_order):
+            for claim in ordered:
                 of = facts.get(claim)
-                if of is None:
+                if of is None or claim not in adjacent:
                     continue
                 scores = [similarity(p, of.claim.text) for p in parts]
                 best = max(range(len(parts)), key=lambda i: scores[i])
