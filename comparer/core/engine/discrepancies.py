@@ -848,9 +848,10 @@ def _one_side(
     ]
     confidence = BASE_CONFIDENCE["number_one_side"] + (0.05 if partners else -0.2)
     why = [f"the other account speaks of {given[0].label} but gives no figure for it"]
+    in_words = [q for q in elsewhere if _vague(q)]  # the other account's amounts in words
     if elsewhere:
         where = sorted({c.title() for q in elsewhere for c in q.countries})
-        words = list(dict.fromkeys(q.value_text for q in elsewhere if _vague(q)))
+        words = list(dict.fromkeys(q.value_text for q in in_words))
         why = [
             f"the other account gives {given[0].label} only "
             + " and ".join(
@@ -858,11 +859,10 @@ def _one_side(
                 + ([f"in words ({', '.join(words)})"] if words else [])
             )
         ]
-    words_given = [q for q in elsewhere if _vague(q)]
     if (
-        words_given
+        in_words
         and not any(q.precise for q in given)
-        and all(w.consistent_with(q) for w in words_given for q in given)
+        and all(w.consistent_with(q) for w in in_words for q in given)
     ):
         # "more than 400" against "hundreds": two round amounts that say the same
         confidence -= ROUND_AGAINST_WORDS
@@ -898,7 +898,7 @@ def _one_side(
     other_claims = partners or sorted(talkers)[:1]
     if elsewhere:
         # the passages giving the amount in words; a figure for another country is no part of this finding
-        worded = list(dict.fromkeys(q.claim for q in elsewhere if _vague(q)))
+        worded = list(dict.fromkeys(q.claim for q in in_words))
         other_claims = worded or [c for c in other_claims if c not in {q.claim for q in elsewhere}]
     for q in given:
         group.include(side, q.claim, (q.number.span,))
