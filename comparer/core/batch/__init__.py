@@ -57,8 +57,9 @@ class BatchInterrupted(ComparerError):
 
 
 # Libraries that otherwise start threads of their own for every call (the tokenizer's thread pool):
-# a batch already runs one process per core, so in it they only add hand-offs between threads.
-SINGLE_THREADED = {"TOKENIZERS_PARALLELISM": "false"}
+# a batch already runs one process per core, so in it they only add hand-offs between threads. The
+# engine's own sharing of a long comparison with a forked copy of itself is off for the same reason.
+SINGLE_THREADED = {"TOKENIZERS_PARALLELISM": "false", "COMPARER_PROCESSES": "1"}
 
 
 def _single_threaded() -> None:

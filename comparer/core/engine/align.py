@@ -20,12 +20,12 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
-from comparer.core.engine import semantic
+from comparer.core.engine import parallel, semantic
 from comparer.core.engine.concepts import concepts_of
 from comparer.core.engine.facts import ClaimFacts, extract_source_facts, subject_name
 from comparer.core.engine.model import Claim, Evidence, Source
@@ -60,6 +60,9 @@ SHARED_SPECIFICS = 0.5
 # different events however alike their wording ("no one was killed"); their score is multiplied by this.
 OTHER_EVENT = 0.5
 NO_SHARED_SPECIFICS = 0.5
+# Pairs from which scoring them (and writing the evidence of those kept) is shared with a forked copy
+# of this process (parallel.py).
+PARALLEL_PAIRS = 3000
 
 
 # The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, meaning,
@@ -402,6 +405,19 @@ class _Scorer:
         return lexical >= floor
 
 
+def _score_some(
+    scorer: _Scorer, floor: float, pairs: Sequence[tuple[tuple[str, str], float]]
+) -> list[tuple[float, _Parts] | None]:
+    """Score and parts of each promising pair (by its blocked overlap); None for the others."""
+    return [
+        scorer.score(a, b) if scorer.promising(a, b, overlap, floor) else None for (a, b), overlap in pairs
+    ]
+
+
+def _evidence_of(scorer: _Scorer, chosen: Sequence[_Scored]) -> list[Evidence]:
+    return [scorer.evidence(a, b, score, parts) for a, b, score, parts in chosen]
+
+
 def _select(scored: list[_Scored], options: AlignOptions) -> list[_Scored]:
     """Keep a pair when it is among the best few of either claim and near that claim's best."""
     by_claim: dict[str, list[tuple[float, int]]] = defaultdict(list)
@@ -437,15 +453,19 @@ def align(
         pairs = scorer.candidates(ids[s], ids[t], options.candidates_per_claim)
         for (b, a), overlap in scorer.candidates(ids[t], ids[s], options.candidates_per_claim).items():
             pairs[(a, b)] = max(overlap, pairs.get((a, b), 0.0))
-        scored: list[_Scored] = []
-        for (a, b), overlap in pairs.items():
-            if not scorer.promising(a, b, overlap, options.min_score * 0.5):
-                continue
-            score, parts = scorer.score(a, b)
-            if score >= options.min_score:
-                scored.append((a, b, score, parts))
-        for a, b, score, parts in _select(scored, options):
-            out.append(Candidate(by_id[a], by_id[b], score, scorer.evidence(a, b, score, parts)))
+        listed = list(pairs.items())
+        scores = parallel.in_two(
+            partial(_score_some, scorer, options.min_score * 0.5), listed, at_least=PARALLEL_PAIRS
+        )
+        scored: list[_Scored] = [
+            (a, b, got[0], got[1])
+            for ((a, b), _), got in zip(listed, scores, strict=True)
+            if got is not None and got[0] >= options.min_score
+        ]
+        chosen = _select(scored, options)
+        explained = parallel.in_two(partial(_evidence_of, scorer), chosen, at_least=PARALLEL_PAIRS)
+        for (a, b, score, _), evidence in zip(chosen, explained, strict=True):
+            out.append(Candidate(by_id[a], by_id[b], score, evidence))
         if progress:
             progress((k + 1) / len(pairs_of_sources))
     out.sort(key=lambda c: (c.a.source, c.a.start, c.b.source, c.b.start))

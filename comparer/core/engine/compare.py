@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 
-from comparer.core.engine import align, checks, judge, semantic
+from comparer.core.engine import align, checks, judge, parallel, semantic
 from comparer.core.engine.collector import full_collections_held_off
 from comparer.core.engine.discrepancies import discrepancies, spelling_checks
 from comparer.core.engine.facts import ClaimFacts, extract_source_facts
@@ -15,6 +15,8 @@ from comparer.core.engine.segment import segment
 from comparer.core.errors import ComparerError
 
 Progress = Callable[[float], None]
+# Claims from which a comparison shares its work with a forked copy of itself (see parallel.py).
+PARALLEL_CLAIMS = 1500
 Cancelled = Callable[[], bool]
 
 
@@ -75,16 +77,28 @@ def _compare(
     tick(0.1)
     # The sentence vectors are made while the facts are read: the embedding runs mostly outside the
     # interpreter lock (the tokenizer and numpy), so it takes a second core; the aligner then finds them
-    # in the embedder's cache.
+    # in the embedder's cache. On a long comparison a forked copy of this process reads the facts of
+    # the later sources meanwhile (it is forked before the embedding thread starts).
     early = threading.Thread(target=_embed_early, args=([c.text for c in claims if c.role == "body"],))
-    early.start()
     by_source = {s.id: s for s in sources}
+    claims_of = {s.id: [c for c in claims if c.source == s.id] for s in sources}
+
+    def read_facts(group: Sequence[Source]) -> list[dict[str, ClaimFacts]]:
+        return [extract_source_facts(s, claims_of[s.id]) for s in group]
+
     facts: dict[str, ClaimFacts] = {}
     try:
-        for s in sources:
-            facts.update(extract_source_facts(s, [c for c in claims if c.source == s.id]))
+        for part in parallel.in_two(
+            read_facts,
+            sources,
+            at_least=PARALLEL_CLAIMS,
+            weights=[len(claims_of[s.id]) for s in sources],
+            started=early.start,
+        ):
+            facts.update(part)
     finally:
-        early.join()
+        if early.is_alive():
+            early.join()
     tick(0.3)
     pairs = align.align(claims, facts, opts, progress=lambda f: tick(0.3 + 0.5 * f))
     tick(0.8)

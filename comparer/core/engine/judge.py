@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from comparer.core.engine import semantic
+from comparer.core.engine import parallel, semantic
 from comparer.core.engine.align import Candidate
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.findings import (
@@ -25,6 +25,8 @@ from comparer.core.engine.quotefind import quote_findings
 # Links scoring at least this fraction of strong_score are close enough to raise a
 # number, date or time conflict: the two claims are about the same thing.
 STRONG_FRACTION = 0.75
+# Links from which judging them is shared with a forked copy of this process (parallel.py).
+PARALLEL_LINKS = 2000
 # Findings that mean the two sources cannot both be right.
 CONFLICTING = frozenset({"number_conflict", "date_conflict", "time_conflict"})
 # Findings that show the two claims are one claim, whatever their wording.
@@ -122,19 +124,29 @@ def judge_all(
         stated.setdefault(f.claim.source, []).extend(f.numbers)
     figures = {source_id: Figures(numbers) for source_id, numbers in stated.items()}
     own = {source_id: own_voice(source) for source_id, source in sources.items()}
-    judged = []
-    for cand in candidates:
-        fa, fb = facts[cand.a.id], facts[cand.b.id]
-        strong = cand.score >= options.strong_score * STRONG_FRACTION
-        found = findings_for(fa, fb, sources, strong, figures, own)
-        relation = relation_of(
-            found,
-            cand.score,
-            options,
-            agreement=cand.evidence.components.get("agreement"),
-            opposite=semantic.opposite_polarity(cand.a.text, cand.b.text),
+
+    def judge_some(some: Sequence[Candidate]) -> list[tuple[list[Finding], Relation]]:
+        out: list[tuple[list[Finding], Relation]] = []
+        for cand in some:
+            fa, fb = facts[cand.a.id], facts[cand.b.id]
+            strong = cand.score >= options.strong_score * STRONG_FRACTION
+            found = findings_for(fa, fb, sources, strong, figures, own)
+            relation = relation_of(
+                found,
+                cand.score,
+                options,
+                agreement=cand.evidence.components.get("agreement"),
+                opposite=semantic.opposite_polarity(cand.a.text, cand.b.text),
+            )
+            out.append((found, relation))
+        return out
+
+    judged = [
+        (cand, found, relation)
+        for cand, (found, relation) in zip(
+            candidates, parallel.in_two(judge_some, candidates, at_least=PARALLEL_LINKS), strict=True
         )
-        judged.append((cand, found, relation))
+    ]
     best = _best_casualty_conflicts(judged)
     links: list[Link] = []
     for n, (cand, found, relation) in enumerate(judged, start=1):

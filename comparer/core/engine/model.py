@@ -48,6 +48,10 @@ class Span:
         if self.start < 0 or self.end < self.start:
             raise ValueError(f"bad span {self.start}..{self.end}")
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        # pickled as its two numbers: a long comparison's facts travel between processes (parallel.py)
+        return (Span, (self.start, self.end))
+
     def overlaps(self, other: Span) -> bool:
         """True when the two ranges share at least one character."""
         return self.start < other.end and other.start < self.end

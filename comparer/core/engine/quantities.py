@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from comparer.core.engine import parallel
 from comparer.core.engine.concepts import concepts_of, country_table
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.names import NameMention, words_match
@@ -803,10 +804,12 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
     A figure counted "there" is counted at the last place the sentence before it names ("… to the slopes of
     Mount Tarrow. Twelve climbers died there."): when that sentence names none, it stays a place unknown.
     """
+    listed = list(facts)
+    found = parallel.in_two(_quantities_of_each, listed, at_least=PARALLEL_CLAIMS)
     out: list[Quantity] = []
     before: ClaimFacts | None = None
-    for f in facts:
-        for q in quantities_of(f):
+    for f, own in zip(listed, found, strict=True):
+        for q in own:
             if q.places == _THERE_PLACE and before is not None and before.claim.source == f.claim.source:
                 last = _last_place(before)
                 if last:
@@ -822,6 +825,12 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
 
 
 _THERE_PLACE = (("there",),)
+# Claims from which reading their figures is shared with a forked copy of this process (parallel.py).
+PARALLEL_CLAIMS = 3000
+
+
+def _quantities_of_each(facts: Sequence[ClaimFacts]) -> list[list[Quantity]]:
+    return [quantities_of(f) for f in facts]
 
 
 def place_after(f: ClaimFacts, start: int) -> tuple[str, ...]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import snowballstemmer
 
@@ -19,9 +18,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 STOPWORDS: frozenset[str] = lexicon().words.stopwords
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a claim: as written, folded, stemmed, and where it stands."""
+class Token(NamedTuple):
+    """A word of a claim: as written, folded, stemmed, and where it stands.
+
+    A named tuple rather than a frozen dataclass: a long comparison makes hundreds of thousands of
+    them, and sends them between processes (parallel.py), and a tuple is made and pickled fastest.
+    """
 
     text: str
     norm: str
