@@ -910,15 +910,15 @@ def _one_side(
 def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> dict[str, set[str]]:
     """source\\0measure -> claims of that source that speak of the measure (with or without a figure)."""
     lex = measure_lexicon()
-    words = {m.name: set(m.words) for m in lex.measures}
+    words = {m.name: (set(m.words), [w for w in m.words if " " in w]) for m in lex.measures}
     out: dict[str, set[str]] = defaultdict(set)
     thing_measures = {q.measure for q in quantities if q.measure.startswith("count:")}
     for f in facts:
         text = fold(f.claim.text)
         norms = {t.norm for t in f.tokens}
         stems = {t.stem for t in f.tokens}
-        for name, ws in words.items():
-            if norms & ws or any(" " in w and w in text for w in ws):
+        for name, (ws, phrases) in words.items():
+            if not norms.isdisjoint(ws) or any(w in text for w in phrases):
                 out[f"{f.claim.source}\0{name}"].add(f.claim.id)
         for m in thing_measures:
             key = m.split(":", 1)[1]
@@ -1072,7 +1072,7 @@ def _certainty_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
 def _one_toll(a: Quantity, b: Quantity) -> bool:
     """Two figures that give one toll: consistent, and within a tenth of each other."""
     high = max(a.number.value, b.number.value)
-    return a.consistent_with(b) and high > 1 and abs(a.number.value - b.number.value) <= high / 10
+    return high > 1 and abs(a.number.value - b.number.value) <= high / 10 and a.consistent_with(b)
 
 
 def death_certainty(f: ClaimFacts) -> str | None:
