@@ -128,6 +128,8 @@ class SpeechLexicon:
     not_speech_after: tuple[str, ...] = ()  # "claimed the lives of two": an act, not words said
     roles: tuple[str, ...] = ()  # "a Thai Navy official": one person of the body named before
     unnamed: tuple[str, ...] = ()  # "reportedly", "are reported to": credited to sources not named
+    figure_verbs: tuple[str, ...] = ()  # "put", "putting": with figure_nouns, giving a figure
+    figure_nouns: tuple[str, ...] = ()  # "death toll", "number": "put the preliminary number at"
 
     @property
     def all_verbs(self) -> tuple[str, ...]:
@@ -406,6 +408,8 @@ def _speech() -> SpeechLexicon:
         channel_verbs=_words(data.get("channel_verbs")),
         cues=_words(data.get("cues")),
         unnamed=_words(data.get("unnamed")),
+        figure_verbs=_words(data.get("figure_verbs")),
+        figure_nouns=_words(data.get("figure_nouns")),
         channel_phrases=_words(data.get("channel_phrases")),
         platforms=_words(data.get("platforms")),
         pronouns=_words(data.get("pronouns")),

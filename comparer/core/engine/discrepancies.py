@@ -697,10 +697,14 @@ def figure_attribution_findings(
     pair: tuple[str, str],
     sources: Mapping[str, Source],
     places: frozenset[str],
+    speaks: Mapping[str, set[str]] | None = None,
 ) -> list[_Group]:
     """One toll, credited to a source by one account and stated as fact by the other.
 
-    Only tolls of people harmed, the same figure in both, and the stating claim attributed to no one.
+    Only tolls of people harmed, the same figure in both, and the stating claim attributed to no one, in
+    an account that credits that toll nowhere: neither the same figure given by a source in another
+    sentence, nor the measure spoken of in an attributed sentence that gives no figure of it ("emergency
+    officials said, adding the death toll could rise"). ``speaks``: see :func:`_speaks_of`.
     """
     out: list[_Group] = []
     harm = ("deaths", "injured", "missing")
@@ -726,10 +730,25 @@ def figure_attribution_findings(
             and q.claim in facts
             and not facts[q.claim].attributed
         ]
+        # what the stating account credits itself: a toll it states in one sentence and credits in another
+        # ("killing more than 1,800" in the opening, "officials put the number of deaths at 1,805" below)
+        own_credited = [
+            q
+            for q in quantities
+            if q.source == pair[stated_side]
+            and toll(q)
+            and q.credited
+            and not _who_is_a_place_or_outlet(q.credited, sources, places)
+        ]
         group: _Group | None = None
         for qc in credited:
             for qs in stated:
                 if qc.measure != qs.measure or not _one_toll(qc, qs) or same_scope(qc, qs) != "same":
+                    continue
+                if any(
+                    q.measure == qs.measure and _one_toll(q, qs) and same_scope(q, qs) == "same"
+                    for q in own_credited
+                ) or _credits_measure_without_figure(qs, facts, quantities, speaks):
                     continue
                 if group is None:
                     c, s = "ab"[credited_side], "ab"[stated_side]
@@ -752,6 +771,24 @@ def figure_attribution_findings(
                 group.include(credited_side, qc.claim, (qc.number.span,))
                 group.include(stated_side, qs.claim, (qs.number.span,))
     return out
+
+
+def _credits_measure_without_figure(
+    q: Quantity,
+    facts: Mapping[str, ClaimFacts],
+    quantities: Sequence[Quantity],
+    speaks: Mapping[str, set[str]] | None,
+) -> bool:
+    """True when ``q``'s account speaks of its measure in an attributed sentence that gives no figure of
+    that measure: the account credits the toll there, if not the figure."""
+    if speaks is None:
+        return False
+    with_figure = {x.claim for x in quantities if x.source == q.source and x.measure == q.measure}
+    for claim in speaks.get(f"{q.source}\0{q.measure}", ()):
+        f = facts.get(claim)
+        if f is not None and claim not in with_figure and f.attribution is not None and not f.quotes:
+            return True
+    return False
 
 
 def _credited_to(f: ClaimFacts | None, q: Quantity) -> str:
@@ -2197,7 +2234,7 @@ def discrepancies(
             for c_a in g.claims[0]
             for c_b in g.claims[1]
         }
-        for g in figure_attribution_findings(quantities, facts, (sa, sb), by_id, places):
+        for g in figure_attribution_findings(quantities, facts, (sa, sb), by_id, places, speaks):
             if any((c_a, c_b) in credited_on_links for c_a in g.claims[0] for c_b in g.claims[1]):
                 continue
             on = {(c_a, c_b) for c_a in g.claims[0] for c_b in g.claims[1]}

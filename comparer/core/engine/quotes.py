@@ -14,6 +14,16 @@ _CLOSER = dict(_PAIRS)
 _OPENER = re.compile("[" + "".join(_CLOSER) + "]")
 
 
+def giving_figure() -> str:
+    """A pattern for a verb giving a figure ("put the death toll", "putting the preliminary number"): it
+    attributes after a source noun or a name, like the source verbs."""
+    sp = lexicon().speech
+    if not sp.figure_verbs or not sp.figure_nouns:
+        return "(?!)"
+    nouns = alternation(sp.figure_nouns, space=r"\s+")
+    return rf"(?:{alternation(sp.figure_verbs)})\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"
+
+
 def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The channel, pronoun-speaker and attribution patterns, from one list of speech verbs."""
     sp = lexicon().speech
@@ -25,7 +35,8 @@ def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     objects = alternation(sp.not_speech_after, space=r"\s+")
     act = rf"(?!\s+(?:{objects})\b)" if sp.not_speech_after else ""
     attribution = re.compile(
-        rf"\b(?:{alternation(sp.sources)})\s+(?:{alternation((*sp.verbs, *sp.source_verbs))})\b{act}"
+        rf"\b(?:{alternation(sp.sources)})(?:\s+(?:in|of|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+        rf"\s+(?:{alternation((*sp.verbs, *sp.source_verbs))}|{giving_figure()})\b{act}"
         rf"|\b(?:{alternation(sp.cues)})\b"
         rf"|(?:\b(?:the|a|an|its|their)\s+[\w-]+\s+)?\b(?:{attributing})\b{act}",
         re.IGNORECASE,
@@ -213,7 +224,7 @@ _SPACE = r"\s+"
 # A name, then a verb of giving a figure or a finding ("AFP put the death toll at 156", "Reuters estimated").
 _NAMED_SOURCE = re.compile(
     rf"\b[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){{0,3}}\s+"
-    rf"(?i:{alternation(lexicon().speech.source_verbs, space=_SPACE)})\b"
+    rf"(?i:{alternation(lexicon().speech.source_verbs, space=_SPACE)}|{giving_figure()})\b"
 )
 
 # Words that credit a claim to sources they do not name ("have been reported to be killed").

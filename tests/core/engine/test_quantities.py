@@ -192,6 +192,24 @@ def test_a_toll_both_accounts_credit_is_no_attribution_finding():
     assert not [f for f in comparison.findings if f.kind == "attribution" and f.confidence >= 0.5]
 
 
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        "Officials in Tarrow put the preliminary number of deaths at 131.",  # the figure, credited
+        "Fire officials said the death toll could rise.",  # the toll, credited without a figure
+    ],
+)
+def test_a_toll_the_stating_account_credits_in_another_sentence_is_no_attribution_finding(elsewhere):
+    a = "Explosions in Tarrow\n\nA fire service spokeswoman put the death toll at 131 on Monday night."
+    stated = "At least 131 people have been killed in the explosions in Tarrow."
+    b = f"Explosions in Tarrow\n\n{stated}\n\n{elsewhere}"
+    comparison = compare(_sources(a, b))
+    assert not [f for f in comparison.findings if f.kind == "attribution" and f.confidence >= 0.5]
+    # without that sentence the same pair is the finding (the test above)
+    plain = b.replace(f"\n\n{elsewhere}", "\n\nRescuers searched the rubble through the night.")
+    assert [f for f in compare(_sources(a, plain)).findings if f.kind == "attribution"]
+
+
 def test_a_figure_counted_there_is_counted_at_the_last_place_the_sentence_before_names():
     text = (
         "The quake shook towns from Corvale to the slopes of Mount Tarrow, where climbers were camped.\n\n"

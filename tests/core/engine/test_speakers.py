@@ -201,3 +201,12 @@ def test_a_named_body_giving_a_figure_and_unnamed_reports_attribute_a_claim():
         "The storm killed 12 people in Tarrow."
     )
     assert [f.attributed for f in facts] == [True, True, False]
+
+
+def test_a_source_from_somewhere_giving_a_figure_in_its_own_words_attributes_a_claim():
+    facts = _facts(
+        "Officials in Carvale put the preliminary number of deaths at 1,205.\n\n"
+        "Rescuers putting the revised toll at 40 were still at work.\n\n"
+        "Rescuers put the boat back in the water."
+    )
+    assert [f.attributed for f in facts] == [True, True, False]
