@@ -2011,7 +2011,9 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
         group.include(1, cb, (mb.span,))
     out = list(groups.values())
     out.extend(_given_names(mentions_a, mentions_b, pair))
-    out.extend(_renamed_places(mentions_a, mentions_b, pair))
+    # What an account calls a place is its own words: a name inside a quotation (a tweet it quotes that
+    # says "Cochin") is the speaker's.
+    out.extend(_renamed_places(_own_voice(mentions_a, facts), _own_voice(mentions_b, facts), pair))
     return out
 
 
@@ -2063,6 +2065,14 @@ def _renamed() -> dict[str, tuple[tuple[str, str, str], ...]]:
         for word, other in ((old, new), (new, old)):
             out[word.split()[0]].append((word, other, old))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _own_voice(
+    mentions: Sequence[tuple[str, NameMention]], facts: Sequence[ClaimFacts]
+) -> list[tuple[str, NameMention]]:
+    """The mentions that stand outside every quotation of their claim."""
+    quoted = {f.claim.id: [part for q in f.quotes for part in q.parts] for f in facts if f.quotes}
+    return [(c, m) for c, m in mentions if not any(m.span.overlaps(p) for p in quoted.get(c, ()))]
 
 
 def _renamed_places(

@@ -33,6 +33,7 @@ def _calendar_words() -> frozenset[str]:
 
 
 _CALENDAR = _calendar_words()
+_WEEKDAYS = frozenset(lexicon().calendar.weekdays)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,9 @@ def find_names(text: str, offset: int = 0) -> list[NameMention]:
         ):
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
+        # "the Kochi International Airport Wednesday announced": the day is when, not part of the name
+        while len(tokens) > 2 and fold(tokens[-1]).strip(".,") in _WEEKDAYS:
+            tokens = tokens[:-1]
         if not tokens:
             continue
         folded = [_strip_particle(_possessive(fold(t).strip(".’'"))) for t in tokens]

@@ -2,6 +2,7 @@
 
 from comparer.core.engine.compare import compare
 from comparer.core.engine.model import Source
+from comparer.core.engine.names import find_names
 
 
 def _names(a: str, b: str):
@@ -41,6 +42,28 @@ def test_an_older_and_a_newer_name_of_one_city_are_a_finding():
     b = "Airport closed\n\nThe airport at Mumbai was shut on Monday after heavy rain."
     (finding,) = _names(a, b)
     assert finding.detail.get("renamed")
+
+
+def test_an_older_name_only_inside_a_quotation_is_the_speakers_word_not_the_accounts():
+    a = (
+        "Rains shut airport\n\nThe airport at Mumbai was shut on Monday after heavy rain.\n\n"
+        'The airline wrote: "All flights to and from Bombay are cancelled until further notice."'
+    )
+    b = "Airport closed\n\nThe airport at Mumbai was shut on Monday after heavy rain."
+    assert _names(a, b) == []
+    # said in the account's own voice, the older name is a finding
+    own = a.replace(
+        'The airline wrote: "All flights to and from Bombay are cancelled until further notice."',
+        "All flights to and from Bombay were cancelled.",
+    )
+    (finding,) = _names(own, b)
+    assert finding.detail.get("renamed")
+
+
+def test_a_weekday_after_a_name_is_when_not_part_of_the_name():
+    assert [n.text for n in find_names("The Velden City Council Tuesday approved the plan.")] == [
+        "Velden City Council"
+    ]
 
 
 def test_a_generic_word_ending_a_name_does_not_hide_its_spelling():
