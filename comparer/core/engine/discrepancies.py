@@ -1174,7 +1174,9 @@ def certainty_findings(
         if any(not score for *_, score in matched):
             why.append("the same death toll in both")
         if any(v == "hedged" for c, v in certainty.items() if c.startswith(f"{pair[stated_side]}:")):
-            confidence -= 0.1
+            # the stating account presumes deaths too: the two differ in how often they hedge, not in
+            # what they say is known
+            confidence -= 0.2
             why.append(f"{s} also hedges elsewhere")
         group = _Group(first=first, sources=pair, confidence=confidence, why=why)
         for ch, cs, _ in matched:

@@ -7,6 +7,7 @@ import pytest
 
 from comparer.core.engine.casualties import find_casualties
 from comparer.core.engine.compare import compare
+from comparer.core.engine.discrepancies import SHOW_ABOVE
 from comparer.core.engine.facts import extract_facts
 from comparer.core.engine.model import Claim, Source
 
@@ -59,6 +60,18 @@ def test_deaths_one_account_states_and_the_other_only_presumes_are_a_certainty_f
     (finding,) = [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
     assert finding.values == ("presumed or feared", "stated as fact")
     assert finding.confidence >= 0.5
+
+
+def test_an_account_that_states_the_deaths_and_also_presumes_them_is_no_certainty_finding_shown():
+    a = "Ferry lost\n\nAll 40 people on board the ferry are presumed to have drowned, the coastguard said."
+    b = (
+        "Ferry sinks\n\nAll 40 people on board were killed when the ferry sank in a storm, officials said."
+        "\n\nThe crew of the ferry are believed to have died in the engine room."
+    )
+    findings = [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+    assert findings, "still listed, for --all"
+    assert all(f.confidence < SHOW_ABOVE for f in findings)
+    assert any("also hedges elsewhere" in why for f in findings for why in f.why)
 
 
 def test_two_accounts_that_both_presume_the_deaths_raise_no_certainty_finding():
