@@ -405,6 +405,12 @@ class _Scorer:
         return lexical >= floor
 
 
+def _candidates_each(
+    scorer: _Scorer, per_claim: int, directions: Sequence[tuple[Sequence[str], Sequence[str]]]
+) -> list[dict[tuple[str, str], float]]:
+    return [scorer.candidates(ids_from, ids_to, per_claim) for ids_from, ids_to in directions]
+
+
 def _score_some(
     scorer: _Scorer, floor: float, pairs: Sequence[tuple[tuple[str, str], float]]
 ) -> list[tuple[float, _Parts] | None]:
@@ -450,8 +456,15 @@ def align(
     out: list[Candidate] = []
     pairs_of_sources = [(s, t) for i, s in enumerate(sources) for t in sources[i + 1 :]]
     for k, (s, t) in enumerate(pairs_of_sources):
-        pairs = scorer.candidates(ids[s], ids[t], options.candidates_per_claim)
-        for (b, a), overlap in scorer.candidates(ids[t], ids[s], options.candidates_per_claim).items():
+        # the two directions are found apart (on two cores for long accounts), then joined
+        forward, backward = parallel.in_two(
+            partial(_candidates_each, scorer, options.candidates_per_claim),
+            [(ids[s], ids[t]), (ids[t], ids[s])],
+            at_least=PARALLEL_PAIRS,
+            weights=[len(ids[s]) + len(ids[t])] * 2,
+        )
+        pairs = forward
+        for (b, a), overlap in backward.items():
             pairs[(a, b)] = max(overlap, pairs.get((a, b), 0.0))
         listed = list(pairs.items())
         scores = parallel.in_two(
