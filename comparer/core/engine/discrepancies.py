@@ -712,16 +712,35 @@ def figure_attribution_findings(
     def toll(q: Quantity) -> bool:  # a toll given in digits, not "hundreds" or "two"
         return q.measure in harm and q.number.value >= 10 and any(ch.isdigit() for ch in q.number.text)
 
-    for credited_side in (0, 1):
-        stated_side = 1 - credited_side
-        credited = [
+    # the tolls each account credits to a source; the stating account's own are checked too: a toll it
+    # states in one sentence and credits in another ("killing more than 1,800" in the opening, "officials
+    # put the number of deaths at 1,805" below) is not stated as fact
+    credited_by = [
+        [
             q
             for q in quantities
-            if q.source == pair[credited_side]
+            if q.source == pair[side]
             and toll(q)
             and q.credited
             and not _who_is_a_place_or_outlet(q.credited, sources, places)
         ]
+        for side in (0, 1)
+    ]
+    measure_credited: dict[tuple[str, str], bool] = {}
+
+    def credits_elsewhere(qs: Quantity, own_credited: Sequence[Quantity]) -> bool:
+        if any(
+            q.measure == qs.measure and _one_toll(q, qs) and same_scope(q, qs) == "same" for q in own_credited
+        ):
+            return True
+        key = (qs.source, qs.measure)
+        if key not in measure_credited:
+            measure_credited[key] = _credits_measure_without_figure(qs, facts, quantities, speaks)
+        return measure_credited[key]
+
+    for credited_side in (0, 1):
+        stated_side = 1 - credited_side
+        credited = credited_by[credited_side]
         stated = [
             q
             for q in quantities
@@ -730,25 +749,12 @@ def figure_attribution_findings(
             and q.claim in facts
             and not facts[q.claim].attributed
         ]
-        # what the stating account credits itself: a toll it states in one sentence and credits in another
-        # ("killing more than 1,800" in the opening, "officials put the number of deaths at 1,805" below)
-        own_credited = [
-            q
-            for q in quantities
-            if q.source == pair[stated_side]
-            and toll(q)
-            and q.credited
-            and not _who_is_a_place_or_outlet(q.credited, sources, places)
-        ]
         group: _Group | None = None
         for qc in credited:
             for qs in stated:
                 if qc.measure != qs.measure or not _one_toll(qc, qs) or same_scope(qc, qs) != "same":
                     continue
-                if any(
-                    q.measure == qs.measure and _one_toll(q, qs) and same_scope(q, qs) == "same"
-                    for q in own_credited
-                ) or _credits_measure_without_figure(qs, facts, quantities, speaks):
+                if credits_elsewhere(qs, credited_by[stated_side]):
                     continue
                 if group is None:
                     c, s = "ab"[credited_side], "ab"[stated_side]

@@ -1,5 +1,7 @@
 """Who a quotation is from. Sentences written for these tests."""
 
+import pytest
+
 from comparer.core.engine.facts import extract_source_facts
 from comparer.core.engine.model import Source
 from comparer.core.engine.segment import segment
@@ -194,19 +196,18 @@ def test_a_name_with_an_apposition_or_a_participle_after_it_is_still_the_speaker
     assert [f.speaker.text if f.speaker else None for f in facts] == ["Piet Smit", "Mayor Ilse Marrow"]
 
 
-def test_a_named_body_giving_a_figure_and_unnamed_reports_attribute_a_claim():
-    facts = _facts(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a named body giving a figure, and unnamed reports
         "AFP put the death toll at 156.\n\n"
         "At least 150 people have been reported to be killed.\n\n"
-        "The storm killed 12 people in Tarrow."
-    )
-    assert [f.attributed for f in facts] == [True, True, False]
-
-
-def test_a_source_from_somewhere_giving_a_figure_in_its_own_words_attributes_a_claim():
-    facts = _facts(
+        "The storm killed 12 people in Tarrow.",
+        # a source from somewhere, giving a figure in its own words
         "Officials in Carvale put the preliminary number of deaths at 1,205.\n\n"
         "Rescuers putting the revised toll at 40 were still at work.\n\n"
-        "Rescuers put the boat back in the water."
-    )
-    assert [f.attributed for f in facts] == [True, True, False]
+        "Rescuers put the boat back in the water.",
+    ],
+)
+def test_a_source_giving_a_figure_attributes_the_claim_and_a_plain_statement_does_not(text: str) -> None:
+    assert [f.attributed for f in _facts(text)] == [True, True, False]
