@@ -295,6 +295,8 @@ class SpellingLexicon:
     romanisation: tuple[tuple[str, str], ...]
     british: tuple[tuple[str, str], ...]  # (British ending, American ending)
     renamed: tuple[tuple[str, str], ...] = ()  # (older name, newer name) of one place
+    # British ending -> how many vowel groups the stem before it needs at least (1 unless said)
+    stem_syllables: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +326,9 @@ class FigureLexicon:
     not_counts: tuple[str, ...]
     modifier_endings: tuple[str, ...]
     verbs_after: frozenset[str] = frozenset()  # "200 remain trapped": nothing counted right after
+    group_before: frozenset[str] = (
+        frozenset()
+    )  # "injuries among its 200 passengers": the group, not the measure
     rank_grades: tuple[str, ...] = ()
     ordinals: Mapping[str, int] = field(default_factory=dict)
     sequence_events: tuple[str, ...] = ()
@@ -568,6 +573,7 @@ def _spellings() -> SpellingLexicon:
         romanisation=tuple((str(r["from"]), str(r["to"])) for r in data.get("romanisation", ())),
         british=tuple((str(r["british"]), str(r["american"])) for r in data.get("british", ())),
         renamed=tuple((str(r["old"]).lower(), str(r["new"]).lower()) for r in data.get("renamed", ())),
+        stem_syllables={str(r["british"]): int(r.get("stem_syllables", 1)) for r in data.get("british", ())},
     )
 
 
@@ -594,6 +600,7 @@ def _figures() -> FigureLexicon:
         origin_prepositions=frozenset(_words(place.get("origin"))),
         part_after=_words(part.get("after")),
         part_before=_words(part.get("before")),
+        group_before=frozenset(_words(part.get("group"))),
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
         additional=_words(data.get("additional")),

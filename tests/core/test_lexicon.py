@@ -375,8 +375,25 @@ def test_every_clause_word_starts_a_clause_of_its_own():
 
 def test_british_endings_meet_their_american_form():
     for british, american in LEX.spellings.british:
-        assert findings._american("x" + british) == "x" + american
+        assert findings._american("mode" + british) == "mode" + american  # a stem of two syllables
     assert names.translit_key("qadhafi") == names.translit_key("gaddafi")
+
+
+@pytest.mark.parametrize(
+    ("british", "american", "one_word"),
+    [
+        ("colour", "color", True),
+        ("epicentre", "epicenter", True),
+        ("travelled", "traveled", True),
+        ("cancelling", "canceling", True),
+        ("four", "for", False),  # the stem before "our" is one letter
+        ("hour", "hor", False),
+        ("filled", "filed", False),  # a one-syllable stem keeps its double l in both spellings
+        ("calling", "caling", False),
+    ],
+)
+def test_an_ending_is_respelled_only_after_a_stem_that_takes_it(british: str, american: str, one_word: bool):
+    assert (findings._american(british) == findings._american(american)) is one_word
 
 
 # boilerplate.toml

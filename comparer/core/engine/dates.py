@@ -29,7 +29,8 @@ _RELATIVE = re.compile(
     rf"\b(?P<rel>{alternation(_CALENDAR.relative)}|(?:the )?end of (?:the|this) month)\b", re.IGNORECASE
 )
 _TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})\b"
+    # "4:30 p.m.", and the British "4.30pm"; a 24-hour clock only with a colon ("16.30" may be a decimal)
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?!\w)|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>\d{2})\b"
     r"|\b(?P<named>noon|midnight)\b",
     re.IGNORECASE,
 )

@@ -33,7 +33,14 @@ from comparer.core.engine.facts import ClaimFacts, is_person
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
-from comparer.core.engine.quantities import Quantity, all_quantities, place_after, same_scope, with_holders
+from comparer.core.engine.quantities import (
+    Quantity,
+    all_quantities,
+    measured_alike,
+    place_after,
+    same_scope,
+    with_holders,
+)
 from comparer.core.engine.quotefind import quoted_words, same_words_but_brackets
 from comparer.core.engine.quotes import Quote
 from comparer.core.engine.text import fold, stem
@@ -391,6 +398,11 @@ def _share_a_name(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(words_match(x, y) for x in a for y in b)
 
 
+# Lengths or masses with no word around them in common lose this much confidence: an account gives
+# many (a path, a depth, a distance), and only the words around one say what it is of.
+MEASURED_APART = 0.4
+
+
 def _number_confidence(
     qa: Quantity, qb: Quantity, scope: str, linked: bool, apart: bool = False
 ) -> tuple[float, list[str]]:
@@ -409,6 +421,9 @@ def _number_confidence(
         else:
             c -= 0.35
             why.append("durations in one account often time different things")
+    if not measured_alike(qa, qb):
+        c -= MEASURED_APART
+        why.append("no word around the two measurements is the same: they may measure different things")
     if apart:
         why.append("the two sentences name different people and places")
     if scope == "whole":
@@ -594,12 +609,20 @@ def number_findings(
             # The pair shown first is the surest; what makes one pair surer than another of the same
             # measure and scope is whether it is linked, how small and when its figures are, and whether an
             # account disagrees with itself. Those are scored cheaply; the reasons are written for the best.
+            largest = (max(q.number.value for q in qas), max(q.number.value for q in qbs))
+
             def sureness(
-                pair_: tuple[Quantity, Quantity], self_contradicted: set[tuple[int, int]] = self_contradicted
+                pair_: tuple[Quantity, Quantity],
+                self_contradicted: set[tuple[int, int]] = self_contradicted,
+                largest: tuple[float, float] = largest,
             ) -> float:
                 x, y = pair_
+                # a figure far below its own account's largest of the measure is most likely a breakdown
+                # ("we have recovered three dead" beside a toll of 272): not the pair to show first
+                breakdown = x.number.value * 3 < largest[0] or y.number.value * 3 < largest[1]
                 return (
                     0.1 * ((x.claim, y.claim) in linked)
+                    - 0.3 * breakdown
                     - 0.3 * (min(x.number.value, y.number.value) <= 1)
                     - 0.15 * _other_moments(x, y)
                     - 0.2 * ((id(x), id(y)) in self_contradicted)

@@ -360,12 +360,20 @@ def name_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
 
 # British endings and their American form (spellings.toml), applied in order to a word's end.
 _SPELLING_RULES = lexicon().spellings.british
+_STEM_SYLLABLES = lexicon().spellings.stem_syllables
+# A spelling rule changes an ending after a stem of at least this many letters (and its vowel groups,
+# see spellings.toml): "colour" is "color", but "four" is not "for" nor "hour" "hor".
+_SPELLING_STEM = 2
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
 @lru_cache(maxsize=65536)
 def _american(word: str) -> str:
     for british, american in _SPELLING_RULES:
-        if word.endswith(british):
+        if not word.endswith(british):
+            continue
+        stem = word[: -len(british)]
+        if len(stem) >= _SPELLING_STEM and len(_VOWEL_GROUP.findall(stem)) >= _STEM_SYLLABLES.get(british, 1):
             word = word[: -len(british)] + american
     return word
 

@@ -126,12 +126,24 @@ def translit_key(word: str) -> str:
     return "k" + word[1:] if word.startswith("g") else word
 
 
+# Two words sound alike when their sound codes agree in at least this many letters; a shorter code
+# ("KT") is shared by too many unrelated words (Gato / Quito), so their letters must be this alike too
+# (Bohm / Boehm).
+_SOUND_LETTERS = 3
+_SHORT_SOUND_LETTERS_ALIKE = 80
+
+
 def _letters_alike(a: str, b: str) -> bool:
     """Same romanisation key, same sound with a similar length, or nearly the same letters and ending."""
     ta, tb = translit_key(a), translit_key(b)
     if ta == tb:
         return True
-    if jellyfish.metaphone(ta) == jellyfish.metaphone(tb) and abs(len(a) - len(b)) <= 2:
+    sound = jellyfish.metaphone(ta)
+    if (
+        sound == jellyfish.metaphone(tb)
+        and abs(len(a) - len(b)) <= 2
+        and (len(sound) >= _SOUND_LETTERS or fuzz.ratio(ta, tb, processor=None) >= _SHORT_SOUND_LETTERS_ALIKE)
+    ):
         return True
     return fuzz.ratio(ta, tb, processor=None) >= 80 and ta[-1] == tb[-1] and len(a) >= 5
 

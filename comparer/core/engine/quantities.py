@@ -80,6 +80,9 @@ class Quantity:
     holder: tuple[str, ...] = ()
     # For a country other than the event's main place (set once the main place is known).
     elsewhere: bool = False
+    # For a length or a mass: the stems of the words right around it, which say what it measures ("a depth
+    # of", "north of Tarrow", "below ground"); see :func:`measured_alike`.
+    around: frozenset[str] = frozenset()
 
     @property
     def value_text(self) -> str:
@@ -157,13 +160,28 @@ class _Clause:
     end: int
 
 
-def _clauses(text: str) -> list[_Clause]:
+# "and" right before a figure (and its hedge) starts the figure's own clause: "three were killed and dozens
+# others were injured" gives "killed" to the three and "injured" to the dozens.
+_AND_BEFORE_FIGURE = re.compile(
+    rf"\band\s+(?:(?:{alternation(tuple(lexicon().numbers.hedges), space=_SPACE)})\s+)?$", re.IGNORECASE
+)
+
+
+def _clauses(text: str, figures: Sequence[int] = ()) -> list[_Clause]:
+    """The clauses of a claim; ``figures`` are where its figures start (offsets in ``text``)."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    for start in figures:
+        m = _AND_BEFORE_FIGURE.search(text, max(0, start - 24), start)
+        if m is not None:
+            breaks.append((m.start(), m.start() + 3))
     out: list[_Clause] = []
     at = 0
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.start() > at:
-            out.append(_Clause(at, m.start()))
-        at = m.end()
+    for b_start, b_end in sorted(breaks):
+        if b_start < at:
+            continue
+        if b_start > at:
+            out.append(_Clause(at, b_start))
+        at = b_end
     if at < len(text):
         out.append(_Clause(at, len(text)))
     return out or [_Clause(0, len(text))]
@@ -191,14 +209,18 @@ def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
     return sum(1 for s, e in index if s >= lo and e <= hi)
 
 
+_GROUP_WORDS = _FIGURES.group_before
+
+
 def _measure_word(
     text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
-) -> tuple[str, str, int] | None:
-    """The measure whose word stands nearest the figure in its clause (none past another figure)."""
+) -> tuple[str, str, int, int] | None:
+    """The measure whose word stands nearest the figure in its clause (none past another figure): its name,
+    the word, how many words away and where the word starts."""
     index = _word_index(text[clause.start : clause.end])
     shift = clause.start
     index = [(s + shift, e + shift) for s, e in index]
-    best: tuple[int, int, str, str] | None = None
+    best: tuple[int, int, str, str, int] | None = None
     for pattern, name, rank in _measure_patterns():
         for m in pattern.finditer(text, clause.start, clause.end):
             if m.start() >= span[1]:
@@ -209,6 +231,8 @@ def _measure_word(
                 continue
             if any(gap[0] <= o[0] and o[1] <= gap[1] for o in others):
                 continue  # another figure stands between: the word is that figure's
+            if m.end() <= span[0] and _GROUP_WORDS & {w.lower() for w in text[gap[0] : gap[1]].split()}:
+                continue  # "injuries among its 200 passengers": the figure is the group, not the injured
             distance = _words_between(index, *gap)
             if m.end() <= span[0] and distance:
                 # words after the figure name it more often than words before, unless the word before
@@ -218,8 +242,8 @@ def _measure_word(
                 continue
             key = (distance, rank)
             if best is None or key < best[:2]:
-                best = (distance, rank, name, m.group().lower())
-    return (best[2], best[3], best[0]) if best else None
+                best = (distance, rank, name, m.group().lower(), m.start())
+    return (best[2], best[3], best[0], best[4]) if best else None
 
 
 # "… has risen to at least": a verb of a total reaching the figure, the hedge words allowed after it.
@@ -232,7 +256,7 @@ _LEVEL_VERB = re.compile(
 
 def _level_subject(
     text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
-) -> tuple[str, str, int] | None:
+) -> tuple[str, str, int, int] | None:
     """The measure a total that "has risen to" the figure is of: the measure word nearest before the verb
     in the clause, with no other figure between ("The toll in … Sri Lanka has risen to at least 156")."""
     verb = _LEVEL_VERB.search(text, clause.start, span[0])
@@ -245,7 +269,7 @@ def _level_subject(
                 continue  # another figure stands between: the word is that figure's
             if best is None or m.start() > best[0]:
                 best = (m.start(), name, m.group().lower())
-    return (best[1], best[2], _NEAR) if best else None
+    return (best[1], best[2], _NEAR, best[0]) if best else None
 
 
 _ADJECTIVE_ENDINGS = tuple(_FIGURES.modifier_endings)
@@ -385,15 +409,28 @@ def _clause_places(
 def _preposition_before(text: str, at: int, also: tuple[str, ...] = ()) -> str | None:
     """The place preposition a name at ``at`` stands after, across words that only narrow the place.
 
-    "in Egypt", "in eastern Egypt", "in most parts of Egypt", "in the southern province of Aswan".
+    "in Egypt", "in eastern Egypt", "in most parts of Egypt", "in the southern province of Aswan"; an
+    adjective narrows too ("in the coastal city of Bogo", "in the mountainous county of Ludian").
     """
     words = fold(text[max(0, at - 40) : at]).split()
     for word in reversed(words[-6:]):
         if word in _PLACE_PREPOSITIONS or word in also:
             return word
-        if word not in _PLACE_NARROWERS and word not in _GENERIC_PLACE_WORDS:
+        if (
+            word not in _PLACE_NARROWERS
+            and word not in _GENERIC_PLACE_WORDS
+            and not _narrowing_adjective(word)
+        ):
             return None
     return None
+
+
+def _narrowing_adjective(word: str) -> bool:
+    return len(word) >= _ADJECTIVE_LETTERS and word.isalpha() and word.endswith(_ADJECTIVE_ENDINGS)
+
+
+# An adjective between a place preposition and a place is a word of at least this many letters.
+_ADJECTIVE_LETTERS = 5
 
 
 def _bare(clauses: list[_Clause], f: ClaimFacts) -> list[_Clause]:
@@ -468,8 +505,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
     """The figures of one claim, each with its measure; figures that measure nothing known are left out."""
     text = f.claim.text
     off = f.claim.start
-    clauses = _clauses(text)
     spans = [(n.span.start - off, n.span.end - off) for n in f.numbers]
+    clauses = _clauses(text, [start for start, _ in spans])
     # "7 of 9 counties", "7 out of 9": the first figure counts what follows the second, which is
     # only the total it is taken from.
     totals: dict[int, int] = {}
@@ -501,6 +538,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             continue
         others = [s for s in spans if s != span]
         measure: str | None = None
+        taken = False
         how = ""
         people = _people_group(noun) if noun else None
         if noun is not None and people is None:
@@ -523,6 +561,11 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
                 word = _measure_word(text, _Clause(0, len(text)), span, others)
             if word is not None and (people in (None, "people") or word[0] in _HARM_MEASURES or word[2] <= 3):
                 measure, how = word[0], f"the word “{word[1]}”"
+                # "The three deaths involved two people on the train": the word counted by a figure
+                # before it, so this figure is a part of that one
+                taken = word[3] < span[0] and any(
+                    o[1] <= word[3] and not text[o[1] : word[3]].strip() for o in others
+                )
             elif people is not None:
                 measure, how = "people:" + people, f"counts “{noun}”"
         if measure is not None or people is not None:
@@ -532,6 +575,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if measure is None:
             continue
         q = _quantity(f, n, measure, people, clause, clauses, span, after, how)
+        if taken and not q.part:
+            q = replace(q, part=True, how=f"{how}, which counts the figure before it")
         if more is not None and measure.startswith("count:"):
             q = _added_to_count_before(q, out)
         out.append(q)
@@ -694,7 +739,39 @@ def _quantity(
         how=how,
         bounds=reported_bounds(n, measure),
         holder=_holder(f) if known is not None and known.per_person else (),
+        around=_around(f, n) if measure.startswith(_MEASURED_THINGS) else frozenset(),
     )
+
+
+# Measurements whose words say what they measure; durations have their own test (how far apart they are).
+_MEASURED_THINGS = ("length_", "mass_")
+# How far (in characters) before and after a measurement its words are read.
+_AROUND_BEFORE, _AROUND_AFTER = 30, 45
+_UNIT_STEMS = frozenset(w for unit in lexicon().numbers.measures for w in unit.words)
+
+
+def _around(f: ClaimFacts, n: NumberFact) -> frozenset[str]:
+    """The words around a measurement but its units, figures and days ("Monday" is when, not what)."""
+    low, high = n.span.start - _AROUND_BEFORE, n.span.end + _AROUND_AFTER
+    return frozenset(
+        t.stem
+        for t in f.content
+        if low <= t.span.start
+        and t.span.end <= high
+        and not t.span.overlaps(n.span)
+        and t.stem not in _UNIT_STEMS
+        and not any(ch.isdigit() for ch in t.norm)
+        and not any(t.span.overlaps(d.span) for d in f.dates)
+    )
+
+
+def measured_alike(a: Quantity, b: Quantity) -> bool:
+    """True unless two lengths or masses have no word around them in common: "a two-mile path" and
+    "260 feet below ground" measure different things, "370 km north of Tarrow" and "230 miles north-east
+    of Tarrow" one."""
+    if not a.measure.startswith(_MEASURED_THINGS):
+        return True
+    return bool(a.around & b.around)
 
 
 _WHOM = tuple(

@@ -222,8 +222,10 @@ def has_pronoun_speaker(text: str) -> bool:
 
 _SPACE = r"\s+"
 # A name, then a verb of giving a figure or a finding ("AFP put the death toll at 156", "Reuters estimated").
+# A capitalised function word opening a sentence is no name ("An estimated 18 people …").
+_FUNCTION_WORD = alternation(tuple(sorted(w.capitalize() for w in lexicon().words.stopwords)))
 _NAMED_SOURCE = re.compile(
-    rf"\b[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){{0,3}}\s+"
+    rf"\b(?!(?:{_FUNCTION_WORD})\b)[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){{0,3}}\s+"
     rf"(?i:{alternation(lexicon().speech.source_verbs, space=_SPACE)}|{giving_figure()})\b"
 )
 

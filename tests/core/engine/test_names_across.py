@@ -99,3 +99,9 @@ def test_a_numbered_event_at_a_place_both_accounts_name_is_no_finding():
     a = "Blasts in Varna\n\nThe eighth blast hit the suburb of Orlin, near the port of Varna."
     b = "Blasts in Varna\n\nAn eighth explosion went off in Varna; Orlin was sealed off."
     assert not [f for f in _names(a, b) if f.detail.get("event")]
+
+
+def test_two_short_names_that_share_only_a_two_letter_sound_code_are_two_names():
+    a = "Hotel falls\n\nRescuers dug through what was left of a hotel called El Cato in Marnow."
+    b = "Town shaken\n\nThe shaking was felt as far away as the capital, Quito, and in Marnow."
+    assert _names(a, b) == []

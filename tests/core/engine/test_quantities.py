@@ -428,3 +428,46 @@ def test_a_figure_for_one_place_larger_than_the_others_whole_is_a_sure_conflict(
     d = "Quake hits Velmora\n\nAbout 300 residents remain trapped, officials said."
     comparison = compare(_sources(d, c))
     assert not [f for f in comparison.shown_findings() if f.kind == "number_conflict"]
+
+
+def test_a_figure_counting_the_figure_before_it_is_a_part_of_it():
+    three, two = _quantities("The three deaths involved two people on the bus, police said.")
+    assert (three.measure, three.part) == ("deaths", False)
+    assert (two.measure, two.part) == ("deaths", True)
+    # a word after a measurement and before the figure is no count of the figure before
+    (_, deaths) = _quantities("A magnitude 6.2 quake killed 12 people.")
+    assert not deaths.part
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shown"),
+    [
+        # what the two lengths are of is told by the words around them
+        (
+            "The village lies about 300 kilometres north of Tarrow.",
+            "The village is 250 miles north of Tarrow.",
+            True,
+        ),
+        (
+            "The crews walked a two-mile path to the shaft.",
+            "The men were trapped 260 feet below ground.",
+            False,
+        ),
+    ],
+)
+def test_two_lengths_are_held_against_each_other_only_when_they_measure_one_thing(
+    a: str, b: str, shown: bool
+):
+    comparison = compare(_sources("Report\n\n" + a, "Story\n\n" + b))
+    conflicts = [f for f in comparison.shown_findings() if f.kind == "number_conflict"]
+    assert bool(conflicts) is shown
+
+
+def test_the_pair_a_number_finding_shows_first_is_not_a_breakdown_of_a_toll():
+    a = (
+        "Quake in Velmora\n\nThe earthquake in Velmora has killed 272 people, officials said.\n\n"
+        "\u201cWe have recovered three dead from this hotel,\u201d said a rescuer in Velmora."
+    )
+    b = "Velmora shaken\n\nThe earthquake in Velmora left at least 246 dead, officials said."
+    (finding,) = [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
+    assert finding.explanation.startswith("deaths: 272 against at least 246")

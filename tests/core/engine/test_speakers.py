@@ -211,3 +211,8 @@ def test_a_name_with_an_apposition_or_a_participle_after_it_is_still_the_speaker
 )
 def test_a_source_giving_a_figure_attributes_the_claim_and_a_plain_statement_does_not(text: str) -> None:
     assert [f.attributed for f in _facts(text)] == [True, True, False]
+
+
+def test_a_capitalised_word_opening_a_sentence_before_a_source_verb_is_no_source():
+    facts = _facts("An estimated 30 people were rescued.\n\nReuters estimated that 30 people were rescued.")
+    assert [f.attributed for f in facts] == [False, True]

@@ -25,11 +25,16 @@ from comparer.core.engine.segment import segment
         ("The dam burst around 2 a.m.", 120, (110, 130)),
         ("The alarm sounded shortly before 4:30 a.m.", 270, (250, 270)),
         ("The convoy arrived just after midnight.", 0, (0, 20)),
+        ("The quake struck at 4.30pm on Sunday.", 990, (990, 990)),  # the British way of writing it
     ],
 )
 def test_a_clock_time_is_read_with_what_its_words_allow(text, minutes, window):
     (time,) = find_times(text)
     assert (time.minutes, time.window) == (minutes, window)
+
+
+def test_a_decimal_is_no_clock_time_without_am_or_pm():
+    assert find_times("The river rose 16.30 metres.") == []
 
 
 def _pair(a: str, b: str, published_a=None, published_b=None):
