@@ -153,6 +153,7 @@ class CalendarLexicon:
     citation_words: tuple[str, ...]
     until: tuple[str, ...] = ()  # "till Saturday" after a verb of what is now: the coming Saturday
     now_verbs: tuple[str, ...] = ()
+    year_before: tuple[str, ...] = ()  # "in 1992", "since October 1989": a sentence dated to a year
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
@@ -450,6 +451,7 @@ def _calendar() -> CalendarLexicon:
         future=_words(cues.get("future")),
         until=_words(cues.get("until")),
         now_verbs=_words(cues.get("now_verbs")),
+        year_before=_words(cues.get("year_before")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(

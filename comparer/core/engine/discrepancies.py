@@ -1020,6 +1020,23 @@ def _name_words(text: str) -> tuple[str, ...]:
 _NAME_TITLES = lexicon().names.spelling_titles
 
 
+_CALENDAR_WORDS = lexicon().calendar
+_DATED_YEAR = re.compile(
+    rf"\b(?:{alternation(_CALENDAR_WORDS.year_before)})\s+(?:(?:{alternation(tuple(_CALENDAR_WORDS.months))})\.?\s+)?"
+    r"(?P<year>1[89]\d\d|20\d\d)\b(?!\s*[-\w])",
+    re.IGNORECASE,
+)
+
+
+def _of_an_earlier_year(f: ClaimFacts, reference: tuple[date, bool] | None) -> bool:
+    """True when a claim dates what it tells to a year before its account's own ("And in 1992, nine people
+    died when …", "the deadliest since October 1989, when … killing all 20"): its figures are of another
+    event, not to be held against the other account's."""
+    if reference is None:
+        return False
+    return any(int(m.group("year")) < reference[0].year for m in _DATED_YEAR.finditer(f.claim.text))
+
+
 def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:
     """The day each account's weekdays and yearless dates are read against, and whether it is inferred.
 
@@ -2254,12 +2271,13 @@ def discrepancies(
     ordered = [facts[k] for k in facts]
     places = place_words(by_id)
     quantities = with_holders(_in_main_place(all_quantities(ordered), sources), facts, places)
+    reference = reference_days(sources)
+    quantities = [q for q in quantities if not _of_an_earlier_year(facts[q.claim], reference.get(q.source))]
     speaks = _speaks_of(ordered, quantities)
     named = {f.claim.id: _own_names(f) for f in ordered}
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities, places)
     _retold_quotations(groups, facts)
-    reference = reference_days(sources)
     ages = ages_of(ordered)
     # Names seen on links are found again across the whole accounts; keep one of each.
     for sa, sb in combinations([s.id for s in sources], 2):

@@ -471,3 +471,12 @@ def test_the_pair_a_number_finding_shows_first_is_not_a_breakdown_of_a_toll():
     b = "Velmora shaken\n\nThe earthquake in Velmora left at least 246 dead, officials said."
     (finding,) = [f for f in compare(_sources(a, b)).findings if f.kind == "number_conflict"]
     assert finding.explanation.startswith("deaths: 272 against at least 246")
+
+
+def test_figures_of_a_sentence_dated_to_an_earlier_year_are_not_the_events():
+    a = (
+        "Ferry sinks\n\nPublished: 4 May 2021\n\nThe ferry sank off Marnow on Monday, killing 12 people.\n\n"
+        "In 1998, 40 people died when another ferry sank near Marnow."
+    )
+    b = "Marnow ferry\n\nPublished: 4 May 2021\n\nTwelve people died when the ferry sank off Marnow."
+    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind == "number_conflict"] == []
