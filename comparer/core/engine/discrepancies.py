@@ -978,18 +978,21 @@ def _speaks_of(facts: Sequence[ClaimFacts], quantities: Sequence[Quantity]) -> d
     lex = measure_lexicon()
     words = {m.name: (set(m.words), [w for w in m.words if " " in w]) for m in lex.measures}
     out: dict[str, set[str]] = defaultdict(set)
+    # each counted thing with its word ("count:boat" -> "boat"), split once, not once a claim
     thing_measures = {q.measure for q in quantities if q.measure.startswith("count:")}
+    things = [(m, m.split(":", 1)[1]) for m in thing_measures]
     for f in facts:
         text = fold(f.claim.text)
         norms = {t.norm for t in f.tokens}
         stems = {t.stem for t in f.tokens}
         for name, (ws, phrases) in words.items():
-            if not norms.isdisjoint(ws) or any(w in text for w in phrases):
+            if not norms.isdisjoint(ws) or (phrases and any(w in text for w in phrases)):
                 out[f"{f.claim.source}\0{name}"].add(f.claim.id)
-        for m in thing_measures:
-            key = m.split(":", 1)[1]
-            if key in stems or key in f.concepts:
-                out[f"{f.claim.source}\0{m}"].add(f.claim.id)
+        if things:
+            said = stems | f.concepts
+            for m, key in things:
+                if key in said:
+                    out[f"{f.claim.source}\0{m}"].add(f.claim.id)
     return out
 
 
@@ -1501,6 +1504,9 @@ def _age_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return apposition, year_old, decade
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True, slots=True)
 class _Age:
     claim: str
@@ -1522,9 +1528,20 @@ def ages_of(facts: Sequence[ClaimFacts]) -> dict[str, list[_Age]]:
     calendar = {*lexicon().calendar.months, *lexicon().calendar.weekdays}
     out: dict[str, list[_Age]] = defaultdict(list)
     last: dict[str, str] = {}
+
+    def aged(n: NameMention) -> bool:  # a person who may be given an age
+        return is_person(n) and bool(n.words) and n.words[-1] not in countries
+
     for f in facts:
         text, source = f.claim.text, f.claim.source
-        persons = [n for n in f.names if is_person(n) and n.words and n.words[-1] not in countries]
+        if _DIGIT.search(text) is None:
+            # every age pattern holds a digit: a claim without one only names the person a later
+            # "in his 30s" may be of
+            person = next((n for n in reversed(f.names) if aged(n)), None)
+            if person is not None:
+                last[source] = person.words[-1]
+            continue
+        persons = [n for n in f.names if aged(n)]
         for pattern in (apposition, year_old):
             for m in pattern.finditer(text):
                 words = fold(m.group("name")).split()
