@@ -1537,9 +1537,9 @@ def ages_of(facts: Sequence[ClaimFacts]) -> dict[str, list[_Age]]:
         if _DIGIT.search(text) is None:
             # every age pattern holds a digit: a claim without one only names the person a later
             # "in his 30s" may be of
-            person = next((n for n in reversed(f.names) if aged(n)), None)
-            if person is not None:
-                last[source] = person.words[-1]
+            last_named = next((n for n in reversed(f.names) if aged(n)), None)
+            if last_named is not None:
+                last[source] = last_named.words[-1]
             continue
         persons = [n for n in f.names if aged(n)]
         for pattern in (apposition, year_old):
