@@ -92,8 +92,14 @@ class Embedder:
                 ids = np.asarray(enc.ids, dtype=np.int64)
                 if not ids.size:
                     continue
-                vec = self.matrix[np.clip(ids, 0, last)].mean(axis=0)
-                norm = float(np.linalg.norm(vec))
+                # the mean and the length as numpy's mean and norm make them (the sum divided by the count
+                # in place; the square root of the dot product), without their checks: this runs once a
+                # sentence, beside the reading of facts, and those checks held the interpreter lock longer
+                np.minimum(ids, last, out=ids)  # np.clip(ids, 0, last), as two plain ufuncs
+                np.maximum(ids, 0, out=ids)
+                vec = np.add.reduce(self.matrix[ids], axis=0)
+                np.true_divide(vec, np.intp(ids.size), out=vec, casting="unsafe")
+                norm = float(np.sqrt(vec.dot(vec)))
                 if norm > 0:
                     out[row] = vec / norm
         return out
