@@ -65,6 +65,9 @@ NO_SHARED_SPECIFICS = 0.5
 PARALLEL_PAIRS = 3000
 
 
+# Kinds of features that are concepts (tags, countries, phrases), as a link's evidence lists them.
+_CONCEPT_KINDS = frozenset({"k:", "c:", "p:"})
+
 # The parts of a pair score: dice, containment, token_set_ratio, quote ratio, fact bonus, meaning,
 # the factor the score was lowered by (1 when it was not), notes.
 _Parts = tuple[float, float, float, float, float, float, float, list[str]]
@@ -87,6 +90,12 @@ def _rarity(word: str) -> float:
     return min(5.0, max(1.0, 7.0 - zipf_frequency(word, "en")))
 
 
+@lru_cache(maxsize=65536)
+def _names_country(norm: str, stem_: str) -> bool:
+    """True when the word is tagged with a country ("Nepalese", "Kathmandu"): it counts as the country."""
+    return any(c.startswith("country:") for c in concepts_of(norm, stem_))
+
+
 def features(facts: ClaimFacts) -> dict[str, float]:
     """The claim's weighted bag of features (before weighting by local rarity)."""
     bag: dict[str, float] = {}
@@ -102,10 +111,11 @@ def features(facts: ClaimFacts) -> dict[str, float]:
         else:
             bag["k:" + concept] = CONCEPT_WEIGHT
     for tok in facts.content:
-        if any(c.startswith("country:") for c in concepts_of(tok.norm, tok.stem)):
+        if _names_country(tok.norm, tok.stem):
             concept_words.add(tok.norm)
             continue
-        bag["w:" + tok.stem] = max(bag.get("w:" + tok.stem, 0.0), _rarity(tok.norm))
+        key = "w:" + tok.stem
+        bag[key] = max(bag.get(key, 0.0), _rarity(tok.norm))
     for name in facts.names:
         if name.words and name.words[-1] not in concept_words:
             bag["n:" + translit_key(name.words[-1])] = NAME_WEIGHT
@@ -236,6 +246,7 @@ class _Scorer:
         self._apart: dict[tuple[str, str], bool] = {}
         # Quotations folded once a claim, not once a pair.
         self.quotes = {cid: tuple(fold(q.text) for q in f.quotes) for cid, f in facts.items()}
+        self._first_written: dict[str, dict[str, str]] = {}
 
     def _local(self, df: int) -> float:
         return min(1.0, math.log((self.n + 1) / (df + 0.5)) / math.log((self.n + 1) / 1.5))
@@ -261,7 +272,10 @@ class _Scorer:
         quote = _quote_score(self.quotes[a], self.quotes[b]) if fa.quotes and fb.quotes else 0.0
         quote_part = quote if quote >= 75 else 0.0
         fuzzy_part = fuzzy * 0.9 if fuzzy >= 75 else 0.0
-        bonus, notes = fact_bonus(fa, fb)
+        if (fa.quotes and fb.quotes) or (fa.casualties and fb.casualties) or (fa.dates and fb.dates):
+            bonus, notes = fact_bonus(fa, fb)
+        else:  # no fact both state that could earn a bonus (each needs both claims to quote, count or date)
+            bonus, notes = 0.0, []
         if quote_part:
             notes.append(f"quotation match {quote:.0f}")
         total = min(100.0, max(lexical + bonus, fuzzy_part, quote_part))
@@ -279,6 +293,16 @@ class _Scorer:
             notes.append("the accounts name no person, place or day in common: score lowered")
         total *= lowered
         return total, (dice, containment, fuzzy, quote, bonus, meaning, lowered, notes)
+
+    def _written(self, cid: str) -> dict[str, str]:
+        """Each content stem of the claim as first written (folded), found once a claim, not once a link."""
+        got = self._first_written.get(cid)
+        if got is None:
+            got = {}
+            for t in self.facts[cid].content:
+                got.setdefault(t.stem, t.norm)
+            self._first_written[cid] = got
+        return got
 
     def shares_specifics(self, a: str, b: str) -> bool:
         """True when the two claims name one person or place, one figure or one day."""
@@ -329,19 +353,34 @@ class _Scorer:
         }
         ba, bb = self.bags[a], self.bags[b]
         shared = set(ba) & set(bb)
-        words = sorted(
-            {k[2:] for k in shared if k.startswith("w:")}, key=lambda k: (-min(ba["w:" + k], bb["w:" + k]), k)
-        )
-        shown_words = tuple(next((t.norm for t in fa.content if t.stem == w), w) for w in words)
+        # the shared features sorted by kind in one pass (every key is a kind of two characters, "w:" …)
+        word_keys: list[str] = []
+        number_list: list[str] = []
+        concept_set: set[str] = set()
+        named = False
+        for k in shared:
+            kind = k[:2]
+            if kind == "w:":
+                word_keys.append(k)
+            elif kind == "#:":
+                number_list.append(k[2:])
+            elif kind in _CONCEPT_KINDS:
+                concept_set.add(k[2:])
+            elif kind == "n:":
+                named = True
+        # heaviest first, then by the stem (every key has the same prefix, so the keys sort as the stems)
+        word_keys.sort(key=lambda k: (-min(ba[k], bb[k]), k))
+        written = self._written(a)
+        shown_words = tuple(written.get(k[2:], k[2:]) for k in word_keys)
         names = tuple(sorted({n.text for n in fa.names if "n:" + translit_key(n.words[-1]) in shared}))
-        numbers = tuple(sorted(k[2:] for k in shared if k.startswith("#:")))
+        numbers = tuple(sorted(number_list))
         days = self.days[a] & self.days[b]
         confidence = self.confidence(a, b, score, meaning, bool(names or numbers or days))
         components["confidence"] = round(confidence, 3)
         # How likely the two state one claim, by the decision fitted on public sentence pairs.
         # Those pairs hold no claims about different subjects or events, which the fit cannot
         # weigh: claims found to be about different ones (the score lowered) do not agree by it.
-        shares = self.shares_specifics(a, b)
+        shares = named or bool(number_list) or bool(days)  # shares_specifics(a, b), from what is shared
         agreement = (
             semantic.agreement(
                 meaning,
@@ -363,7 +402,7 @@ class _Scorer:
             shared_words=shown_words,
             shared_names=names,
             shared_numbers=numbers,
-            shared_concepts=tuple(sorted({k[2:] for k in shared if k.startswith(("k:", "c:", "p:"))})),
+            shared_concepts=tuple(sorted(concept_set)),
             notes=(*notes, *why),
         )
 
