@@ -580,7 +580,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if more is not None and measure.startswith("count:"):
             q = _added_to_count_before(q, out)
         out.append(q)
-    return _parts_take_the_whole_measure(out)
+    return _parts_take_the_whole_measure(_lists_of_counts(out, text, off))
 
 
 # "two more explosions": a figure added to a count before it
@@ -612,6 +612,53 @@ def _added_to_count_before(q: Quantity, before: list[Quantity]) -> Quantity:
         how=f"{q.how}, added to {a.text}",
         bounds=reported_bounds(total, q.measure),
     )
+
+
+# What may stand between two counts of a list: the first count's noun (a few words), then "and" or a comma.
+_LIST_JOIN = re.compile(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _lists_of_counts(qs: list[Quantity], text: str, off: int) -> list[Quantity]:
+    """Counts of people listed together share the measure one of them names, and each is a part: in "two
+    crew members and eight passengers were killed" the two are dead too, and neither is the toll another
+    account gives ("killing all 10"). A list in which two counts name measures of their own is no list.
+    (Their sum is not taken for a total: another account's count of one group, "16 students aboard", would
+    meet it as a rival figure.)"""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        run = [qs[i]]
+        while i + len(run) < len(qs):
+            prev, nxt = run[-1], qs[i + len(run)]
+            between = text[prev.number.span.end - off : nxt.number.span.start - off]
+            if not _LIST_JOIN.fullmatch(between) or any(p.search(between) for p, _, _ in _measure_patterns()):
+                break
+            run.append(nxt)
+        measures = {q.measure for q in run if not q.measure.startswith("people:")}
+        if len(run) < 2 or len(measures) != 1 or not all(q.is_count for q in run):
+            out.append(qs[i])
+            i += 1
+            continue
+        (measure,) = measures
+        named = next(q for q in run if q.measure == measure)
+        listed = [
+            q
+            if q.measure == measure and q.part
+            else replace(
+                q,
+                measure=measure,
+                label=named.label,
+                part=True,
+                how=f"{q.how}, one of a list of counts"
+                if q is named
+                else f"{q.how}, listed with {named.value_text} ({named.how})",
+                bounds=reported_bounds(q.number, measure),
+            )
+            for q in run
+        ]
+        out.extend(listed)
+        i += len(run)
+    return out
 
 
 def _parts_take_the_whole_measure(qs: list[Quantity]) -> list[Quantity]:

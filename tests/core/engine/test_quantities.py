@@ -480,3 +480,17 @@ def test_figures_of_a_sentence_dated_to_an_earlier_year_are_not_the_events():
     )
     b = "Marnow ferry\n\nPublished: 4 May 2021\n\nTwelve people died when the ferry sank off Marnow."
     assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind == "number_conflict"] == []
+
+
+def test_counts_of_people_listed_together_share_the_measure_and_are_parts():
+    crew, passengers = _quantities("Officials said two crew members and nine passengers were killed.")
+    assert [(q.measure, q.part) for q in (crew, passengers)] == [("deaths", True), ("deaths", True)]
+    # two counts naming measures of their own are no list
+    dead, hurt = _quantities("Police said 12 people were killed and 40 were hurt.")
+    assert [(q.measure, q.part) for q in (dead, hurt)] == [("deaths", False), ("injured", False)]
+
+
+def test_a_toll_given_as_a_list_of_groups_is_no_rival_of_the_whole():
+    a = "Plane crash\n\nThe crash of the plane at Velden airfield killed 11 people."
+    b = "Crash at Velden\n\nOfficials said two crew members and nine passengers were killed at Velden."
+    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
