@@ -327,9 +327,10 @@ class FigureLexicon:
     not_counts: tuple[str, ...]
     modifier_endings: tuple[str, ...]
     verbs_after: frozenset[str] = frozenset()  # "200 remain trapped": nothing counted right after
-    group_before: frozenset[str] = (
-        frozenset()
-    )  # "injuries among its 200 passengers": the group, not the measure
+    # "injuries among its 200 passengers": the group, not the measure
+    group_before: frozenset[str] = frozenset()
+    # "killing all 11": a word right before a figure that belongs to it
+    determiners: tuple[str, ...] = ()
     rank_grades: tuple[str, ...] = ()
     ordinals: Mapping[str, int] = field(default_factory=dict)
     sequence_events: tuple[str, ...] = ()
@@ -603,6 +604,7 @@ def _figures() -> FigureLexicon:
         part_after=_words(part.get("after")),
         part_before=_words(part.get("before")),
         group_before=frozenset(_words(part.get("group"))),
+        determiners=_words(data.get("determiners")),
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
         additional=_words(data.get("additional")),

@@ -210,6 +210,10 @@ def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
 
 
 _GROUP_WORDS = _FIGURES.group_before
+# A determiner right before a figure belongs to it ("killing all 11"); see figures.toml.
+_DETERMINER_BEFORE = re.compile(
+    rf"\s*(?:{alternation(_FIGURES.determiners)})\s*" if _FIGURES.determiners else "(?!)", re.IGNORECASE
+)
 
 
 def _measure_word(
@@ -234,6 +238,8 @@ def _measure_word(
             if m.end() <= span[0] and _GROUP_WORDS & {w.lower() for w in text[gap[0] : gap[1]].split()}:
                 continue  # "injuries among its 200 passengers": the figure is the group, not the injured
             distance = _words_between(index, *gap)
+            if m.end() <= span[0] and distance and _DETERMINER_BEFORE.fullmatch(text, gap[0], gap[1]):
+                distance -= 1  # "killing all 11 people on board": "all" belongs to the figure
             if m.end() <= span[0] and distance:
                 # words after the figure name it more often than words before, unless the word before
                 # stands right against it ("magnitude 7.8 quake killed …")
@@ -618,10 +624,15 @@ def _added_to_count_before(q: Quantity, before: list[Quantity]) -> Quantity:
 _LIST_JOIN = re.compile(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
+def _counts_things(measures: set[str]) -> bool:
+    return any(m.startswith("count:") for m in measures)
+
+
 def _lists_of_counts(qs: list[Quantity], text: str, off: int) -> list[Quantity]:
     """Counts of people listed together share the measure one of them names, and each is a part: in "two
     crew members and eight passengers were killed" the two are dead too, and neither is the toll another
-    account gives ("killing all 10"). A list in which two counts name measures of their own is no list.
+    account gives ("killing all 10"); a list of people with no measure ("nine males and six females") is a
+    breakdown, each count a part. A list in which two counts name measures of their own is no list.
     (Their sum is not taken for a total: another account's count of one group, "16 students aboard", would
     meet it as a rival figure.)"""
     out: list[Quantity] = []
@@ -635,7 +646,15 @@ def _lists_of_counts(qs: list[Quantity], text: str, off: int) -> list[Quantity]:
                 break
             run.append(nxt)
         measures = {q.measure for q in run if not q.measure.startswith("people:")}
-        if len(run) < 2 or len(measures) != 1 or not all(q.is_count for q in run):
+        if len(run) >= 2 and not measures:
+            # "nine males and six females": a breakdown of people, each a part of whatever they make up
+            out.extend(
+                q if q.part else replace(q, part=True, how=f"{q.how}, one of a list of counts") for q in run
+            )
+            i += len(run)
+            continue
+        # a measure named by a word ("killed", "aboard"), not a count of things named by its own noun
+        if len(run) < 2 or len(measures) != 1 or not all(q.is_count for q in run) or _counts_things(measures):
             out.append(qs[i])
             i += 1
             continue

@@ -494,3 +494,9 @@ def test_a_toll_given_as_a_list_of_groups_is_no_rival_of_the_whole():
     a = "Plane crash\n\nThe crash of the plane at Velden airfield killed 11 people."
     b = "Crash at Velden\n\nOfficials said two crew members and nine passengers were killed at Velden."
     assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
+
+
+def test_a_list_of_people_with_no_measure_is_a_breakdown():
+    total, men, women = _quantities("There were 15 people on the boat: nine men and six women, he said.")
+    assert not total.part
+    assert (men.part, women.part) == (True, True)
