@@ -56,6 +56,9 @@ _NOT_COUNTS = (*_MEASUREMENTS, "magnitude", "money")
 _HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties"})
 # How near (in words) a measure word must stand to the figure it qualifies.
 _NEAR = 7
+# ... and a measure word before the figure, counted as in _measure_word: "rescue teams are able to reach 11
+# people" names no rescue of the eleven.
+_NEAR_BEFORE = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +247,7 @@ def _measure_word(
                 # words after the figure name it more often than words before, unless the word before
                 # stands right against it ("magnitude 7.8 quake killed …")
                 distance += 1
-            if distance > _NEAR:
+            if distance > (_NEAR_BEFORE if m.end() <= span[0] else _NEAR):
                 continue
             key = (distance, rank)
             if best is None or key < best[:2]:
