@@ -451,6 +451,9 @@ def _number_confidence(
     elif qa.measure.startswith("count:"):
         c -= 0.2
         why.append("counts of things in unlinked sentences often count different sets (two of the blasts)")
+    elif qa.measure == "people:people":
+        c -= 0.2
+        why.append("counts of people in unlinked sentences, with nothing said of them, often count others")
     return c, why
 
 

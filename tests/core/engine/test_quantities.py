@@ -500,3 +500,10 @@ def test_a_list_of_people_with_no_measure_is_a_breakdown():
     total, men, women = _quantities("There were 15 people on the boat: nine men and six women, he said.")
     assert not total.part
     assert (men.part, women.part) == (True, True)
+
+
+def test_other_after_a_figure_makes_it_a_part():
+    (_, others) = _quantities("The dead include two women, and six other men died at the scene.")
+    assert (others.measure, others.part) == ("deaths", True)
+    (alone,) = _quantities("Six men died at the scene.")
+    assert not alone.part
