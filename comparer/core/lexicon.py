@@ -331,6 +331,8 @@ class FigureLexicon:
     group_before: frozenset[str] = frozenset()
     # "killing all 11": a word right before a figure that belongs to it
     determiners: tuple[str, ...] = ()
+    # "six other men": a word between a figure and its noun that makes the figure a part
+    part_adjectives: tuple[str, ...] = ()
     rank_grades: tuple[str, ...] = ()
     ordinals: Mapping[str, int] = field(default_factory=dict)
     sequence_events: tuple[str, ...] = ()
@@ -605,6 +607,7 @@ def _figures() -> FigureLexicon:
         part_before=_words(part.get("before")),
         group_before=frozenset(_words(part.get("group"))),
         determiners=_words(data.get("determiners")),
+        part_adjectives=_words(part.get("adjectives")),
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
         additional=_words(data.get("additional")),

@@ -496,6 +496,9 @@ def test_part_words_make_a_figure_part_of_another():
     for phrase in LEX.figures.part_before:
         found = {q.number.value: q.part for q in _figures(f"Twenty people died, {phrase} 7 children.")}
         assert found == {20.0: False, 7.0: True}, phrase
+    for word in LEX.figures.part_adjectives:
+        found = {q.number.value: q.part for q in _figures(f"Twenty people died, and 7 {word} children died.")}
+        assert found == {20.0: False, 7.0: True}, word
 
 
 def test_words_that_are_no_count_and_time_units():

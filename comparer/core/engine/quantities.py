@@ -34,6 +34,11 @@ _SPACE = r"\s+"
 _PARTITIVE = re.compile(
     rf"^\s*(?:{alternation(_FIGURES.part_after, space=_SPACE)}|of\s+the\s+\w+)\b", re.IGNORECASE
 )
+# "six other men": a part, the word standing between the figure and its noun
+_PART_ADJECTIVE = re.compile(
+    rf"^\s*(?:{alternation(_FIGURES.part_adjectives)})\s+[^\W\d_]" if _FIGURES.part_adjectives else "(?!)",
+    re.IGNORECASE,
+)
 _PART_BEFORE = re.compile(
     rf"\b(?:{alternation(_FIGURES.part_before, space=_SPACE)})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
 )
@@ -771,7 +776,11 @@ def _quantity(
         label = f"duration (in {measure.split(':', 1)[1]}s)"
     if people and people != "people" and known is None:
         label = people
-    part = bool(_PARTITIVE.match(after) or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]))
+    part = bool(
+        _PARTITIVE.match(after)
+        or _PART_ADJECTIVE.match(after)
+        or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
+    )
     counts_people = people is not None or (known is not None and known.counted)
     places = _clause_places(f, clause, clauses, counts_people)
     earlier = [c for c in clauses if c.end <= clause.start]
