@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from comparer.core.engine import quotes as q
 from comparer.core.engine.casualties import CasualtyReport, find_casualties
@@ -50,6 +51,53 @@ class ClaimFacts:
     def attributed(self) -> bool:
         """True when the claim is put in someone's mouth rather than the outlet's own voice."""
         return self.attribution is not None or bool(self.quotes)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A long comparison's facts travel between processes (parallel.py) and their tokens are most of
+        # what is sent: as columns (words, forms, offsets), with the content words as places among them,
+        # they pickle in a fraction of the time and come back equal, the content words the same objects.
+        at = {id(t): i for i, t in enumerate(self.tokens)}
+        places = tuple(at.get(id(t), -1) for t in self.content)
+        rest = tuple(getattr(self, name) for name in _AFTER_CONTENT)
+        if -1 in places:  # content words that are not among the tokens: sent as columns of their own
+            return (_facts_with_content, (self.claim, _columns(self.tokens), _columns(self.content), rest))
+        return (_facts_from_columns, (self.claim, _columns(self.tokens), places, rest))
+
+
+# The fields of ClaimFacts after its claim, tokens and content, in order.
+_AFTER_CONTENT = tuple(ClaimFacts.__dataclass_fields__)[3:]
+
+_Columns = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]
+
+
+def _columns(tokens: tuple[Token, ...]) -> _Columns:
+    return (
+        tuple(t.text for t in tokens),
+        tuple(t.norm for t in tokens),
+        tuple(t.stem for t in tokens),
+        tuple(t.span.start for t in tokens),
+        tuple(t.span.end for t in tokens),
+    )
+
+
+def _tokens(columns: _Columns) -> tuple[Token, ...]:
+    texts, norms, stems, starts, ends = columns
+    return tuple(map(Token, texts, norms, stems, map(Span, starts, ends)))
+
+
+def _facts_from_columns(
+    claim: Claim, columns: _Columns, places: tuple[int, ...], rest: tuple[Any, ...]
+) -> ClaimFacts:
+    """A claim's facts as :meth:`ClaimFacts.__reduce__` sent them."""
+    tokens = _tokens(columns)
+    return ClaimFacts(claim, tokens, tuple(tokens[i] for i in places), *rest)
+
+
+def _facts_with_content(
+    claim: Claim, columns: _Columns, content: _Columns, rest: tuple[Any, ...]
+) -> ClaimFacts:
+    """A claim's facts as :meth:`ClaimFacts.__reduce__` sent them, content words apart."""
+    return ClaimFacts(claim, _tokens(columns), _tokens(content), *rest)
 
 
 def is_person(name: NameMention) -> bool:

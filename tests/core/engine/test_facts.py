@@ -1,6 +1,8 @@
 """Facts taken from single claims: numbers, names, dates, casualties, quotations, roles."""
 
 import math
+import pickle
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -283,3 +285,21 @@ def test_measurements_in_different_units_meet():
     assert metres[0].unit == centimetres[0].unit
     assert find_numbers("an 18-kilometre line")[0].value == find_numbers("18 km of track")[0].value
     assert not find_numbers("7 metres")[0].consistent_with(centimetres[0])
+
+
+def test_facts_come_back_from_a_pickle_equal_their_content_words_among_their_tokens():
+    src = source_from_text(
+        "Seventeen people were killed in Velden on Monday, officials said.\n\n"
+        "“We are still searching,” the mayor told reporters.",
+        source_id="a",
+    )
+    facts = extract_source_facts(src, segment(src))
+    back = pickle.loads(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == facts
+    for f in back.values():
+        assert f.content
+        assert all(any(c is t for t in f.tokens) for c in f.content)
+    # content words that are not the claim's own tokens travel as they are
+    f = next(iter(facts.values()))
+    other = replace(f, content=tuple(t._replace(norm=t.norm.upper()) for t in f.content))
+    assert pickle.loads(pickle.dumps(other)) == other
