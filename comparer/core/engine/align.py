@@ -15,12 +15,12 @@ their quotations (so a short quote inside a long sentence meets its twin).
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
@@ -427,7 +427,9 @@ class _Scorer:
             for key, weight in self.bags[a].items():
                 for b, other in index.get(key, ()):
                     acc[b] += weight if weight < other else other
-            for b, overlap in heapq.nlargest(per_claim, acc.items(), key=lambda kv: kv[1]):
+            # the best few, as heapq.nlargest gives them (it is documented equal to this, ties in order),
+            # sorted in C rather than kept in a heap by a Python loop
+            for b, overlap in sorted(acc.items(), key=itemgetter(1), reverse=True)[:per_claim]:
                 pairs[(a, b)] = overlap
         return pairs
 
