@@ -18,7 +18,7 @@ from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
 from comparer.core.engine.numbers import NumberFact
 from comparer.core.engine.quotefind import quoted_words
-from comparer.core.engine.text import STOPWORDS, fold
+from comparer.core.engine.text import STOPWORDS, Token, fold
 from comparer.core.lexicon import lexicon
 
 # Attribution cues and the words of a source's own voice (speech.toml).
@@ -332,15 +332,18 @@ def name_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
     """One person or place written two ways (Qasem / Qassim Soleimani; Javad / Mohammad Javad Zarif)."""
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
+    # the other claim's names and their keys, made once, not once a name of this claim
+    named_b = [(mb, mb.key) for mb in _mentions_with_speaker(fb)]
     for ma in _mentions_with_speaker(fa):
-        for mb in _mentions_with_speaker(fb):
-            if ma.key == mb.key or (ma.key, mb.key) in seen or not same_entity(ma, mb):
+        key_a = ma.key
+        for mb, key_b in named_b:
+            if key_a == key_b or (key_a, key_b) in seen or not same_entity(ma, mb):
                 continue
             spelling = [(x, y) for x in ma.words for y in mb.words if x[:1].isalpha() and spelled_alike(x, y)]
             is_speaker = ma is fa.speaker or mb is fb.speaker
             if not spelling and not is_speaker:
                 continue  # "Trump" and "Donald Trump" are not worth a finding
-            seen.add((ma.key, mb.key))
+            seen.add((key_a, key_b))
             how = (
                 "spelled " + ", ".join(f"{x} / {y}" for x, y in spelling)
                 if spelling
@@ -383,10 +386,12 @@ def spelling_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
     out: list[Finding] = []
     seen: set[str] = set()
     words_b = {t.norm: t for t in fb.tokens}
-    by_american_b = {_american(w): t for w, t in words_b.items()}
+    by_american_b: dict[str, Token] | None = None  # made when a word of this claim needs it
     for ta in fa.tokens:
         if ta.norm in words_b or len(ta.norm) < 4:
             continue
+        if by_american_b is None:
+            by_american_b = {_american(w): t for w, t in words_b.items()}
         tb = by_american_b.get(_american(ta.norm))
         if tb is None or tb.norm == ta.norm or ta.norm in seen:
             continue
