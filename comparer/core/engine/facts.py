@@ -202,7 +202,8 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
             for n in names
             if is_person(n) and not any(n.span.shifted(-off).overlaps(s) for s in quote_spans)
         ]
-        speaker = _subject_speaker(outside, persons, off) if q.channel_of(outside) else None
+        channel = q.channel_of(outside)
+        speaker = _subject_speaker(outside, persons, off) if channel else None
         subject = speaker is not None or text.lstrip().startswith(("“", '"'))
         speaker = speaker or q.speaker_in(outside, persons, off)
         if speaker is None and q.has_pronoun_speaker(outside):
@@ -222,7 +223,6 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
             subject = True
         if speaker is not None:
             speaker = _with_role(speaker, text, off)
-        channel = q.channel_of(outside)
         quotes = tuple(
             q.Quote(
                 parts=tuple(s.shifted(off) for s in group),
