@@ -29,7 +29,7 @@ from comparer.core.engine import semantic
 from comparer.core.engine.align import similarity
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.dates import DateMention, find_dates
-from comparer.core.engine.facts import ClaimFacts, is_person
+from comparer.core.engine.facts import ClaimFacts, is_person, source_named
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
@@ -717,6 +717,11 @@ def _found_dead_group(
     return group
 
 
+# A toll credited to no one named ("398 people were reported dead") against one stated as fact is a
+# difference of hedging more than of source: it loses this much confidence.
+UNNAMED_CREDIT = 0.2
+
+
 def figure_attribution_findings(
     quantities: Sequence[Quantity],
     facts: Mapping[str, ClaimFacts],
@@ -793,11 +798,17 @@ def figure_attribution_findings(
                         f"{s} states it in its own voice",
                         detail={"measure": qc.measure},
                     )
+                    unnamed = who.startswith(("“", "a source"))
                     group = _Group(
                         first=first,
                         sources=pair,
-                        confidence=BASE_CONFIDENCE["attribution"],
-                        why=["the same toll in both accounts", f"only {c} says who gives it"],
+                        confidence=BASE_CONFIDENCE["attribution"] - UNNAMED_CREDIT * unnamed,
+                        why=[
+                            "the same toll in both accounts",
+                            f"only {c} says who gives it"
+                            if not unnamed
+                            else f"{c} gives it as reported, naming no one: a hedge more than a source",
+                        ],
                     )
                     out.append(group)
                 group.include(credited_side, qc.claim, (qc.number.span,))
@@ -831,9 +842,11 @@ def _credited_to(f: ClaimFacts | None, q: Quantity) -> str:
         # "A fire service spokeswoman put the death toll at 131": the words that name the source
         at = f.claim.text.find(f.attribution)
         noun = f.attribution.split()[0]
-        if 0 <= at <= 40:
-            return f.claim.text[: at + len(noun)].strip(" “\"'")
-        return f"“{f.attribution}”"
+        before = f.claim.text[: at + len(noun)].strip(" “\"'") if at >= 0 else ""
+        if 0 <= at <= 40 and not any(ch.isdigit() or ch == "," for ch in before):
+            return before
+        named = source_named(f) or f.attribution
+        return f"a source (“{named}”)" if len(named.split()) == 1 else f"“{named}”"
     return q.credited or "a source"
 
 

@@ -19,7 +19,7 @@ from comparer.core.engine.dates import DateMention, TimeMention, find_dates, fin
 from comparer.core.engine.model import Claim, Source, Span
 from comparer.core.engine.names import NameMention, find_names
 from comparer.core.engine.numbers import NumberFact, find_numbers
-from comparer.core.engine.text import Token, tokenize
+from comparer.core.engine.text import Token, fold, tokenize
 from comparer.core.lexicon import alternation, lexicon
 
 # What may stand between two parts of one quotation: a short "he said" ("…,” she added, “…").
@@ -261,3 +261,21 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
 def extract_facts(claim: Claim, source: Source) -> ClaimFacts:
     """Facts of one claim taken on its own (no speaker carried over from before)."""
     return extract_source_facts(source, [claim])[claim.id]
+
+
+# The words after "according to" that name the source, up to the end of the phrase.
+_SOURCE_AFTER = re.compile(r"\s+([^,.;:()“”\"]{2,80})")
+_SOURCE_WORDS = 8
+
+
+def source_named(f: ClaimFacts) -> str | None:
+    """The claim's attributing words as a reader would want them: "according to" with whom it names
+    ("according to the Philippine Institute of Volcanology"), not the two words alone."""
+    phrase = f.attribution
+    if phrase is None or fold(phrase).split()[-1:] != ["to"]:
+        return phrase
+    at = f.claim.text.find(phrase)
+    after = _SOURCE_AFTER.match(f.claim.text, at + len(phrase)) if at >= 0 else None
+    if after is None:
+        return phrase
+    return f"{phrase} {' '.join(after.group(1).split()[:_SOURCE_WORDS])}"

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from comparer.core.engine.concepts import concepts_of
-from comparer.core.engine.facts import ClaimFacts
+from comparer.core.engine.facts import ClaimFacts, source_named
 from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
 from comparer.core.engine.numbers import NumberFact
@@ -163,7 +163,7 @@ def _voice(f: ClaimFacts) -> str | None:
         return f.speaker.text
     if f.attribution is None and f.quotes:
         return "quoted words"
-    return f.attribution
+    return source_named(f)
 
 
 _ABOUT = re.compile(r"^About ([A-Z][^\n]{1,60})$", re.MULTILINE)

@@ -507,3 +507,15 @@ def test_other_after_a_figure_makes_it_a_part():
     assert (others.measure, others.part) == ("deaths", True)
     (alone,) = _quantities("Six men died at the scene.")
     assert not alone.part
+
+
+@pytest.mark.parametrize(("credit", "shown"), [("police said", True), ("were reported", False)])
+def test_a_toll_credited_to_no_one_named_is_a_hedge_more_than_a_source(credit: str, shown: bool):
+    stated = "Floods in Tarrow\n\nThe floods in Tarrow killed 212 people on Monday."
+    credited = (
+        f"Tarrow floods\n\nBy Monday night, 212 people {credit} dead in Tarrow."
+        if credit == "were reported"
+        else f"Tarrow floods\n\n212 people died in Tarrow on Monday, {credit}."
+    )
+    found = [f for f in compare(_sources(credited, stated)).shown_findings() if f.kind == "attribution"]
+    assert bool(found) is shown

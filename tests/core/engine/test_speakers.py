@@ -216,3 +216,10 @@ def test_a_source_giving_a_figure_attributes_the_claim_and_a_plain_statement_doe
 def test_a_capitalised_word_opening_a_sentence_before_a_source_verb_is_no_source():
     facts = _facts("An estimated 30 people were rescued.\n\nReuters estimated that 30 people were rescued.")
     assert [f.attributed for f in facts] == [False, True]
+
+
+def test_according_to_is_shown_with_whom_it_names():
+    from comparer.core.engine.facts import source_named
+
+    (f,) = _facts("According to the Tarrow fire service, the blaze began in a kitchen.")
+    assert source_named(f) == "According to the Tarrow fire service"
