@@ -43,6 +43,7 @@ from comparer.core.engine.quantities import (
 )
 from comparer.core.engine.quotefind import quoted_words, same_words_but_brackets
 from comparer.core.engine.quotes import Quote
+from comparer.core.engine.segment import is_boilerplate
 from comparer.core.engine.text import fold, stem
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
@@ -1064,7 +1065,9 @@ def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:
     """
     full: dict[str, Counter[date]] = {}
     for s in sources:
-        full[s.id] = Counter(d.day for d in find_dates(s.text, None) if d.day and d.form == "date")
+        # the days a photo credit or other page furniture names are not the account's
+        lines = "\n".join(line for line in s.text.split("\n") if not is_boilerplate(line.strip()))
+        full[s.id] = Counter(d.day for d in find_dates(lines, None) if d.day and d.form == "date")
     published = [s.published for s in sources if s.published]
     everywhere: Counter[date] = sum(full.values(), Counter())
     out: dict[str, tuple[date, bool]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from comparer.core.engine.segment import is_boilerplate
 from comparer.core.lexicon import alternation, lexicon
 
 _CALENDAR = lexicon().calendar
@@ -40,7 +41,8 @@ def find_publication_date(text: str) -> date | None:
     A labelled date ("date 2020-01-08", "Published: 8 January 2020") wins, then a
     date with its weekday ("Wednesday January 8, 2020"), then the first full date
     in the opening lines. Dates next to "accessed" or "retrieved" are citation
-    stamps, not publication dates, and are ignored.
+    stamps, not publication dates, and are ignored, as are unlabelled dates on a line of page furniture
+    (a photo credit: "File Photo by …").
     """
     labelled: date | None = None
     with_weekday: date | None = None
@@ -54,8 +56,16 @@ def find_publication_date(text: str) -> date | None:
             continue
         if labelled is None and _LABELLED.search(before):
             labelled = found
+        elif _in_furniture(text, m.start()):
+            continue
         elif with_weekday is None and _WEEKDAY_BEFORE.search(before):
             with_weekday = found
         elif early is None and m.start() < 600:
             early = found
     return labelled or with_weekday or early
+
+
+def _in_furniture(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return is_boilerplate(text[start : end if end >= 0 else len(text)].strip())

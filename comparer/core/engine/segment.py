@@ -68,6 +68,11 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is page furniture ("Advertisement", a photo credit, a share bar)."""
+    return bool(_BOILERPLATE_LINE.match(line))
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-empty lines, trimmed of surrounding white space."""
     spans: list[Span] = []
@@ -165,7 +170,7 @@ def _is_heading(line: str, sentence_count: int) -> bool:
 
 def role_of(line: str, sentence_count: int) -> Role:
     """The role a whole paragraph plays, judged from its text alone."""
-    if _BOILERPLATE_LINE.match(line):
+    if is_boilerplate(line):
         return "boilerplate"
     if _is_heading(line, sentence_count):
         return "heading"

@@ -303,3 +303,15 @@ def test_facts_come_back_from_a_pickle_equal_their_content_words_among_their_tok
     f = next(iter(facts.values()))
     other = replace(f, content=tuple(t._replace(norm=t.norm.upper()) for t in f.content))
     assert pickle.loads(pickle.dumps(other)) == other
+
+
+def test_a_date_in_a_photo_credit_is_no_publication_date():
+    text = (
+        "Plane down at Velden\n\n"
+        "The airfield at Velden on May 2, 2011. File Photo by A. Photographer [CC BY-SA 3.0]\n\n"
+        "A small plane crashed at Velden on Friday, officials said."
+    )
+    assert find_publication_date(text) is None
+    assert find_publication_date(text.replace(" File Photo by A. Photographer [CC BY-SA 3.0]", "")) == date(
+        2011, 5, 2
+    )
