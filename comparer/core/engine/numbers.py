@@ -11,12 +11,15 @@ from text_to_num import text2num
 from comparer.core.engine.model import Span
 from comparer.core.engine.spanset import SpanSet
 from comparer.core.engine.text import STOPWORDS, fold, stem
-from comparer.core.lexicon import alternation, lexicon
+from comparer.core.lexicon import alternation, lexicon, measure_lexicon
 
 _NUMBERS = lexicon().numbers
 _NUMBER_WORDS = _NUMBERS.words
 _WORD_RE = alternation(_NUMBER_WORDS)
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORD_RE})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_RE}))*\b", re.IGNORECASE)
+# One-word measure words ("magnitude", "deaths"), which may be joined to a figure by a hyphen.
+HYPHENED_MEASURES = frozenset(w for m in measure_lexicon().measures for w in m.words if " " not in w)
+_WORD_THEN_DIGITS = re.compile(r"\b(?P<word>[a-z]{3,})-(?P<digits>\d+(?:\.\d+)?)(?![\w:/]|\.\d|-\d)")
 _DIGITS = re.compile(
     r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:million|billion|thousand))?(?![\w:/]|\.\d|-\d)"
 )
@@ -196,6 +199,13 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         parsed = _parse_digits(raw)
         if parsed is not None:
             add(m.start(), m.end(), parsed)
+    for m in _WORD_THEN_DIGITS.finditer(text):
+        # "a magnitude-6.1 quake": a figure joined by a hyphen to the word that names what it measures
+        # (not "COVID-19" or "F-16", whose first part is a name)
+        if m.group("word").lower() in HYPHENED_MEASURES:
+            parsed = _parse_digits(m.group("digits"))
+            if parsed is not None:
+                add(m.start("digits"), m.end("digits"), parsed)
     for m in _WORD_NUMBER.finditer(text):
         words = m.group()
         if words.lower() == "one" and (

@@ -21,7 +21,7 @@ from comparer.core.engine import parallel
 from comparer.core.engine.concepts import concepts_of, country_table
 from comparer.core.engine.facts import ClaimFacts
 from comparer.core.engine.names import NameMention, words_match
-from comparer.core.engine.numbers import NumberFact
+from comparer.core.engine.numbers import HYPHENED_MEASURES, NumberFact
 from comparer.core.engine.quotes import attribution_phrase
 from comparer.core.engine.text import STOPWORDS, fold, stem
 from comparer.core.lexicon import alternation, lexicon, measure_lexicon
@@ -218,6 +218,8 @@ def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
 
 
 _GROUP_WORDS = _FIGURES.group_before
+# A one-word measure word joined to the figure by a hyphen ("magnitude-6.1"), see numbers.py.
+_GLUED_MEASURE = re.compile(rf"\b(?:{alternation(tuple(sorted(HYPHENED_MEASURES)))})-$", re.IGNORECASE)
 # A determiner right before a figure belongs to it ("killing all 11"); see figures.toml.
 _DETERMINER_BEFORE = re.compile(
     rf"\s*(?:{alternation(_FIGURES.determiners)})\s*" if _FIGURES.determiners else "(?!)", re.IGNORECASE
@@ -559,8 +561,12 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             head = _people_head(text[span[1] : span[1] + 48])
             if head is not None:
                 noun, people = head, _people_group(head)
-        if noun is not None and _is_measure_word(noun):
-            noun, people = None, None  # "2,059 were wounded": the word after names the measure
+        if noun is not None and (
+            _is_measure_word(noun) or _GLUED_MEASURE.search(text, max(0, span[0] - 24), span[0])
+        ):
+            # "2,059 were wounded": the word after names the measure; "a magnitude-6.1 quake": the word
+            # joined to the figure before it does
+            noun, people = None, None
         if noun is not None and people is None and not n.unit[0].startswith(_MEASUREMENTS):
             if noun in _TIME_UNITS:
                 measure, how = f"duration:{noun}", f"counts {noun}"  # months are not held against years

@@ -519,3 +519,7 @@ def test_a_toll_credited_to_no_one_named_is_a_hedge_more_than_a_source(credit: s
     )
     found = [f for f in compare(_sources(credited, stated)).shown_findings() if f.kind == "attribution"]
     assert bool(found) is shown
+
+
+def test_a_name_joined_to_digits_by_a_hyphen_is_no_figure():
+    assert _quantities("Flight MH-17 and an F-16 flew over the COVID-19 ward.") == []
