@@ -229,6 +229,7 @@ class CasualtyLexicon:
     death_words: tuple[str, ...] = ()  # words that state a death
     certainty_hedges: tuple[str, ...] = ()  # words that leave a death unsettled
     certainty_membership: tuple[str, ...] = ()  # "believed to be among those killed": who, not whether
+    certainty_clause_words: tuple[str, ...] = ()  # "and", "but": a hedge's reach ends at them
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,6 +525,7 @@ def _casualties() -> CasualtyLexicon:
         death_words=_words(data.get("certainty", {}).get("deaths")),
         certainty_hedges=_words(data.get("certainty", {}).get("hedges")),
         certainty_membership=_words(data.get("certainty", {}).get("membership")),
+        certainty_clause_words=_words(data.get("certainty", {}).get("clause_words")),
     )
 
 

@@ -1187,7 +1187,36 @@ def death_certainty(f: ClaimFacts) -> str | None:
     if not deaths.search(text) or any(r.status == "none" for r in f.casualties):
         return None
     # a hedge on who is among the dead leaves the deaths stated, unless another hedge remains
-    return "hedged" if hedges.search(membership.sub(" ", text)) else "stated"
+    text = membership.sub(" ", text)
+    if not hedges.search(text):
+        return "stated"
+    # a death word no hedge of its own clause reaches is stated: "eight were killed, but many more are
+    # feared dead" states eight deaths; "there may have been a rush" hedges no death in "bodies were found"
+    for m in deaths.finditer(text):
+        if not hedges.search(_clause_around(text, m.start(), m.end())):
+            return "stated"
+    return "hedged"
+
+
+# How far a hedge reaches a death word within one clause ("presumed to have perished", "dead, it is feared").
+_HEDGE_REACH_BEFORE = 36
+_HEDGE_REACH_AFTER = 24
+_CLAUSE_MARK = re.compile(
+    rf"[.;,:—–()]|\b(?:{alternation(lexicon().casualties.certainty_clause_words) or '(?!)'})\b", re.IGNORECASE
+)
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The words around ``text[start:end]`` that stay in its clause, up to a hedge's reach."""
+    before = text[max(0, start - _HEDGE_REACH_BEFORE) : start]
+    marks = list(_CLAUSE_MARK.finditer(before))
+    if marks:
+        before = before[marks[-1].end() :]
+    after = text[end : end + _HEDGE_REACH_AFTER]
+    mark = _CLAUSE_MARK.search(after)
+    if mark:
+        after = after[: mark.start()]
+    return before + text[start:end] + after
 
 
 def certainty_findings(

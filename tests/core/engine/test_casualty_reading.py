@@ -98,6 +98,30 @@ def test_a_hedge_on_who_is_among_the_dead_leaves_the_deaths_stated(text, certain
     assert death_certainty(extract_facts(claim, src)) == certainty
 
 
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Six hikers were killed in the rockfall, and many more are feared dead.", "stated"),
+        ("Four divers were confirmed dead and a fifth was presumed to have drowned.", "stated"),
+        ("Bodies were found near the gate, police said, so there may have been a crush.", "stated"),
+        ("The four missing divers are presumed to have drowned.", "hedged"),
+        ("Dozens are feared dead after the landslide.", "hedged"),
+    ],
+)
+def test_a_hedge_reaches_only_the_deaths_of_its_own_clause(text, certainty):
+    from comparer.core.engine.discrepancies import death_certainty
+
+    src = Source(id="a", path="a.txt", text=text)
+    claim = Claim(id="a:1", source="a", start=0, end=len(text), text=text, role="body", paragraph=0)
+    assert death_certainty(extract_facts(claim, src)) == certainty
+
+
+def test_an_account_that_states_a_toll_and_fears_more_is_no_account_that_only_presumes():
+    a = "Rockfall\n\nSix hikers were killed in the rockfall, and many more are feared dead, rangers said."
+    b = "Rockfall on the ridge\n\nSix hikers died when rocks fell on the ridge trail, rangers said."
+    assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+
+
 def test_presumed_and_stated_deaths_of_different_tolls_are_not_compared_for_certainty():
     a = "Mine blast\n\nAt least 9 miners died in the lower gallery, the company said."
     b = "Mine blast\n\nAs many as 140 people are feared to have died when the shaft caved in."
