@@ -154,6 +154,7 @@ class CalendarLexicon:
     until: tuple[str, ...] = ()  # "till Saturday" after a verb of what is now: the coming Saturday
     now_verbs: tuple[str, ...] = ()
     year_before: tuple[str, ...] = ()  # "in 1992", "since October 1989": a sentence dated to a year
+    year_past: tuple[str, ...] = ()  # "since 1981, when": a time before the account's, whatever its date
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
@@ -328,6 +329,7 @@ class FigureLexicon:
     not_counts: tuple[str, ...]
     modifier_endings: tuple[str, ...]
     verbs_after: frozenset[str] = frozenset()  # "200 remain trapped": nothing counted right after
+    part_fronted: tuple[str, ...] = ()  # "Among the injured, two …": a part of the group named first
     # "injuries among its 200 passengers": the group, not the measure
     group_before: frozenset[str] = frozenset()
     # "killing all 11": a word right before a figure that belongs to it
@@ -341,6 +343,7 @@ class FigureLexicon:
     country_anaphors: tuple[str, ...] = ()  # "in that country": a country named before
     level_verbs: tuple[str, ...] = ()  # "the toll … has risen to 156": the toll's figure
     additional: tuple[str, ...] = ()  # "two more explosions": added to the count before
+    rates: tuple[str, ...] = ()  # "an average of 25 … each winter": a rate, no count of the event
     whom_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "foreigners": whom, no country
 
 
@@ -456,6 +459,7 @@ def _calendar() -> CalendarLexicon:
         until=_words(cues.get("until")),
         now_verbs=_words(cues.get("now_verbs")),
         year_before=_words(cues.get("year_before")),
+        year_past=_words(cues.get("year_past")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(
@@ -607,12 +611,14 @@ def _figures() -> FigureLexicon:
         origin_prepositions=frozenset(_words(place.get("origin"))),
         part_after=_words(part.get("after")),
         part_before=_words(part.get("before")),
+        part_fronted=_words(part.get("fronted")),
         group_before=frozenset(_words(part.get("group"))),
         determiners=_words(data.get("determiners")),
         part_adjectives=_words(part.get("adjectives")),
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
         additional=_words(data.get("additional")),
+        rates=_words(data.get("rates")),
         whom_groups=MappingProxyType({str(k): _words(v) for k, v in data.get("whom", {}).items()}),
         time_units=_words(data.get("time_units")),
         not_counts=_words(data.get("not_counts")),

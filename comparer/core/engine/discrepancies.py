@@ -1042,7 +1042,7 @@ _NAME_TITLES = lexicon().names.spelling_titles
 
 _CALENDAR_WORDS = lexicon().calendar
 _DATED_YEAR = re.compile(
-    rf"\b(?:{alternation(_CALENDAR_WORDS.year_before)})\s+(?:(?:{alternation(tuple(_CALENDAR_WORDS.months))})\.?\s+)?"
+    rf"\b(?P<cue>{alternation(_CALENDAR_WORDS.year_before)})\s+(?:(?:{alternation(tuple(_CALENDAR_WORDS.months))})\.?\s+)?"
     r"(?P<year>1[89]\d\d|20\d\d)\b(?!\s*[-\w])",
     re.IGNORECASE,
 )
@@ -1052,9 +1052,13 @@ def _of_an_earlier_year(f: ClaimFacts, reference: tuple[date, bool] | None) -> b
     """True when a claim dates what it tells to a year before its account's own ("And in 1992, nine people
     died when …", "the deadliest since October 1989, when … killing all 20"): its figures are of another
     event, not to be held against the other account's."""
-    if reference is None:
-        return False
-    return any(int(m.group("year")) < reference[0].year for m in _DATED_YEAR.finditer(f.claim.text))
+    for m in _DATED_YEAR.finditer(f.claim.text):
+        if reference is None:
+            if m.group("cue").lower() in _CALENDAR_WORDS.year_past:
+                return True  # "since 1981": earlier than the account, whenever it was written
+        elif int(m.group("year")) < reference[0].year:
+            return True
+    return False
 
 
 def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:

@@ -42,6 +42,13 @@ _PART_ADJECTIVE = re.compile(
 _PART_BEFORE = re.compile(
     rf"\b(?:{alternation(_FIGURES.part_before, space=_SPACE)})\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE
 )
+# "Among the injured, two were …": a phrase set off before the figure names the group it is part of
+_PART_FRONTED = re.compile(
+    rf"\b(?:{alternation(_FIGURES.part_fronted, space=_SPACE)})\b[^,.;:!?]{{0,40}},\s*(?:\w+\s+)?$"
+    if _FIGURES.part_fronted
+    else "(?!)",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(rf"\b(?:{alternation(_FIGURES.relative_words)})\b", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:out\s+of|of|out)(?:\s+the)?\s+", re.IGNORECASE)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
@@ -549,6 +556,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
             continue
         clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
+        if _RATE.search(text, clause.start, clause.end):
+            continue
         if _is_money(text, span, noun):
             out.append(_quantity(f, n, "money", None, clause, clauses, span, after, "an amount of money"))
             continue
@@ -602,6 +611,11 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         out.append(q)
     return _parts_take_the_whole_measure(_lists_of_counts(out, text, off))
 
+
+# "an average of 25 … each winter": a figure of many events, not of this one
+_RATE = re.compile(
+    rf"\b(?:{alternation(_FIGURES.rates, space=_SPACE)})\b" if _FIGURES.rates else "(?!)", re.IGNORECASE
+)
 
 # "two more explosions": a figure added to a count before it
 _MORE = re.compile(
@@ -786,6 +800,7 @@ def _quantity(
         _PARTITIVE.match(after)
         or _PART_ADJECTIVE.match(after)
         or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
+        or _PART_FRONTED.search(text[max(0, span[0] - 60) : span[0]])
     )
     counts_people = people is not None or (known is not None and known.counted)
     places = _clause_places(f, clause, clauses, counts_people)

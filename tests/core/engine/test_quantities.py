@@ -523,3 +523,26 @@ def test_a_toll_credited_to_no_one_named_is_a_hedge_more_than_a_source(credit: s
 
 def test_a_name_joined_to_digits_by_a_hyphen_is_no_figure():
     assert _quantities("Flight MH-17 and an F-16 flew over the COVID-19 ward.") == []
+
+
+def test_figures_of_a_time_since_which_the_event_is_a_record_are_not_the_events():
+    # neither account has a date: "since 1987" still points back from whenever it was written
+    a = (
+        "Avalanche on Mount Tarrow\n\nSix skiers died in the avalanche on Tuesday. It is the deadliest "
+        "on the mountain since 1987, when 14 climbers died on the north face."
+    )
+    b = "Tarrow avalanche\n\nSix skiers were killed on Tuesday when snow swept down the slope."
+    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Among the injured, three were hurt critically, police said.", True),
+        ("Of those, four died in hospital.", True),
+        ("Three were hurt critically in the crash, police said.", False),
+    ],
+)
+def test_a_group_named_in_a_phrase_before_the_figure_makes_it_a_part(text: str, part: bool):
+    (q,) = _quantities(text)
+    assert q.part is part
