@@ -130,6 +130,7 @@ class SpeechLexicon:
     unnamed: tuple[str, ...] = ()  # "reportedly", "are reported to": credited to sources not named
     figure_verbs: tuple[str, ...] = ()  # "put", "putting": with figure_nouns, giving a figure
     figure_nouns: tuple[str, ...] = ()  # "death toll", "number": "put the preliminary number at"
+    head_end: frozenset[str] = frozenset()  # "Officials in Washington state": the head ends before "in"
 
     @property
     def all_verbs(self) -> tuple[str, ...]:
@@ -423,6 +424,7 @@ def _speech() -> SpeechLexicon:
         unnamed=_words(data.get("unnamed")),
         figure_verbs=_words(data.get("figure_verbs")),
         figure_nouns=_words(data.get("figure_nouns")),
+        head_end=frozenset(_words(data.get("head_end"))),
         channel_phrases=_words(data.get("channel_phrases")),
         platforms=_words(data.get("platforms")),
         pronouns=_words(data.get("pronouns")),

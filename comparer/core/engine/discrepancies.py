@@ -30,6 +30,7 @@ from comparer.core.engine.align import similarity
 from comparer.core.engine.concepts import country_table
 from comparer.core.engine.dates import DateMention, find_dates
 from comparer.core.engine.facts import ClaimFacts, is_person, source_named
+from comparer.core.engine.findings import names_the_source
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
@@ -788,9 +789,11 @@ def figure_attribution_findings(
                     continue
                 if credits_elsewhere(qs, credited_by[stated_side]):
                     continue
+                who = _credited_to(facts.get(qc.claim), qc)
+                if names_the_source(who, facts[qs.claim]):
+                    continue  # "Harbour officials have raised the toll to 14": what the source did
                 if group is None:
                     c, s = "ab"[credited_side], "ab"[stated_side]
-                    who = _credited_to(facts.get(qc.claim), qc)
                     first = Finding(
                         kind="attribution",
                         values=(who, "stated as fact") if credited_side == 0 else ("stated as fact", who),

@@ -18,7 +18,7 @@ from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
 from comparer.core.engine.numbers import NumberFact
 from comparer.core.engine.quotefind import quoted_words
-from comparer.core.engine.text import STOPWORDS, Token, fold
+from comparer.core.engine.text import STOPWORDS, Token, fold, stem
 from comparer.core.lexicon import lexicon
 
 # Attribution cues and the words of a source's own voice (speech.toml).
@@ -216,6 +216,8 @@ def attribution_findings(
         return []
     side = 0 if va else 1
     who = va or vb
+    if who and names_the_source(who, fb if side == 0 else fa):
+        return []
     spans_attr = _attribution_spans(fa if side == 0 else fb)
     letter, other = ("a", "b") if side == 0 else ("b", "a")
     return [
@@ -229,6 +231,32 @@ def attribution_findings(
             detail={"attributed_side": letter},
         )
     ]
+
+
+_SPEECH_WORDS = frozenset(
+    w for phrase in (*lexicon().speech.all_verbs, *lexicon().speech.cues) for w in fold(phrase).split()
+)
+# Words that end the head of a source's name: "Officials in Washington state" is "officials".
+_SOURCE_HEAD_END = lexicon().speech.head_end
+# The first words of a claim, where it names who does what it tells ("The Philippine Institute of
+# Volcanology issued …"); a source named later ("… as police hoped") is no subject of the claim.
+_SUBJECT_WORDS = 6
+
+
+def names_the_source(who: str, stated: ClaimFacts) -> bool:
+    """True when a claim the other credits to ``who`` (its own voice, it seems) opens by naming that source:
+    "Emergency officials have raised the number" against "Officials say they have 108 reports" tells what
+    the officials did, not a fact the outlet states on its own."""
+    words: list[str] = []
+    for w in re.findall(r"[^\W\d_]+", fold(who)):
+        if w in _SOURCE_HEAD_END and words:
+            break
+        if len(w) > 2 and w not in STOPWORDS and w not in _SPEECH_WORDS:
+            words.append(w)
+    if not words:
+        return False
+    head = stem(words[-1])
+    return any(t.stem == head for t in stated.tokens[:_SUBJECT_WORDS])
 
 
 def _same_quotation(fa: ClaimFacts, fb: ClaimFacts) -> bool:

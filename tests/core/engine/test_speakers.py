@@ -223,3 +223,24 @@ def test_according_to_is_shown_with_whom_it_names():
 
     (f,) = _facts("According to the Tarrow fire service, the blaze began in a kitchen.")
     assert source_named(f) == "According to the Tarrow fire service"
+
+
+@pytest.mark.parametrize(
+    ("stated", "shown"),
+    [
+        # the claim opens by naming the source the other account credits: it tells what they did
+        ("Harbour officials have raised the number of sailors missing off Velden to 14.", False),
+        # the same claim in the outlet's own voice, and one naming the source only late
+        ("The number of sailors missing off Velden has risen to 14.", True),
+        ("The number of sailors missing off Velden has risen to 14, as harbour officials feared.", True),
+    ],
+)
+def test_a_claim_naming_the_source_the_other_credits_is_not_stated_in_its_own_voice(
+    stated: str, shown: bool
+) -> None:
+    credited = (
+        "Storm at Velden\n\nHarbour officials say the number of sailors missing off Velden has risen to 14."
+    )
+    comparison = _compare_pair(credited, "Velden storm\n\n" + stated)
+    found = [f for f in comparison.shown_findings() if f.kind == "attribution"]
+    assert bool(found) is shown
