@@ -330,6 +330,7 @@ class FigureLexicon:
     not_counts: tuple[str, ...]
     modifier_endings: tuple[str, ...]
     verbs_after: frozenset[str] = frozenset()  # "200 remain trapped": nothing counted right after
+    directions: tuple[str, ...] = ()  # "north of Seattle": a length measured from a place
     part_fronted: tuple[str, ...] = ()  # "Among the injured, two …": a part of the group named first
     # "injuries among its 200 passengers": the group, not the measure
     group_before: frozenset[str] = frozenset()
@@ -606,6 +607,7 @@ def _figures() -> FigureLexicon:
     return FigureLexicon(
         place_prepositions=frozenset(_words(place.get("prepositions"))),
         place_narrowers=frozenset(_words(place.get("narrowers"))),
+        directions=_words(place.get("directions")),
         generic_place_words=frozenset(_words(place.get("generic"))),
         before_place_names=_words(place.get("before_names")),
         there_after=_words(place.get("there_after")),

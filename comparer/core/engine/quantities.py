@@ -98,6 +98,8 @@ class Quantity:
     # For a length or a mass: the stems of the words right around it, which say what it measures ("a depth
     # of", "north of Tarrow", "below ground"); see :func:`measured_alike`.
     around: frozenset[str] = frozenset()
+    # For a length: the folded place it is measured from ("88 km north of Seattle"), if the words say.
+    reference: str = ""
 
     @property
     def value_text(self) -> str:
@@ -839,7 +841,21 @@ def _quantity(
         bounds=reported_bounds(n, measure),
         holder=_holder(f) if known is not None and known.per_person else (),
         around=_around(f, n) if measure.startswith(_MEASURED_THINGS) else frozenset(),
+        reference=_reference(f, n) if measure.startswith("length_") else "",
     )
+
+
+# "88 kilometres north of Seattle", "about 40 km from the town of Bogo": the place a length is measured from
+_REFERENCE = re.compile(
+    rf"[^,;.(\d]{{0,24}}?\b(?:(?:{alternation(_FIGURES.directions) or '(?!)'})\s+of|from)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+of\s+)?([A-Z][\w'’-]+)"
+)
+
+
+def _reference(f: ClaimFacts, n: NumberFact) -> str:
+    """The place a length is measured from, folded, or "" when its words name none."""
+    m = _REFERENCE.match(f.claim.text, n.span.end - f.claim.start)
+    return fold(m.group(1)) if m else ""
 
 
 # Measurements whose words say what they measure; durations have their own test (how far apart they are).
@@ -870,6 +886,8 @@ def measured_alike(a: Quantity, b: Quantity) -> bool:
     of Tarrow" one."""
     if not a.measure.startswith(_MEASURED_THINGS):
         return True
+    if a.reference and b.reference and a.reference != b.reference:
+        return False  # "north of Seattle" and "southeast of Vancouver"
     return bool(a.around & b.around)
 
 

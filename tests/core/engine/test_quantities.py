@@ -453,6 +453,12 @@ def test_a_figure_counting_the_figure_before_it_is_a_part_of_it():
             "The men were trapped 260 feet below ground.",
             False,
         ),
+        # lengths measured from two different places
+        (
+            "The village lies about 90 kilometres north of Tarrow.",
+            "The village lies roughly 200 kilometres southeast of Velden.",
+            False,
+        ),
     ],
 )
 def test_two_lengths_are_held_against_each_other_only_when_they_measure_one_thing(
