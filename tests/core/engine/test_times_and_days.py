@@ -121,13 +121,20 @@ def test_times_of_different_happenings_in_unlinked_sentences_are_not_compared():
     )
 
 
-def test_a_zone_after_a_times_am_stays_in_its_sentence():
-    src = Source(
-        id="a", path="a.txt", text="Blast\n\nThe blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday."
-    )
-    assert [c.text for c in segment(src)][1:] == [
-        "The blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday."
-    ]
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The blast came at 1:20 a.m. GMT (8:20 p.m. EST) on Tuesday.",
+        "The slide buried the houses around 11 a.m. PT Saturday.",
+        "The teams went in just before 6 p.m. ET on Monday.",
+    ],
+)
+def test_a_zone_after_a_times_am_stays_in_its_sentence(sentence: str):
+    src = Source(id="a", path="a.txt", text="Blast\n\n" + sentence)
+    assert [c.text for c in segment(src)][1:] == [sentence]
+
+
+def test_a_full_stop_after_a_times_am_before_a_new_sentence_ends_it():
     two = Source(id="a", path="a.txt", text="Blast\n\nIt hit at 2 a.m. Officials said so.")
     assert len(segment(two)) == 3
 
