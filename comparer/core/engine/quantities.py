@@ -236,10 +236,14 @@ _DETERMINER_BEFORE = re.compile(
 
 
 def _measure_word(
-    text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
+    text: str,
+    clause: _Clause,
+    span: tuple[int, int],
+    others: list[tuple[int, int]],
+    after_only: bool = False,
 ) -> tuple[str, str, int, int] | None:
     """The measure whose word stands nearest the figure in its clause (none past another figure): its name,
-    the word, how many words away and where the word starts."""
+    the word, how many words away and where the word starts; with ``after_only``, only words after it."""
     index = _word_index(text[clause.start : clause.end])
     shift = clause.start
     index = [(s + shift, e + shift) for s, e in index]
@@ -248,7 +252,7 @@ def _measure_word(
         for m in pattern.finditer(text, clause.start, clause.end):
             if m.start() >= span[1]:
                 gap = (span[1], m.start())
-            elif m.end() <= span[0]:
+            elif m.end() <= span[0] and not after_only:
                 gap = (m.end(), span[0])
             else:
                 continue
@@ -319,6 +323,8 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     if not unit:
         return None
     modifier = first is not None and fold(first.group(1)).endswith(_ADJECTIVE_ENDINGS)
+    if modifier and _is_measure_word(unit[0]):
+        return unit[0]  # "eight deceased skiers": the word before the noun names the measure
     if len(unit) >= 2 and _people_group(unit[0]) is None and modifier:
         second = unit[1]
         has_concept = any(not c.startswith("country:") for c in concepts_of(second, second))
@@ -588,8 +594,9 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         else:
             word = _measure_word(text, clause, span, others) or _level_subject(text, clause, span, others)
             if word is None and people is not None:
-                # "leaving nearly 1,500 people, most of them in the capital, dead": look past the clause
-                word = _measure_word(text, _Clause(0, len(text)), span, others)
+                # "leaving nearly 1,500 people, most of them in the capital, dead": look past the clause,
+                # to what is said of them ("six had died, while another 48 people …" are not the dead)
+                word = _measure_word(text, _Clause(0, len(text)), span, others, after_only=True)
             if word is not None and (people in (None, "people") or word[0] in _HARM_MEASURES or word[2] <= 3):
                 measure, how = word[0], f"the word “{word[1]}”"
                 # "The three deaths involved two people on the train": the word counted by a figure
