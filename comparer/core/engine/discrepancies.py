@@ -331,11 +331,11 @@ def _claim_order(claim_id: str) -> tuple[str, int]:
 
 
 def _other_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> bool:
-    """True when two claims give figures of one measure and none of them agree."""
-    shared = {q.measure for q in qa} & {q.measure for q in qb}
-    return bool(shared) and not any(
-        x.consistent_with(y) for x in qa for y in qb if x.measure == y.measure and x.measure in shared
-    )
+    """True when two claims give figures and none of them agree: of one measure, or of no measure in
+    common ("killing at least 14" against "108 reports of people missing")."""
+    if not qa or not qb:
+        return False
+    return not any(x.consistent_with(y) for x in qa for y in qb if x.measure == y.measure)
 
 
 # Figures --------------------------------------------------------------------------------------------
