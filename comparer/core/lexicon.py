@@ -345,6 +345,8 @@ class FigureLexicon:
     country_anaphors: tuple[str, ...] = ()  # "in that country": a country named before
     level_verbs: tuple[str, ...] = ()  # "the toll … has risen to 156": the toll's figure
     additional: tuple[str, ...] = ()  # "two more explosions": added to the count before
+    also: tuple[str, ...] = ()  # "Five … also died": these add to a toll told before
+    joined: tuple[str, ...] = ()  # "the driver and five passengers": the figure is some of them
     rates: tuple[str, ...] = ()  # "an average of 25 … each winter": a rate, no count of the event
     whom_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "foreigners": whom, no country
 
@@ -623,6 +625,8 @@ def _figures() -> FigureLexicon:
         level_verbs=_words(data.get("level_verbs")),
         additional=_words(data.get("additional")),
         rates=_words(data.get("rates")),
+        also=_words(part.get("also")),
+        joined=_words(part.get("joined")),
         whom_groups=MappingProxyType({str(k): _words(v) for k, v in data.get("whom", {}).items()}),
         time_units=_words(data.get("time_units")),
         not_counts=_words(data.get("not_counts")),

@@ -437,6 +437,10 @@ def _number_confidence(
         c -= 0.4
         linked = False
         why.append("one figure names a place, the other none: it may be a part of the other's whole")
+    elif scope == "parts":
+        c -= 0.4
+        linked = False
+        why.append("both are parts of a toll, naming no place or group: they may count different parts")
     else:
         why.append("same places" if qa.places else "neither names a place")
     if min(qa.number.value, qb.number.value) <= 1:
@@ -597,7 +601,9 @@ def number_findings(
                 continue
             if settled:
                 self_contradicted.add((id(qa), id(qb)))
-            by_scope["part" if scope == "part" else "same"].append((qa, qb))
+            by_scope[scope if scope in ("part", "parts") else "same"].append((qa, qb))
+        if by_scope.get("parts") and by_scope.get("same"):
+            del by_scope["parts"]  # the wholes disagree: that is the discrepancy, not two parts of them
         if by_scope.get("part") and by_scope.get("same"):
             # the same two figures held apart in one scope and possibly a part in another are one discrepancy
             same_values = {(x.number.value, y.number.value) for x, y in by_scope["same"]}

@@ -98,6 +98,8 @@ class Quantity:
     # For a length or a mass: the stems of the words right around it, which say what it measures ("a depth
     # of", "north of Tarrow", "below ground"); see :func:`measured_alike`.
     around: frozenset[str] = frozenset()
+    # True when words between the figure and its measure word add it to an earlier toll ("also died").
+    also: bool = False
     # For a length: the folded place it is measured from ("88 km north of Seattle"), if the words say.
     reference: str = ""
 
@@ -248,6 +250,7 @@ def _measure_word(
     shift = clause.start
     index = [(s + shift, e + shift) for s, e in index]
     best: tuple[int, int, str, str, int] | None = None
+    harm_after: tuple[int, int, str, str, int] | None = None
     for pattern, name, rank in _measure_patterns():
         for m in pattern.finditer(text, clause.start, clause.end):
             if m.start() >= span[1]:
@@ -272,6 +275,12 @@ def _measure_word(
             key = (distance, rank)
             if best is None or key < best[:2]:
                 best = (distance, rank, name, m.group().lower(), m.start())
+            after = m.start() >= span[1]
+            if name in _HARM_MEASURES and after and (harm_after is None or key < harm_after[:2]):
+                harm_after = (distance, rank, name, m.group().lower(), m.start())
+    if best is not None and harm_after is not None and best[4] >= span[1] and best[2] not in _HARM_MEASURES:
+        # "five people aboard the bus were killed": what befell them measures them, not where they were
+        best = harm_after
     return (best[2], best[3], best[0], best[4]) if best else None
 
 
@@ -573,6 +582,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         measure: str | None = None
         taken = False
         how = ""
+        word: tuple[str, str, int, int] | None = None
         people = _people_group(noun) if noun else None
         if noun is not None and people is None:
             head = _people_head(text[span[1] : span[1] + 48])
@@ -613,6 +623,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if measure is None:
             continue
         q = _quantity(f, n, measure, people, clause, clauses, span, after, how)
+        if word is not None and word[3] > span[1] and _ALSO.search(text, span[1], word[3]):
+            q = replace(q, also=True)
         if taken and not q.part:
             q = replace(q, part=True, how=f"{how}, which counts the figure before it")
         if more is not None and measure.startswith("count:"):
@@ -620,6 +632,14 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         out.append(q)
     return _parts_take_the_whole_measure(_lists_of_counts(out, text, off))
 
+
+# "Five people … also died": a figure added to a toll told before
+_ALSO = re.compile(rf"\b(?:{alternation(_FIGURES.also) or '(?!)'})\b", re.IGNORECASE)
+# "The driver and five passengers": a noun for people joined to the figure before it
+_JOINED = re.compile(
+    rf"([^\W\d_]+)\s+(?:{alternation(_FIGURES.joined, space=_SPACE) or '(?!)'})\s+(?:the\s+|all\s+)?$",
+    re.IGNORECASE,
+)
 
 # "an average of 25 … each winter": a figure of many events, not of this one
 _RATE = re.compile(
@@ -810,6 +830,7 @@ def _quantity(
         or _PART_ADJECTIVE.match(after)
         or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
         or _PART_FRONTED.search(text[max(0, span[0] - 60) : span[0]])
+        or _joined_to_people(text, span[0])
     )
     counts_people = people is not None or (known is not None and known.counted)
     places = _clause_places(f, clause, clauses, counts_people)
@@ -857,6 +878,12 @@ _REFERENCE = re.compile(
     rf"[^,;.(\d]{{0,24}}?\b(?:(?:{alternation(_FIGURES.directions) or '(?!)'})\s+of|from)\s+"
     r"(?:the\s+)?(?:[a-z]+\s+of\s+)?([A-Z][\w'’-]+)"
 )
+
+
+def _joined_to_people(text: str, start: int) -> bool:
+    """True when a noun for people is joined to the figure starting at ``start`` ("the driver and five")."""
+    m = _JOINED.search(text, max(0, start - 40), start)
+    return m is not None and _people_group(stem(fold(m.group(1)))) is not None
 
 
 def _reference(f: ClaimFacts, n: NumberFact) -> str:
@@ -972,8 +999,9 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
 
     Returns ``"same"`` when they speak of the same places (or both of none), ``"whole"`` when one names
     no place and the other several (a total across sites), ``"part"`` when one names a place and the other
-    none (it may be a part of the other's total), and ``None`` when they are about different places,
-    peoples or parts.
+    none (it may be a part of the other's total), ``"parts"`` when both are parts of a toll naming no place
+    or group (they may be different parts), and ``None`` when they are about different places, peoples or
+    parts.
     """
     if a.holder or b.holder or _per_person(a.measure):
         # one person's figure ("a father of four"): comparable only for the same person, wherever named
@@ -993,6 +1021,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return None
     if bool(a.countries) != bool(b.countries) and not a.places and not b.places:
         return "part"  # "23 deaths in eastern Egypt" against a toll that names no country
+    if a.part and not (a.places or b.places or a.countries or a.nationals or b.nationals):
+        return "parts"  # "the four other people killed" and "five people on the bus also died"
     if not a.places and not b.places:
         return "same"
     one = a.places or b.places
@@ -1009,8 +1039,14 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
     found = parallel.in_two(_quantities_of_each, listed, at_least=PARALLEL_CLAIMS)
     out: list[Quantity] = []
     before: ClaimFacts | None = None
+    tolls: dict[tuple[str, str], float] = {}  # the largest whole figure of each account and measure so far
     for f, own in zip(listed, found, strict=True):
         for q in own:
+            key = (q.source, q.measure)
+            if q.also and not q.part and q.number.value < tolls.get(key, 0.0):
+                q = replace(q, part=True, how=f"{q.how}, added to the toll told before")
+            if not q.part:
+                tolls[key] = max(tolls.get(key, 0.0), q.number.value)
             if q.places == _THERE_PLACE and before is not None and before.claim.source == f.claim.source:
                 last = _last_place(before)
                 if last:

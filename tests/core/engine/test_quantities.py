@@ -552,3 +552,38 @@ def test_figures_of_a_time_since_which_the_event_is_a_record_are_not_the_events(
 def test_a_group_named_in_a_phrase_before_the_figure_makes_it_a_part(text: str, part: bool):
     (q,) = _quantities(text)
     assert q.part is part
+
+
+def test_what_befell_people_measures_them_rather_than_where_they_were():
+    (five,) = _quantities("Five people aboard the ferry were killed, the coastguard said.")
+    assert five.measure == "deaths"
+    (carried,) = _quantities("The ferry was carrying 40 people when it sank.")
+    assert carried.measure == "aboard"
+
+
+def test_a_figure_joined_to_other_people_counts_only_some_of_them():
+    (five,) = _quantities("The bus driver and five passengers were killed.")
+    assert (five.measure, five.part) == ("deaths", True)
+    (alone,) = _quantities("Five passengers were killed.")
+    assert not alone.part
+
+
+def test_deaths_that_add_to_a_toll_told_before_are_a_part_of_it():
+    a = (
+        "Bus crash\n\nA bus crash in Tarrow killed at least six people on Tuesday.\n\n"
+        "The lorry driver died at the scene. Five people on the bus also died there."
+    )
+    b = "Tarrow crash\n\nSix people died when a lorry hit a bus in Tarrow on Tuesday."
+    facts = extract_source_facts(
+        Source(id="a", path="a.txt", text=a), segment(Source(id="a", path="a.txt", text=a))
+    )
+    five = [q for q in all_quantities(facts.values()) if q.number.value == 5]
+    assert [q.part for q in five] == [True]
+    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
+
+
+def test_two_parts_of_a_toll_that_name_no_place_or_group_are_not_shown_as_a_conflict():
+    a = "Bus crash\n\nThe crash killed six people. The driver and four other passengers died on the bus."
+    b = "Tarrow crash\n\nSix people died. The lorry driver and five people on the bus were killed."
+    shown = [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")]
+    assert shown == []
