@@ -247,7 +247,11 @@ def test_a_claim_naming_the_source_the_other_credits_is_not_stated_in_its_own_vo
 
 
 def test_claims_giving_figures_of_nothing_in_common_state_no_one_proposition() -> None:
-    credited = "Mudslide\n\nOfficials say the mudslide that struck Tarrow on Saturday morning left 108 missing."
-    stated = "Tarrow mudslide\n\nThe mudslide that struck Tarrow on Saturday morning killed at least 14 people."
+    credited = (
+        "Mudslide\n\nOfficials say the mudslide that struck Tarrow on Saturday morning left 108 missing."
+    )
+    stated = (
+        "Tarrow mudslide\n\nThe mudslide that struck Tarrow on Saturday morning killed at least 14 people."
+    )
     comparison = _compare_pair(credited, stated)
     assert [f for f in comparison.shown_findings() if f.kind == "attribution"] == []
