@@ -334,6 +334,8 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     modifier = first is not None and fold(first.group(1)).endswith(_ADJECTIVE_ENDINGS)
     if modifier and _is_measure_word(unit[0]):
         return unit[0]  # "eight deceased skiers": the word before the noun names the measure
+    if len(unit) >= 2 and not modifier and _is_measure_word(unit[0]) and _things_after(after):
+        return unit[1]  # "two rescue teams": a noun of the measure naming the things counted, not people
     if len(unit) >= 2 and _people_group(unit[0]) is None and modifier:
         second = unit[1]
         has_concept = any(not c.startswith("country:") for c in concepts_of(second, second))
@@ -342,6 +344,18 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
         if n.value > 1 and first is not None and not fold(first.group(1)).endswith("s"):
             return second  # "six initial blasts": a word in the singular before a plural counts nothing
     return unit[0]
+
+
+def _things_after(after: str) -> bool:
+    """True when the second word after a figure is a plural noun of things, neither people nor a measure
+    ("two rescue teams"; not "two rescue workers", "two death tolls")."""
+    words = _LETTERS.findall(after)
+    if len(words) < 2:
+        return False
+    second = fold(words[1])
+    if not second.endswith("s") or second in STOPWORDS:
+        return False
+    return _people_group(stem(second)) is None and not _is_measure_word(stem(second))
 
 
 def _people_head(after: str) -> str | None:
