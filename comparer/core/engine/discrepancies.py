@@ -64,6 +64,9 @@ BASE_CONFIDENCE: dict[str, float] = {
     "date_conflict": 0.55,
     "time_conflict": 0.55,
 }
+# How sure a finding is that a common word is spelled the British way in one account and the American way
+# in the other: below what is shown, as that is house style, not what the accounts say.
+HOUSE_SPELLING = 0.3
 # A link scoring at least this is two claims stating one proposition.
 SAME_PROPOSITION = 40.0
 # Who says a thing is only worth a finding when both claims state one proposition nearly alike.
@@ -192,6 +195,10 @@ def _link_confidence(
             why.append(NOT_ONE_PROPOSITION)
         else:
             why.append("the two claims state one proposition")
+    elif f.kind == "spelling_variant" and all(v and v[:1].islower() for v in f.values):
+        # "kilometres" / "kilometers": each outlet's house spelling of a word, no discrepancy between the
+        # accounts (listed with --all); a name spelled two ways is one
+        return HOUSE_SPELLING, [*why, "a common word in each outlet's house spelling"]
     elif f.kind == "name_variant":
         if not f.detail.get("spelling"):
             return 0.25, [*why, "a fuller form of the same name, not a different spelling"]

@@ -142,3 +142,12 @@ def test_one_numbered_event_with_deaths_in_one_account_only_is_a_casualty_findin
     assert len(harm) == 1
     assert "three" in (harm[0].values[0] or "")
     assert harm[0].values[1] is None
+
+
+def test_a_common_word_in_each_outlets_house_spelling_is_listed_but_not_shown():
+    a = "Landslide\n\nThe slide buried the road about 90 kilometres north of Tarrow on Saturday."
+    b = "Tarrow landslide\n\nThe slide buried the road about 90 kilometers north of Tarrow on Saturday."
+    comparison = _compare_texts(a, b)
+    spellings = [f for f in comparison.findings if f.kind == "spelling_variant"]
+    assert [f.values for f in spellings] == [("kilometres", "kilometers")]
+    assert all(f.confidence < SHOW_ABOVE for f in spellings)
