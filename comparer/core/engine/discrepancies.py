@@ -527,11 +527,13 @@ def number_findings(
     linked: Mapping[tuple[str, str], float],
     speaks_of: Mapping[str, set[str]],
     names: Mapping[str, frozenset[str]] | None = None,
+    beside: Mapping[tuple[str, str], frozenset[float]] | None = None,
 ) -> list[_Group]:
     """Figures of one measure the two accounts give that cannot both be right; figures only one gives.
 
     ``names`` gives the last words of the names each claim mentions: two figures in sentences naming
-    different people and places are less likely to be of one thing."""
+    different people and places are less likely to be of one thing. ``beside`` gives, for a claim and
+    another account, every figure of that account's claims linked to it, whatever they were read as."""
     names = names or {}
     sa, sb = pair
     stated: dict[str, set[float]] = defaultdict(set)
@@ -550,7 +552,7 @@ def number_findings(
     for measure, (qas, qbs) in by_measure.items():
         if not qas or not qbs:
             side = 0 if qas else 1
-            out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated))
+            out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated, (), beside))
             continue
         if len({q.number.value for q in qas}) > _MANY or len({q.number.value for q in qbs}) > _MANY:
             # So many figures of one measure that they count many different things: only figures in
@@ -577,7 +579,7 @@ def number_findings(
                     for q in mine
                     if not q.elsewhere and not q.places and not _vague(q) and id(q) not in paired
                 ]
-                out.extend(_one_side(measure, alone, pair, side, speaks_of, linked, stated, theirs))
+                out.extend(_one_side(measure, alone, pair, side, speaks_of, linked, stated, theirs, beside))
         if measure.startswith("duration"):
             # Durations far apart time different things (seventy days underground, two days in hospital).
             compatible = [(x, y, scope) for x, y, scope in compatible if _spread(x, y) <= _DURATIONS_APART]
@@ -917,6 +919,18 @@ def _range(q: Quantity) -> str:
     return f"{_fmt(n.low)}–{'∞' if math.isinf(n.high) else _fmt(n.high)}"
 
 
+def _told_beside(q: Quantity, values: frozenset[float]) -> bool:
+    """True when one of ``values`` is ``q``'s figure, or one its hedge allows close by ("more than 100"
+    beside 108)."""
+    value = q.number.value
+    if value in values:
+        return True
+    if _exact(q):
+        return False
+    low, high = q.bounds
+    return any(low <= v <= high and abs(v - value) <= value / 10 for v in values)
+
+
 def _one_side(
     measure: str,
     given: Sequence[Quantity],
@@ -926,12 +940,17 @@ def _one_side(
     linked: Mapping[tuple[str, str], float],
     stated: Mapping[str, set[float]],
     elsewhere: Sequence[Quantity] = (),
+    beside: Mapping[tuple[str, str], frozenset[float]] | None = None,
 ) -> list[_Group]:
     """Figures one account gives for a measure the other speaks of without any figure (or, ``elsewhere``,
     with figures only for other countries)."""
     if not given:
         return []
     other_source = pair[1 - side]
+    if beside:
+        # "Six survivors were rescued" beside "Six other members of the party survived": the other account
+        # gives the figure in a linked sentence, read as another measure or as none
+        given = [q for q in given if not _told_beside(q, beside.get((q.claim, other_source), frozenset()))]
     talkers = speaks_of.get(f"{other_source}\0{measure}", set())
     if not talkers:
         return []
@@ -2365,8 +2384,14 @@ def discrepancies(
     _retold_quotations(groups, facts)
     ages = ages_of(ordered)
     # Names seen on links are found again across the whole accounts; keep one of each.
+    figures_of = {f.claim.id: frozenset(n.value for n in f.numbers) for f in ordered}
+    source_of_claim = {f.claim.id: f.claim.source for f in ordered}
+    beside: dict[tuple[str, str], frozenset[float]] = defaultdict(frozenset)
+    for ca, cb in linked:
+        beside[(ca, source_of_claim[cb])] |= figures_of[cb]
+        beside[(cb, source_of_claim[ca])] |= figures_of[ca]
     for sa, sb in combinations([s.id for s in sources], 2):
-        groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named))
+        groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named, beside))
         groups.extend(rank_findings(ordered, (sa, sb)))
         groups.extend(age_findings(ages, (sa, sb)))
         groups.extend(relative_name_findings(ordered, (sa, sb)))

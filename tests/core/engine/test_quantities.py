@@ -587,3 +587,17 @@ def test_two_parts_of_a_toll_that_name_no_place_or_group_are_not_shown_as_a_conf
     b = "Tarrow crash\n\nSix people died. The lorry driver and five people on the bus were killed."
     shown = [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")]
     assert shown == []
+
+
+def test_a_figure_the_other_account_gives_in_a_linked_sentence_is_not_one_sided():
+    a = (
+        "Avalanche\n\nAn avalanche struck a party of skiers near Tarrow Peak on Tuesday. "
+        "Six survivors were rescued from the slope near Tarrow Peak by search teams on Tuesday night."
+    )
+    b = (
+        "Tarrow Peak avalanche\n\nAn avalanche struck a party of skiers near Tarrow Peak on Tuesday. "
+        "Six other skiers survived on the slope near Tarrow Peak and reached the search teams on "
+        "Tuesday night, and none of them needed to be rescued by air."
+    )
+    shown = [f for f in compare(_sources(a, b)).shown_findings() if f.kind == "number_one_side"]
+    assert shown == []
