@@ -50,7 +50,10 @@ _PART_FRONTED = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(rf"\b(?:{alternation(_FIGURES.relative_words)})\b", re.IGNORECASE)
-_OUT_OF = re.compile(r"\s+(?:out\s+of|of|out)(?:\s+the)?\s+", re.IGNORECASE)
+# "7 of 9 counties", "Seven of the Amtrak train's eight cars": the first figure is taken from the second
+_OUT_OF = re.compile(
+    r"\s+(?:out\s+of|of|out)(?:\s+the)?(?:\s+(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s)?\s+", re.IGNORECASE
+)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
