@@ -91,11 +91,7 @@ def test_two_accounts_that_both_presume_the_deaths_raise_no_certainty_finding():
     ],
 )
 def test_a_hedge_on_who_is_among_the_dead_leaves_the_deaths_stated(text, certainty):
-    from comparer.core.engine.discrepancies import death_certainty
-
-    src = Source(id="a", path="a.txt", text=text)
-    claim = Claim(id="a:1", source="a", start=0, end=len(text), text=text, role="body", paragraph=0)
-    assert death_certainty(extract_facts(claim, src)) == certainty
+    assert _certainty(text) == certainty
 
 
 @pytest.mark.parametrize(
@@ -109,11 +105,16 @@ def test_a_hedge_on_who_is_among_the_dead_leaves_the_deaths_stated(text, certain
     ],
 )
 def test_a_hedge_reaches_only_the_deaths_of_its_own_clause(text, certainty):
+    assert _certainty(text) == certainty
+
+
+def _certainty(text: str) -> str | None:
+    """How sure one sentence, read as a claim of its own, is that people died."""
     from comparer.core.engine.discrepancies import death_certainty
 
     src = Source(id="a", path="a.txt", text=text)
     claim = Claim(id="a:1", source="a", start=0, end=len(text), text=text, role="body", paragraph=0)
-    assert death_certainty(extract_facts(claim, src)) == certainty
+    return death_certainty(extract_facts(claim, src))
 
 
 def test_an_account_that_states_a_toll_and_fears_more_is_no_account_that_only_presumes():
