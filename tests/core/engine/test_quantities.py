@@ -47,6 +47,11 @@ def _sources(a: str, b: str) -> list[Source]:
     return [Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)]
 
 
+def _shown(a: str, b: str, kind: str = "number") -> list:
+    """The findings shown (not only listed with --all) comparing ``a`` with ``b``, of kinds starting so."""
+    return [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith(kind)]
+
+
 def test_deaths_in_different_sentences_are_compared_and_shown_once():
     a = (
         "A strong earthquake struck the province of Varna Dol early on Friday.\n\n"
@@ -485,7 +490,7 @@ def test_figures_of_a_sentence_dated_to_an_earlier_year_are_not_the_events():
         "In 1998, 40 people died when another ferry sank near Marnow."
     )
     b = "Marnow ferry\n\nPublished: 4 May 2021\n\nTwelve people died when the ferry sank off Marnow."
-    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind == "number_conflict"] == []
+    assert _shown(a, b, "number_conflict") == []
 
 
 def test_counts_of_people_listed_together_share_the_measure_and_are_parts():
@@ -499,7 +504,7 @@ def test_counts_of_people_listed_together_share_the_measure_and_are_parts():
 def test_a_toll_given_as_a_list_of_groups_is_no_rival_of_the_whole():
     a = "Plane crash\n\nThe crash of the plane at Velden airfield killed 11 people."
     b = "Crash at Velden\n\nOfficials said two crew members and nine passengers were killed at Velden."
-    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
+    assert _shown(a, b) == []
 
 
 def test_a_list_of_people_with_no_measure_is_a_breakdown():
@@ -523,7 +528,7 @@ def test_a_toll_credited_to_no_one_named_is_a_hedge_more_than_a_source(credit: s
         if credit == "were reported"
         else f"Tarrow floods\n\n212 people died in Tarrow on Monday, {credit}."
     )
-    found = [f for f in compare(_sources(credited, stated)).shown_findings() if f.kind == "attribution"]
+    found = _shown(credited, stated, "attribution")
     assert bool(found) is shown
 
 
@@ -538,7 +543,7 @@ def test_figures_of_a_time_since_which_the_event_is_a_record_are_not_the_events(
         "on the mountain since 1987, when 14 climbers died on the north face."
     )
     b = "Tarrow avalanche\n\nSix skiers were killed on Tuesday when snow swept down the slope."
-    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
+    assert _shown(a, b) == []
 
 
 @pytest.mark.parametrize(
@@ -579,13 +584,13 @@ def test_deaths_that_add_to_a_toll_told_before_are_a_part_of_it():
     )
     five = [q for q in all_quantities(facts.values()) if q.number.value == 5]
     assert [q.part for q in five] == [True]
-    assert [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")] == []
+    assert _shown(a, b) == []
 
 
 def test_two_parts_of_a_toll_that_name_no_place_or_group_are_not_shown_as_a_conflict():
     a = "Bus crash\n\nThe crash killed six people. The driver and four other passengers died on the bus."
     b = "Tarrow crash\n\nSix people died. The lorry driver and five people on the bus were killed."
-    shown = [f for f in compare(_sources(a, b)).shown_findings() if f.kind.startswith("number")]
+    shown = _shown(a, b)
     assert shown == []
 
 
@@ -599,5 +604,5 @@ def test_a_figure_the_other_account_gives_in_a_linked_sentence_is_not_one_sided(
         "Six other skiers survived on the slope near Tarrow Peak and reached the search teams on "
         "Tuesday night, and none of them needed to be rescued by air."
     )
-    shown = [f for f in compare(_sources(a, b)).shown_findings() if f.kind == "number_one_side"]
+    shown = _shown(a, b, "number_one_side")
     assert shown == []
