@@ -67,6 +67,8 @@ BASE_CONFIDENCE: dict[str, float] = {
 # How sure a finding is that a common word is spelled the British way in one account and the American way
 # in the other: below what is shown, as that is house style, not what the accounts say.
 HOUSE_SPELLING = 0.3
+# How sure "other words of one speaker" is when the accounts name two people of that name in full.
+TWO_PEOPLE = 0.1
 # A link scoring at least this is two claims stating one proposition.
 SAME_PROPOSITION = 40.0
 # Who says a thing is only worth a finding when both claims state one proposition nearly alike.
@@ -330,6 +332,57 @@ def _retold_quotations(groups: list[_Group], facts: Mapping[str, ClaimFacts]) ->
                     f"{'ab'[1 - side]} retells {len(matched)} sentences of {'ab'[side]}'s quotation, "
                     "in its order, in its own voice"
                 )
+
+
+def _full_names(facts: Mapping[str, ClaimFacts]) -> dict[str, list[tuple[int, NameMention]]]:
+    """Each account's names of two or more words, with the order of the claim naming them."""
+    out: dict[str, list[tuple[int, NameMention]]] = defaultdict(list)
+    for claim_id, f in facts.items():
+        order = _claim_order(claim_id)[1]
+        out[f.claim.source].extend((order, n) for n in f.names if len(n.words) >= 2)
+    for names in out.values():
+        names.sort(key=lambda pair: pair[0])
+    return out
+
+
+def _two_people_of_one_name(
+    g: _Group, facts: Mapping[str, ClaimFacts], full_names: Mapping[str, list[tuple[int, NameMention]]]
+) -> None:
+    """Hold back words "of one speaker" whom the two accounts name in full as two people ("said Ma": Ma
+    Yaoqi in one account, Ma Liya in the other)."""
+    whole: list[NameMention] = []
+    for side in (0, 1):
+        named = [
+            n
+            for c in g.claims[side]
+            if (f := facts.get(c)) is not None and f.speaker is not None
+            if (n := _named_in_full(f, f.speaker, full_names)) is not None
+        ]
+        if not named:
+            return
+        whole.append(named[0])
+    if not same_entity(whole[0], whole[1]):
+        g.confidence = min(g.confidence, TWO_PEOPLE)
+        g.why.append(f"two people of one name: {whole[0].text} (a) and {whole[1].text} (b)")
+
+
+def _named_in_full(
+    f: ClaimFacts, who: NameMention, full_names: Mapping[str, list[tuple[int, NameMention]]]
+) -> NameMention | None:
+    """The name in full of a speaker named short ("said Ma"): the last name of two or more words with that
+    word the account gives up to this claim, else the first after it; the speaker's own when it is full."""
+    if len(who.words) >= 2:
+        return who
+    order = _claim_order(f.claim.id)[1]
+    fitting = [
+        (at, n)
+        for at, n in full_names.get(f.claim.source, ())
+        if any(words_match(w, v) for w in who.words for v in n.words)
+    ]
+    before = [n for at, n in fitting if at <= order]
+    if before:
+        return before[-1]
+    return fitting[0][1] if fitting else None
 
 
 def _claim_order(claim_id: str) -> tuple[str, int]:
@@ -2498,6 +2551,10 @@ def discrepancies(
             for g in time_findings(ordered, (sa, sb), linked)
             if not any((c_a, c_b) in timed for c_a in g.claims[0] for c_b in g.claims[1])
         )
+    full_names = _full_names(facts)
+    for g in groups:
+        if g.first.kind == "quote_differs":
+            _two_people_of_one_name(g, facts, full_names)
     other_events: set[frozenset[str]] = set()
     distinctive = {s.id: _distinctive_names(ordered, s.id) for s in sources}
     for sa, sb in combinations([s.id for s in sources], 2):

@@ -255,3 +255,17 @@ def test_claims_giving_figures_of_nothing_in_common_state_no_one_proposition() -
     )
     comparison = _compare_pair(credited, stated)
     assert [f for f in comparison.shown_findings() if f.kind == "attribution"] == []
+
+
+@pytest.mark.parametrize(("full_b", "shown"), [("Lin Wei", False), ("Lin Tao", True)])
+def test_a_speaker_named_short_is_the_person_the_account_named_in_full(full_b: str, shown: bool) -> None:
+    a = (
+        "Quake in Tarrow\n\nLin Tao, a volunteer from the city, reached the valley on Monday.\n\n"
+        '"I saw whole streets turned to rubble," said Lin, who came with twenty others.'
+    )
+    b = (
+        f"Tarrow quake\n\n{full_b}, who runs a shop in the city, watched the rescue on Monday.\n\n"
+        '"Nobody here has slept since the shaking began," Lin said.'
+    )
+    found = [f for f in _compare_pair(a, b).shown_findings() if f.kind == "quote_differs"]
+    assert bool(found) is shown
