@@ -897,6 +897,13 @@ _REFERENCE = re.compile(
 )
 
 
+def _sums_to(f: ClaimFacts, toll: float, value: float) -> bool:
+    """True when the figures of a claim, two or more, add up to a larger toll the account gave before."""
+    if toll <= value or len(f.numbers) < 2:
+        return False
+    return sum(n.value for n in f.numbers) == toll
+
+
 def _joined_to_people(text: str, start: int) -> bool:
     """True when a noun for people is joined to the figure starting at ``start`` ("the driver and five")."""
     m = _JOINED.search(text, max(0, start - 40), start)
@@ -1062,6 +1069,10 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
             key = (q.source, q.measure)
             if q.also and not q.part and q.number.value < tolls.get(key, 0.0):
                 q = replace(q, part=True, how=f"{q.how}, added to the toll told before")
+            elif not q.part and _sums_to(f, tolls.get(key, 0.0), q.number.value):
+                # "one was in critical condition, one in serious condition and eight had injuries …" after
+                # "Ten people were injured": a breakdown of the toll
+                q = replace(q, part=True, how=f"{q.how}, one of figures that add up to the toll told before")
             if not q.part:
                 tolls[key] = max(tolls.get(key, 0.0), q.number.value)
             if q.places == _THERE_PLACE and before is not None and before.claim.source == f.claim.source:

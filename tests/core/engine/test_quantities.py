@@ -606,3 +606,19 @@ def test_a_figure_the_other_account_gives_in_a_linked_sentence_is_not_one_sided(
     )
     shown = _shown(a, b, "number_one_side")
     assert shown == []
+
+
+def test_figures_that_add_up_to_the_toll_told_before_are_a_breakdown_of_it():
+    a = (
+        "Bus crash\n\nTen people were injured when the bus left the road near Tarrow.\n\n"
+        "One was in critical condition, one was in serious condition and eight had minor injuries."
+    )
+    b = "Tarrow crash\n\nThe crash near Tarrow injured 10 people, police said."
+    source = Source(id="a", path="a.txt", text=a)
+    eight = [
+        q
+        for q in all_quantities(extract_source_facts(source, segment(source)).values())
+        if q.number.value == 8
+    ]
+    assert [q.part for q in eight] == [True]
+    assert _shown(a, b) == []
