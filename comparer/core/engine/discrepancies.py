@@ -67,6 +67,8 @@ BASE_CONFIDENCE: dict[str, float] = {
 # How sure a finding is that a common word is spelled the British way in one account and the American way
 # in the other: below what is shown, as that is house style, not what the accounts say.
 HOUSE_SPELLING = 0.3
+# How sure "a attributes, b states it" is when b credits it too in another sentence (listed with --all).
+CREDITED_ELSEWHERE = 0.2
 # How sure "other words of one speaker" is when the accounts name two people of that name in full.
 TWO_PEOPLE = 0.1
 # A link scoring at least this is two claims stating one proposition.
@@ -332,6 +334,35 @@ def _retold_quotations(groups: list[_Group], facts: Mapping[str, ClaimFacts]) ->
                     f"{'ab'[1 - side]} retells {len(matched)} sentences of {'ab'[side]}'s quotation, "
                     "in its order, in its own voice"
                 )
+
+
+def _credited_on_another_link(
+    groups: Sequence[_Group], links: Sequence[Link], facts: Mapping[str, ClaimFacts]
+) -> None:
+    """Hold back "a attributes this; b states it in its own voice" when b credits it too, in another sentence
+    stating nearly the same as the credited one ("… police said" in the text beside a caption's bare toll)."""
+    credited_on: dict[str, set[str]] = defaultdict(set)  # claim -> attributed claims linked to it
+    for link in links:
+        if link.score < SAME_PROPOSITION:
+            continue
+        for here, there in ((link.a, link.b), (link.b, link.a)):
+            f = facts.get(there)
+            if f is not None and f.attributed:
+                credited_on[here].add(there)
+    for g in groups:
+        side = g.first.detail.get("attributed_side")
+        if g.first.kind != "attribution" or side not in ("a", "b"):
+            continue
+        credited_side = 0 if side == "a" else 1
+        stated_source = g.sources[1 - credited_side]
+        if any(
+            facts[c].claim.source == stated_source
+            for claim in g.claims[credited_side]
+            for c in credited_on.get(claim, ())
+            if c not in g.claims[1 - credited_side]
+        ):
+            g.confidence = min(g.confidence, CREDITED_ELSEWHERE)
+            g.why.append("the other account credits it too, in another sentence stating nearly the same")
 
 
 def _full_names(facts: Mapping[str, ClaimFacts]) -> dict[str, list[tuple[int, NameMention]]]:
@@ -2435,6 +2466,7 @@ def discrepancies(
     linked = {(link.a, link.b): link.score for link in links}
     groups = merge_link_findings(links, facts, by_id, quantities, places)
     _retold_quotations(groups, facts)
+    _credited_on_another_link(groups, links, facts)
     ages = ages_of(ordered)
     # Names seen on links are found again across the whole accounts; keep one of each.
     figures_of = {f.claim.id: frozenset(n.value for n in f.numbers) for f in ordered}

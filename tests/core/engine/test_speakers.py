@@ -269,3 +269,17 @@ def test_a_speaker_named_short_is_the_person_the_account_named_in_full(full_b: s
     )
     found = [f for f in _compare_pair(a, b).shown_findings() if f.kind == "quote_differs"]
     assert bool(found) is shown
+
+
+def test_a_claim_the_stating_account_credits_too_in_another_sentence_is_no_attribution_finding() -> None:
+    credited = "Market fire\n\nThe fire gutted the old covered market in Tarrow on Monday night, police said."
+    stated = (
+        "Tarrow fire\n\nFire gutted the old covered market in Tarrow on Monday night.\n\n"
+        "The fire gutted the covered market in Tarrow on Monday night, police said, and traders lost stock."
+    )
+    comparison = _compare_pair(credited, stated)
+    assert [f for f in comparison.shown_findings() if f.kind == "attribution"] == []
+    alone = _compare_pair(
+        credited, "Tarrow fire\n\nFire gutted the old covered market in Tarrow on Monday night."
+    )
+    assert [f for f in alone.shown_findings() if f.kind == "attribution"]
