@@ -43,6 +43,12 @@ def test_figures_of_one_measure_are_compared_only_within_one_scope(case):
     assert same_scope(qa, qb) == case["scope"]
 
 
+def _account_quantities(text: str) -> list:
+    """Every figure of one account, read claim by claim as the engine reads a whole account."""
+    src = Source(id="a", path="a.txt", text=text)
+    return all_quantities(list(extract_source_facts(src, segment(src)).values()))
+
+
 def _sources(a: str, b: str) -> list[Source]:
     return [Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)]
 
@@ -220,9 +226,7 @@ def test_a_figure_counted_there_is_counted_at_the_last_place_the_sentence_before
         "The quake shook towns from Corvale to the slopes of Mount Tarrow, where climbers were camped.\n\n"
         "At least 18 climbers died there and 40 were hurt."
     )
-    src = Source(id="a", path="a.txt", text=text)
-    quantities = all_quantities(list(extract_source_facts(src, segment(src)).values()))
-    deaths = next(q for q in quantities if q.measure == "deaths")
+    deaths = next(q for q in _account_quantities(text) if q.measure == "deaths")
     assert deaths.places == (("tarrow",),)
 
 
@@ -579,10 +583,7 @@ def test_deaths_that_add_to_a_toll_told_before_are_a_part_of_it():
         "The lorry driver died at the scene. Five people on the bus also died there."
     )
     b = "Tarrow crash\n\nSix people died when a lorry hit a bus in Tarrow on Tuesday."
-    facts = extract_source_facts(
-        Source(id="a", path="a.txt", text=a), segment(Source(id="a", path="a.txt", text=a))
-    )
-    five = [q for q in all_quantities(facts.values()) if q.number.value == 5]
+    five = [q for q in _account_quantities(a) if q.number.value == 5]
     assert [q.part for q in five] == [True]
     assert _shown(a, b) == []
 
@@ -614,11 +615,6 @@ def test_figures_that_add_up_to_the_toll_told_before_are_a_breakdown_of_it():
         "One was in critical condition, one was in serious condition and eight had minor injuries."
     )
     b = "Tarrow crash\n\nThe crash near Tarrow injured 10 people, police said."
-    source = Source(id="a", path="a.txt", text=a)
-    eight = [
-        q
-        for q in all_quantities(extract_source_facts(source, segment(source)).values())
-        if q.number.value == 8
-    ]
+    eight = [q for q in _account_quantities(a) if q.number.value == 8]
     assert [q.part for q in eight] == [True]
     assert _shown(a, b) == []
