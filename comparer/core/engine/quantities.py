@@ -68,7 +68,7 @@ _SKIP_UNITS = frozenset(stem(w) for w in _FIGURES.not_counts) | {"%"}
 # ("16 students were killed" counts deaths); other measure words do not ("16 students on board").
 _MEASUREMENTS = ("length_", "mass_", "duration_")
 _NOT_COUNTS = (*_MEASUREMENTS, "magnitude", "money")
-_HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties"})
+_HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties", "dead_or_missing", "bodies"})
 # How near (in words) a measure word must stand to the figure it qualifies.
 _NEAR = 7
 # ... and a measure word before the figure, counted as in _measure_word: "rescue teams are able to reach 11
@@ -851,6 +851,14 @@ def _quantity(
     )
     counts_people = people is not None or (known is not None and known.counted)
     places = _clause_places(f, clause, clauses, counts_people)
+    if (
+        places
+        and _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
+        and any(clause.start <= m.span.end - f.claim.start <= span[0] - 1 for m in f.numbers)
+    ):
+        # "72 people including 4 crew members … crashed in the gorge": the place is the whole's, and the
+        # part is a part of that whole, not the count at the place
+        places = ()
     earlier = [c for c in clauses if c.end <= clause.start]
     if not places and earlier and text[earlier[-1].end : clause.start].strip().lower() == "and":
         # "Two hikers were killed there and 35 were hurt": the place of the first figure holds
@@ -1043,12 +1051,16 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return "same" if any(_place_match(x, y) for x in a.places for y in b.places) else None
     if a.part != b.part:
         return None
+    if a.part and bool(a.nationals) != bool(b.nationals):
+        return None  # "five Indians" among those on board is another part than "68 passengers"
     if bool(a.countries) != bool(b.countries) and not a.places and not b.places:
         return "part"  # "23 deaths in eastern Egypt" against a toll that names no country
     if a.part and not (a.places or b.places or a.countries or a.nationals or b.nationals):
         return "parts"  # "the four other people killed" and "five people on the bus also died"
     if not a.places and not b.places:
         return "same"
+    if a.part:
+        return "parts"  # a part at a place and a part naming none: they may count different parts
     one = a.places or b.places
     return "whole" if len(one) >= 2 else "part"
 
