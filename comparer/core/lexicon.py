@@ -156,6 +156,7 @@ class CalendarLexicon:
     now_verbs: tuple[str, ...] = ()
     year_before: tuple[str, ...] = ()  # "in 1992", "since October 1989": a sentence dated to a year
     year_past: tuple[str, ...] = ()  # "since 1981, when": a time before the account's, whatever its date
+    year_modified: tuple[str, ...] = ()  # "a 1992 gas explosion": the year dates the thing named after it
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
@@ -465,6 +466,7 @@ def _calendar() -> CalendarLexicon:
         now_verbs=_words(cues.get("now_verbs")),
         year_before=_words(cues.get("year_before")),
         year_past=_words(cues.get("year_past")),
+        year_modified=_words(cues.get("year_modified")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(

@@ -102,6 +102,9 @@ def test_a_hedge_on_who_is_among_the_dead_leaves_the_deaths_stated(text, certain
         ("Bodies were found near the gate, police said, so there may have been a crush.", "stated"),
         ("The four missing divers are presumed to have drowned.", "hedged"),
         ("Dozens are feared dead after the landslide.", "hedged"),
+        # a fear of deaths beyond those told hedges none of them
+        ("Firefighters fear that more bodies will be found in the rubble.", None),
+        ("Firefighters fear that many bodies will be found in the rubble.", "hedged"),
     ],
 )
 def test_a_hedge_reaches_only_the_deaths_of_its_own_clause(text, certainty):

@@ -551,6 +551,36 @@ def test_figures_of_a_time_since_which_the_event_is_a_record_are_not_the_events(
 
 
 @pytest.mark.parametrize(
+    ("dated", "shown"),
+    [
+        ("It was the worst crash since the March 2009 derailment near Oskel that killed 31 people.", 0),
+        ("It was the region's worst disaster after a 1998 landslide that killed 31 people.", 0),
+        ("It was the worst crash on the line; officials said 31 people had been killed.", 1),
+    ],
+)
+def test_a_year_naming_when_another_disaster_was_dates_its_figures_to_that_year(dated, shown):
+    a = f"Train crash at Oskel, 12 May 2016\n\nNine were killed when the train left the rails.\n\n{dated}"
+    b = "Oskel derailment\n\nNine passengers died when the express derailed at Oskel on 12 May 2016."
+    assert len(_shown(a, b, "number_conflict")) == shown
+
+
+def test_a_part_counted_within_a_figure_of_its_sentence_is_not_the_count_at_its_place():
+    (whole, part) = _quantities("The coach with 48 people including 6 teachers on board crashed at Talvera.")
+    assert whole.places == (("talvera",),)
+    assert part.part
+    assert part.places == ()
+
+
+def test_an_account_naming_few_names_none_of_which_the_other_names_is_judged_another_event():
+    short = "Blast at Kesvik mine\n\nAn explosion at the Kesvik mine killed 12 miners, Halvan Oderis said."
+    comparison = compare(_sources(FERRY, short))
+    assert not comparison.shown_findings()
+    held = [f for f in comparison.findings if f.kind == "number_conflict"]
+    assert held
+    assert all(any("different events" in w for w in f.why) for f in held)
+
+
+@pytest.mark.parametrize(
     ("text", "part"),
     [
         ("Among the injured, three were hurt critically, police said.", True),
