@@ -104,6 +104,8 @@ class MeasureLexicon:
     money_words: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
     predicate_objects: tuple[str, ...] = ()  # "two officers identified the victims": active, with an object
+    # people noun -> group a figure counts, of the groups and the roles ("officers" -> police)
+    roles: Mapping[str, str] = field(default_factory=dict)
 
     def measure(self, name: str) -> Measure | None:
         """The measure with this name, if the lexicon has it."""
@@ -415,6 +417,9 @@ def measure_lexicon() -> MeasureLexicon:
         money_words=frozenset(str(w).lower() for w in money.get("words", ())),
         media_words=frozenset(str(w).lower() for w in data.get("media", {}).get("words", ())),
         predicate_objects=_words(data.get("predicate", {}).get("objects")),
+        roles=_frozen(
+            groups | {str(w).lower(): role for role, words in data.get("roles", {}).items() for w in words}
+        ),
     )
 
 

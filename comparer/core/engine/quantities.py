@@ -105,6 +105,9 @@ class Quantity:
     also: bool = False
     # For a length: the folded place it is measured from ("88 km north of Seattle"), if the words say.
     reference: str = ""
+    # The group of people the figure counts, when its noun names one ("two officers", "17 firefighters",
+    # measures.toml groups); "" for people at large ("125 people") or no people.
+    group: str = ""
 
     @property
     def value_text(self) -> str:
@@ -375,6 +378,15 @@ def _people_head(after: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
+def _role(unit_stem: str) -> str:
+    """The group of people a counted noun names ("officers" -> police), "" for people at large."""
+    for word, role in measure_lexicon().roles.items():
+        if stem(word) == unit_stem:
+            return "" if role == "people" else role
+    return ""
+
+
 def _people_group(unit_stem: str) -> str | None:
     lex = measure_lexicon()
     for word, group in lex.groups.items():
@@ -640,6 +652,9 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if measure is None:
             continue
         q = _quantity(f, n, measure, people, clause, clauses, span, after, how)
+        role = _role(noun) if noun else ""
+        if role:
+            q = replace(q, group=role)
         if word is not None and word[3] > span[1] and _ALSO.search(text, span[1], word[3]):
             q = replace(q, also=True)
         if taken and not q.part:
@@ -1032,8 +1047,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     Returns ``"same"`` when they speak of the same places (or both of none), ``"whole"`` when one names
     no place and the other several (a total across sites), ``"part"`` when one names a place and the other
     none (it may be a part of the other's total), ``"parts"`` when both are parts of a toll naming no place
-    or group (they may be different parts), and ``None`` when they are about different places, peoples or
-    parts.
+    or group (they may be different parts), and ``None`` when they are about different places, peoples,
+    groups of people or parts.
     """
     if a.holder or b.holder or _per_person(a.measure):
         # one person's figure ("a father of four"): comparable only for the same person, wherever named
@@ -1044,6 +1059,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return None  # a figure for another country against one for the main place
     if a.nationals and b.nationals and not a.nationals & b.nationals:
         return None
+    if a.group and b.group and a.group != b.group:
+        return None  # a count of one group is not another's ("17 firefighters" / "12 students")
     if a.nationals & b.nationals and a.part != b.part and not a.places and not b.places:
         return "same"  # "nine foreigners killed" and "156, including 35 foreigners": one group's count
     if a.places and b.places:
@@ -1055,7 +1072,7 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return None  # "five Indians" among those on board is another part than "68 passengers"
     if bool(a.countries) != bool(b.countries) and not a.places and not b.places:
         return "part"  # "23 deaths in eastern Egypt" against a toll that names no country
-    if a.part and not (a.places or b.places or a.countries or a.nationals or b.nationals):
+    if a.part and not (a.places or b.places or a.countries or a.nationals or b.nationals or a.group):
         return "parts"  # "the four other people killed" and "five people on the bus also died"
     if not a.places and not b.places:
         return "same"
@@ -1098,7 +1115,23 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
                 q = replace(q, countries=frozenset((country,)) if country else frozenset())
             out.append(q)
         before = f
-    return out
+    return _groups_within_tolls(out)
+
+
+def _groups_within_tolls(quantities: list[Quantity]) -> list[Quantity]:
+    """A count of one group below its own account's toll of people at large is a part of that toll: "12
+    firefighters were among the 44 killed", "two officers were killed" beside "127 people had died"."""
+    tolls: dict[tuple[str, str], float] = {}
+    for q in quantities:
+        if not q.group and not q.part and q.is_count:
+            key = (q.source, q.measure)
+            tolls[key] = max(tolls.get(key, 0.0), q.number.value)
+    return [
+        replace(q, part=True, how=f"{q.how}, a group within the account's toll")
+        if q.group and not q.part and q.number.value < tolls.get((q.source, q.measure), 0.0)
+        else q
+        for q in quantities
+    ]
 
 
 _THERE_PLACE = (("there",),)

@@ -571,6 +571,27 @@ def test_a_part_counted_within_a_figure_of_its_sentence_is_not_the_count_at_its_
     assert part.places == ()
 
 
+@pytest.mark.parametrize(
+    ("b", "values"),
+    [
+        (
+            "The riot in Corvale killed 131 people on Sunday.\n\nPolice said two officers died.",
+            ["125", "131"],
+        ),
+        (
+            "The riot in Corvale killed 125 people on Sunday.\n\nPolice said three officers died.",
+            ["Two", "three"],
+        ),
+        ("The riot in Corvale killed 125 people on Sunday.\n\nPolice said two officers died.", []),
+    ],
+)
+def test_a_count_of_one_group_within_its_accounts_toll_is_held_against_the_same_groups_only(b, values):
+    a = "Riot in Corvale\n\nThe riot killed 125 people in Corvale.\n\nTwo officers were among the dead."
+    found = _shown(a, "Corvale riot\n\n" + b, "number_conflict")
+    # the officers are never held against the whole toll
+    assert [[v.split()[0] for v in f.values if v] for f in found] == ([values] if values else [])
+
+
 def test_an_account_naming_few_names_none_of_which_the_other_names_is_judged_another_event():
     short = "Blast at Kesvik mine\n\nAn explosion at the Kesvik mine killed 12 miners, Halvan Oderis said."
     comparison = compare(_sources(FERRY, short))
