@@ -69,6 +69,8 @@ _SKIP_UNITS = frozenset(stem(w) for w in _FIGURES.not_counts) | {"%"}
 _MEASUREMENTS = ("length_", "mass_", "duration_")
 _NOT_COUNTS = (*_MEASUREMENTS, "magnitude", "money")
 _HARM_MEASURES = frozenset({"deaths", "injured", "missing", "casualties", "dead_or_missing", "bodies"})
+# What may befall people on board, which measures them over where they were when a word of it follows.
+_BEFALLS = _HARM_MEASURES | {"rescued", "trapped"}
 # How near (in words) a measure word must stand to the figure it qualifies.
 _NEAR = 7
 # ... and a measure word before the figure, counted as in _measure_word: "rescue teams are able to reach 11
@@ -257,6 +259,7 @@ def _measure_word(
     index = [(s + shift, e + shift) for s, e in index]
     best: tuple[int, int, str, str, int] | None = None
     harm_after: tuple[int, int, str, str, int] | None = None
+    befalls_after: tuple[int, int, str, str, int] | None = None
     for pattern, name, rank in _measure_patterns():
         for m in pattern.finditer(text, clause.start, clause.end):
             if m.start() >= span[1]:
@@ -284,9 +287,13 @@ def _measure_word(
             after = m.start() >= span[1]
             if name in _HARM_MEASURES and after and (harm_after is None or key < harm_after[:2]):
                 harm_after = (distance, rank, name, m.group().lower(), m.start())
+            if name in _BEFALLS and after and (befalls_after is None or key < befalls_after[:2]):
+                befalls_after = (distance, rank, name, m.group().lower(), m.start())
     if best is not None and harm_after is not None and best[4] >= span[1] and best[2] not in _HARM_MEASURES:
         # "five people aboard the bus were killed": what befell them measures them, not where they were
         best = harm_after
+    elif best is not None and befalls_after is not None and best[4] >= span[1] and best[2] == "aboard":
+        best = befalls_after  # "179 aboard the ferry had been rescued"
     return (best[2], best[3], best[0], best[4]) if best else None
 
 
