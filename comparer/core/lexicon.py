@@ -337,6 +337,8 @@ class FigureLexicon:
     part_fronted: tuple[str, ...] = ()  # "Among the injured, two …": a part of the group named first
     # "injuries among its 200 passengers": the group, not the measure
     group_before: frozenset[str] = frozenset()
+    # words that open a clause of their own: a measure word before one says nothing of a figure after it
+    subordinators: frozenset[str] = frozenset()
     # "killing all 11": a word right before a figure that belongs to it
     determiners: tuple[str, ...] = ()
     # "six other men": a word between a figure and its noun that makes the figure a part
@@ -626,6 +628,7 @@ def _figures() -> FigureLexicon:
         part_before=_words(part.get("before")),
         part_fronted=_words(part.get("fronted")),
         group_before=frozenset(_words(part.get("group"))),
+        subordinators=frozenset(_words(data.get("subordinators"))),
         determiners=_words(data.get("determiners")),
         part_adjectives=_words(part.get("adjectives")),
         relative_words=_words(data.get("relative_words")),

@@ -237,6 +237,7 @@ def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
 
 
 _GROUP_WORDS = _FIGURES.group_before
+_SUBORDINATORS = _FIGURES.subordinators
 # A one-word measure word joined to the figure by a hyphen ("magnitude-6.1"), see numbers.py.
 _GLUED_MEASURE = re.compile(rf"\b(?:{alternation(tuple(sorted(HYPHENED_MEASURES)))})-$", re.IGNORECASE)
 # A determiner right before a figure belongs to it ("killing all 11"); see figures.toml.
@@ -270,8 +271,12 @@ def _measure_word(
                 continue
             if any(gap[0] <= o[0] and o[1] <= gap[1] for o in others):
                 continue  # another figure stands between: the word is that figure's
-            if m.end() <= span[0] and _GROUP_WORDS & {w.lower() for w in text[gap[0] : gap[1]].split()}:
-                continue  # "injuries among its 200 passengers": the figure is the group, not the injured
+            if m.end() <= span[0] and (_GROUP_WORDS | _SUBORDINATORS) & {
+                w.lower() for w in text[gap[0] : gap[1]].split()
+            }:
+                # "injuries among its 200 passengers": the figure is the group, not the injured; "unaccounted
+                # for after a ferry with more than 400 passengers sank": the figure is in another clause
+                continue
             distance = _words_between(index, *gap)
             if m.end() <= span[0] and distance and _DETERMINER_BEFORE.fullmatch(text, gap[0], gap[1]):
                 distance -= 1  # "killing all 11 people on board": "all" belongs to the figure
