@@ -390,24 +390,24 @@ def _people_head(after: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def _role(unit_stem: str) -> str:
     """The group of people a counted noun names ("officers" -> police), "" for people at large."""
-    for word, role in measure_lexicon().roles.items():
-        if stem(word) == unit_stem:
-            return "" if role == "people" else role
-    return ""
+    role = _group_of(measure_lexicon().roles, unit_stem)
+    return "" if role in (None, "people") else role
 
 
+@lru_cache(maxsize=4096)
 def _people_group(unit_stem: str) -> str | None:
     lex = measure_lexicon()
-    for word, group in lex.groups.items():
-        if stem(word) == unit_stem:
-            return group
-    for word in lex.people:
-        if stem(word) == unit_stem:
-            return "people"
-    return None
+    group = _group_of(lex.groups, unit_stem)
+    if group is not None:
+        return group
+    return "people" if any(stem(word) == unit_stem for word in lex.people) else None
+
+
+def _group_of(groups: Mapping[str, str], unit_stem: str) -> str | None:
+    """The group of the first noun of ``groups`` (noun -> group) whose stem is ``unit_stem``."""
+    return next((group for word, group in groups.items() if stem(word) == unit_stem), None)
 
 
 def _thing_measure(unit_stem: str) -> str:
@@ -869,10 +869,11 @@ def _quantity(
         label = f"duration (in {measure.split(':', 1)[1]}s)"
     if people and people != "people" and known is None:
         label = people
+    part_before = _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]]) is not None
     part = bool(
         _PARTITIVE.match(after)
         or _PART_ADJECTIVE.match(after)
-        or _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
+        or part_before
         or _PART_FRONTED.search(text[max(0, span[0] - 60) : span[0]])
         or _joined_to_people(text, span[0])
     )
@@ -880,7 +881,7 @@ def _quantity(
     places = _clause_places(f, clause, clauses, counts_people)
     if (
         places
-        and _PART_BEFORE.search(text[max(0, span[0] - 30) : span[0]])
+        and part_before
         and any(clause.start <= m.span.end - f.claim.start <= span[0] - 1 for m in f.numbers)
     ):
         # "72 people including 4 crew members … crashed in the gorge": the place is the whole's, and the
