@@ -204,6 +204,8 @@ class NumberLexicon:
     measures: tuple[Unit, ...]
     # "early", "mid", "late" -> years into the decade a loose age allows ("in his mid-30s": 33 to 36)
     age_decades: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # hedge phrase -> words after which it is a particle, not a hedge ("handed over 441", "climbed up to 288")
+    particles: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def words(self) -> frozenset[str]:
@@ -350,6 +352,7 @@ class FigureLexicon:
     country_anaphors: tuple[str, ...] = ()  # "in that country": a country named before
     level_verbs: tuple[str, ...] = ()  # "the toll … has risen to 156": the toll's figure
     additional: tuple[str, ...] = ()  # "two more explosions": added to the count before
+    additional_before: tuple[str, ...] = ()  # "another 25 bodies": added to a count told before
     also: tuple[str, ...] = ()  # "Five … also died": these add to a toll told before
     joined: tuple[str, ...] = ()  # "the driver and five passengers": the figure is some of them
     rates: tuple[str, ...] = ()  # "an average of 25 … each winter": a rate, no count of the event
@@ -517,6 +520,12 @@ def _numbers(stem: Any) -> NumberLexicon:
         age_decades=MappingProxyType(
             {str(k).lower(): (int(v["low"]), int(v["high"])) for k, v in data.get("age_decades", {}).items()}
         ),
+        particles=MappingProxyType(
+            {
+                " ".join(str(k).lower().split()): frozenset(_words(v))
+                for k, v in data.get("particles", {}).items()
+            }
+        ),
     )
 
 
@@ -634,6 +643,7 @@ def _figures() -> FigureLexicon:
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
         additional=_words(data.get("additional")),
+        additional_before=_words(data.get("additional_before")),
         rates=_words(data.get("rates")),
         also=_words(part.get("also")),
         joined=_words(part.get("joined")),

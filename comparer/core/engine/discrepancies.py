@@ -35,6 +35,7 @@ from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Fin
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
 from comparer.core.engine.quantities import (
+    TALLY_OF,
     Quantity,
     all_quantities,
     measured_alike,
@@ -131,6 +132,19 @@ def _start(s: Span) -> int:
     return s.start
 
 
+def name_key(f: Finding) -> frozenset[Any]:
+    """What makes two name findings one: the words spelled two ways ("hasan / hassan", however much of the
+    name each passage gives), or, with no spelling, the two names as written."""
+    words = f.detail.get("words") if f.detail.get("spelling") else None
+    if words and len(words) == 2:
+        spelled = frozenset(
+            (x, y) for x in words[0] for y in words[1] if x != y and x[:1].isalpha() and spelled_alike(x, y)
+        )
+        if spelled:
+            return spelled
+    return frozenset(fold(v or "") for v in f.values)
+
+
 def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts) -> tuple[Any, ...] | None:
     """What makes two findings on different links one discrepancy; ``None`` drops the finding."""
     kind = f.kind
@@ -149,7 +163,7 @@ def _link_key(f: Finding, pair: tuple[str, str], fa: ClaimFacts, fb: ClaimFacts)
         fuller = max(f.values, key=lambda v: len(v or ""))
         return (kind, pair, fold(fuller or ""))
     if kind in ("name_variant", "spelling_variant"):
-        return ("name", pair, frozenset(fold(v or "") for v in f.values))
+        return ("name", pair, name_key(f))
     if kind == "date_equivalent":
         return (kind, pair, f.detail.get("day"))
     return (kind, pair, f.values)
@@ -566,6 +580,7 @@ def _part_exceeds_whole(qa: Quantity, qb: Quantity) -> bool:
 # other account's amount in words bears out.
 ROUND_AGAINST_WORDS = 0.25
 
+SELF_CONTRADICTED_COST = 0.2
 SELF_CONTRADICTED = "one account also gives a figure the other bears out: it disagrees with itself"
 
 
@@ -678,6 +693,15 @@ def number_findings(
                     borne_out[id(qa)].add(qb)
                 if exact_a == exact_b or not exact_b:
                     borne_out[id(qb)].add(qa)
+        if measure in TALLY_OF:
+            # bodies found are the dead found: a count of them that the other account's toll of the dead
+            # bears out is borne out ("the body count up to 13" against "the death toll rose to 13")
+            tally = [q for q in quantities if q.measure == TALLY_OF[measure] and not q.part]
+            for mine, other in ((qas, sb), (qbs, sa)):
+                for q in mine:
+                    for t in tally:
+                        if t.source == other and q.consistent_with(t):
+                            borne_out[id(q)].add(t)
         by_scope: dict[str, list[tuple[Quantity, Quantity]]] = defaultdict(list)
         self_contradicted: set[tuple[int, int]] = set()
         nobody = _Partners()
@@ -740,7 +764,7 @@ def number_findings(
             )
             c, why = _number_confidence(qa, qb, scope, (qa.claim, qb.claim) in linked, apart)
             if (id(qa), id(qb)) in self_contradicted:
-                c -= 0.2
+                c -= SELF_CONTRADICTED_COST
                 why.append(SELF_CONTRADICTED)
             given_a = {id(x): x for x, _ in conflicts}
             given_b = {id(y): y for _, y in conflicts}
@@ -758,8 +782,8 @@ def number_findings(
                 kind="number_conflict",
                 values=("; ".join(values_a), "; ".join(values_b)),
                 spans=((), ()),
-                explanation=f"{qa.label}: {qa.value_text} against {qb.value_text} — the figures cannot both "
-                f"be right ({_range(qa)} vs {_range(qb)})",
+                explanation=f"{qa.label}: {qa.value_text} against {qb.value_text} — {_how_apart(qa, qb)} "
+                f"({_range(qa)} vs {_range(qb)})",
                 detail={"measure": measure, "a": _bounds(qa), "b": _bounds(qb), "scope": scope},
             )
             group = _Group(first=first, sources=pair, confidence=c, why=why)
@@ -1000,7 +1024,17 @@ def _range(q: Quantity) -> str:
     n = q.number
     if n.exact:
         return _fmt(n.value)
-    return f"{_fmt(n.low)}–{'∞' if math.isinf(n.high) else _fmt(n.high)}"
+    low, high = q.bounds
+    if low == high:
+        return f"{_fmt(low)} counted so far"  # "at least 2,750": a count, not a floor (reported_bounds)
+    return f"{_fmt(low)}–{'∞' if math.isinf(high) else _fmt(high)}"
+
+
+def _how_apart(qa: Quantity, qb: Quantity) -> str:
+    """What two conflicting figures are to each other: rival figures, or figures of different moments."""
+    if _other_moments(qa, qb):
+        return f"the figures differ, given for different moments ({qa.moment} / {qb.moment})"
+    return "the figures cannot both be right"
 
 
 def _told_beside(q: Quantity, values: frozenset[float]) -> bool:
@@ -2524,12 +2558,10 @@ def discrepancies(
             ]
             groups.append(g)
         seen_names = {
-            frozenset(fold(v or "") for v in g.first.values): g
-            for g in groups
-            if g.first.kind == "name_variant" and g.sources == (sa, sb)
+            name_key(g.first): g for g in groups if g.first.kind == "name_variant" and g.sources == (sa, sb)
         }
         for g in name_findings(ordered, (sa, sb)):
-            seen = seen_names.get(frozenset(fold(v or "") for v in g.first.values))
+            seen = seen_names.get(name_key(g.first))
             if seen is None:
                 groups.append(g)
                 continue
@@ -2691,11 +2723,32 @@ def _uncommon(word: str) -> bool:
     return zipf_frequency(word, "en") < _COMMON_NAME_WORD
 
 
+# A word of a place as counted in an account, hyphens kept inside it ("lac-megantic").
+_PLACE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _main_country(counted: Sequence[Counter[str]]) -> str | None:
+    """The country every account names (by its name, its people or its capital), the most named of them."""
+    table = country_table()
+    named: list[Counter[str]] = []
+    for counts in counted:
+        each: Counter[str] = Counter()
+        for word, n in counts.items():
+            if word in table:
+                each[table[word]] += n
+        named.append(each)
+    if not named:
+        return None
+    common = [(sum(c[k] for c in named), k) for k in set.intersection(*(set(c) for c in named))]
+    return max(common)[1] if common else None
+
+
 def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> list[Quantity]:
     """Figures for the event's main place count as figures for the whole.
 
     The main place is the place every account names most often ("in Nepal" in reports of a Nepal
-    earthquake): a toll "in Nepal" and a toll with no place are the same toll.
+    earthquake), a common word ("port", "airlines") only when no other is: a toll "in Nepal" and a toll
+    with no place are the same toll.
     """
     places: set[str] = set()
     for s in sources:
@@ -2704,18 +2757,24 @@ def _in_main_place(quantities: list[Quantity], sources: Sequence[Source]) -> lis
             if words:
                 places.add(words[-1])
     # Each place is counted wherever an account names it, not only after "in": "Nepal police said".
-    counted = [Counter(re.findall(r"[^\W_]+", fold(s.text))) for s in sources]
+    counted = [Counter(_PLACE_WORD.findall(fold(s.text))) for s in sources]
     everywhere = []
     for place in places:
         named = [counts[place] for counts in counted]
         if all(named):
-            everywhere.append((sum(named), place))
+            # a country, a capital or an uncommon word ("Pokhara") before a common one ("the Yeti Airlines
+            # crash", "the port"), then the most named
+            distinct = place in country_table() or _uncommon(place)
+            everywhere.append((distinct, sum(named), place))
     if not everywhere:
         return quantities
-    main = max(everywhere)[1]
+    main = max(everywhere)[2]
     # A figure for a country other than the main place ("237 injured in India" in reports of an earthquake
-    # in Nepal) is no part of the main place's toll.
-    country = country_table().get(main, main)
+    # in Nepal) is no part of the main place's toll. The main place may be no country ("the port"): then
+    # the event's country is the one every account names most (its name, people or capital); with none,
+    # the main place stands for it, and a figure naming any country is for another.
+    table = country_table()
+    country = table.get(main) or _main_country(counted) or main
     out = []
     for q in quantities:
         kept = tuple(p for p in q.places if main not in p)

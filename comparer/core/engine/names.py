@@ -72,6 +72,11 @@ def _is_common_word(word: str) -> bool:
     return zipf_frequency(word, "en") >= 5.0
 
 
+# What may stand right before a word that opens a sentence (or a quotation): nothing, a quotation mark,
+# a dash, or the end of the sentence before it ("I want to live. Please do something").
+_OPENS_SENTENCE = ("", "“", '"', "—", ".", "!", "?")
+
+
 def find_names(text: str, offset: int = 0) -> list[NameMention]:
     """Capitalised word runs that look like names; spans shifted by ``offset``."""
     out: list[NameMention] = []
@@ -83,7 +88,7 @@ def find_names(text: str, offset: int = 0) -> list[NameMention]:
         while tokens and (
             fold(tokens[0]) in _COMMON_OPENERS
             or (
-                (start == 0 or text[max(0, start - 2) : start].strip() in ("", "“", '"', "—"))
+                (start == 0 or text[max(0, start - 2) : start].strip() in _OPENS_SENTENCE)
                 and _is_common_word(fold(tokens[0]))
                 and fold(tokens[0]) not in country_table()
                 and len(tokens) == 1

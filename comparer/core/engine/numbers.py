@@ -131,11 +131,14 @@ def _unit_after(text: str, end: int) -> tuple[str, ...]:
 
 
 # A word before a number that names what it measures or labels: "magnitude 7.8", "flight 752".
-_MEASURE_BEFORE = re.compile(rf"\b(?P<word>{alternation(_NUMBERS.labels)})\s*$", re.IGNORECASE)
+# A code of capitals and digits may stand between ("flight 4U 9525", "Flight QZ 8501").
+_MEASURE_BEFORE = re.compile(
+    rf"\b(?P<word>{alternation(_NUMBERS.labels)})\s*(?:[A-Z0-9]*[A-Z][A-Z0-9]*\s+)?$", re.IGNORECASE
+)
 
 
 def _unit_of(text: str, start: int, end: int) -> tuple[str, ...]:
-    before = _MEASURE_BEFORE.search(text[max(0, start - 14) : start])
+    before = _MEASURE_BEFORE.search(text[max(0, start - 20) : start])
     if before:
         return (stem(fold(before.group("word").rstrip("."))),)
     return _unit_after(text, end)
@@ -162,6 +165,19 @@ def in_base_unit(
     )
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _particle(text: str, at: int, hedge: str) -> bool:
+    """True when the hedge words starting at ``at`` belong to the word before them (numbers.toml
+    particles)."""
+    words = _NUMBERS.particles.get(" ".join(hedge.lower().split()))
+    if not words:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    return before is not None and before.group(1).lower() in words
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
     return bool(
         _DATE_CONTEXT.search(text[max(0, start - 12) : start]) or _AFTER_DATE.match(text[end : end + 12])
@@ -178,6 +194,8 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         if taken.overlaps(span):
             return
         hedge_m = _HEDGE.search(text[max(0, start - 20) : start])
+        if hedge_m and _particle(text, start - len(hedge_m.group(0)), hedge_m.group("hedge")):
+            hedge_m = None  # "handed over 441": the verb's "over", not "more than"
         hedge = hedge_m.group("hedge") if hedge_m else None
         if hedge_m:
             start -= len(hedge_m.group(0))

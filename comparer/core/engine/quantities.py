@@ -110,6 +110,9 @@ class Quantity:
     # The group of people the figure counts, when its noun names one ("two officers", "17 firefighters",
     # measures.toml groups); "" for people at large ("125 people") or no people.
     group: str = ""
+    # "Eight more bodies were found", "another 25 bodies": how many were added to a count, not a count;
+    # "more" names it so always, "another" only after a count of the same measure (see all_quantities).
+    added: str = ""  # "" | "more" | "another"
 
     @property
     def value_text(self) -> str:
@@ -310,6 +313,11 @@ _LEVEL_VERB = re.compile(
 )
 
 
+_HYPHENED_AFTER = re.compile(r"-[^\W\d_]")
+# How far after the figure a measure word may stand and still win over the total a level verb names.
+_LEVEL_NEAR = 2
+
+
 def _level_subject(
     text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
 ) -> tuple[str, str, int, int] | None:
@@ -318,10 +326,12 @@ def _level_subject(
     verb = _LEVEL_VERB.search(text, clause.start, span[0])
     if verb is None:
         return None
+    # a figure joined by a hyphen to its noun ("the eight-storey Rana Plaza") only describes something
+    between = [o for o in others if not _HYPHENED_AFTER.match(text, o[1])]
     best: tuple[int, str, str] | None = None
     for pattern, name, _rank in _measure_patterns():
         for m in pattern.finditer(text, clause.start, verb.start()):
-            if any(m.end() <= o[0] and o[1] <= verb.start() for o in others):
+            if any(m.end() <= o[0] and o[1] <= verb.start() for o in between):
                 continue  # another figure stands between: the word is that figure's
             if best is None or m.start() > best[0]:
                 best = (m.start(), name, m.group().lower())
@@ -335,6 +345,13 @@ _UNIT_RUN = re.compile(r"\s*(?:([,;:.!?()“”\"\d])|([^\W\d_]+(?:-[^\W\d_]+)*)
 _FIRST_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
+_CALENDAR_WORDS = frozenset(fold(w) for w in (*lexicon().calendar.weekdays, *lexicon().calendar.months))
+# What may follow a word that, after a figure, is then no noun: a stopword, punctuation or the end.
+_ENDS_PHRASE = re.compile(
+    rf"\s*(?:$|[,;:.!?()“”\"]|(?:{alternation(tuple(sorted(STOPWORDS)))})\b)", re.IGNORECASE
+)
+
+
 def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     """The stem of the word naming the thing counted: "22 missiles" -> missil; "two military bases" -> base.
 
@@ -344,8 +361,16 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     first = _FIRST_WORD.match(after)
     if first is not None:
         word = fold(first.group(1))
-        if (word in STOPWORDS and word != "of") or word in _FIGURES.verbs_after:
-            return None  # "2,012 on Saturday", "2,059 were wounded": nothing counted right after
+        if (word in STOPWORDS and word != "of") or word in _FIGURES.verbs_after or word in _CALENDAR_WORDS:
+            # "2,012 on Saturday", "2,059 were wounded", "rose to 13 Monday afternoon": nothing counted
+            return None
+        if (
+            n.value != 1
+            and word.endswith("ing")
+            and n.unit[:1] == (stem(word),)
+            and _ENDS_PHRASE.match(after, first.end())
+        ):
+            return None  # "the toll at 50 following the blast": a verb or a preposition, not a noun counted
     unit = [u for u in n.unit if u not in country_table()]
     if not unit:
         return None
@@ -565,8 +590,10 @@ def _moment(f: ClaimFacts) -> str | None:
     """The day or time a claim gives its figures for, if it names one."""
     if f.times:
         return f.times[0].text
-    if f.dates:
-        return f.dates[0].text
+    text, off = f.claim.text, f.claim.start
+    for d in f.dates:
+        if not text.startswith(("'s", "’s"), d.span.end - off):
+            return d.text  # not "Saturday's explosion", which names the day of the event
     return None
 
 
@@ -643,7 +670,12 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         elif noun is not None and n.unit[0].startswith(_MEASUREMENTS):
             measure, how = n.unit[0], "a measurement"
         else:
-            word = _measure_word(text, clause, span, others) or _level_subject(text, clause, span, others)
+            word = _measure_word(text, clause, span, others)
+            level = _level_subject(text, clause, span, others)
+            if level is not None and (word is None or (word[3] >= span[1] and word[2] > _LEVEL_NEAR)):
+                # "The death toll … climbed up to 288 on Saturday as rescuers recovered more bodies": the
+                # total that reached the figure measures it, not a word further on
+                word = level
             if word is None and people is not None:
                 # "leaving nearly 1,500 people, most of them in the capital, dead": look past the clause,
                 # to what is said of them ("six had died, while another 48 people …" are not the dead)
@@ -662,6 +694,9 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             if predicate is not None and not (measure or "").startswith(("duration:", *_MEASUREMENTS)):
                 measure, how = predicate[0], f"the verb “{predicate[1]}”"
         if measure is None:
+            if out and out[-1].is_count and _ANOTHER.search(text, max(0, span[0] - 16), span[0]):
+                # "two bodies were found overnight and another two on Sunday": the first is a piece too
+                out[-1] = replace(out[-1], added="more")
             continue
         q = _quantity(f, n, measure, people, clause, clauses, span, after, how)
         role = _role(noun) if noun else ""
@@ -673,8 +708,50 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             q = replace(q, part=True, how=f"{how}, which counts the figure before it")
         if more is not None and measure.startswith("count:"):
             q = _added_to_count_before(q, out)
+        elif q.is_count and not measure.startswith("count:"):
+            if more is not None:
+                q = replace(q, added="more")
+            elif _ANOTHER.search(text, max(0, span[0] - 16), span[0]):
+                q = replace(q, added="another")
         out.append(q)
     return _parts_take_the_whole_measure(_lists_of_counts(out, text, off))
+
+
+# "another 25 bodies", "a further 12 were injured": figures.toml additional_before
+_ANOTHER = re.compile(
+    rf"\b(?:{alternation(_FIGURES.additional_before, space=_SPACE)})\s+$"
+    if _FIGURES.additional_before
+    else "(?!)",
+    re.IGNORECASE,
+)
+# Measures that count a part of another's tally: bodies found are of the dead ("another 25 bodies" adds
+# to them).
+TALLY_OF = {"bodies": "deaths"}
+
+
+def _added_to_tallies(quantities: list[Quantity]) -> list[Quantity]:
+    """Mark what each account adds to a count it gave before: "N more" always, "another N" when the
+    account counted that tally before (in order). A count of the same tally earlier in the claim of an
+    added figure is a piece too ("two bodies were found overnight and another two on Sunday")."""
+    seen: dict[tuple[str, str], set[str]] = {}  # the countries each tally was counted in so far
+    out = list(quantities)
+    for i, q in enumerate(out):
+        tally = (q.source, TALLY_OF.get(q.measure, q.measure))
+        if q.added == "another" and (tally not in seen or not q.countries <= seen[tally]):
+            # no count of it before, or "Another 61 people died in India" after a toll for Nepal: a count
+            # of its own
+            out[i] = q = replace(q, added="")
+        if q.added:
+            out[i] = replace(q, part=True, how=f"{q.how}, added to a count")
+            for j in range(i - 1, -1, -1):
+                p = out[j]
+                if p.claim != q.claim:
+                    break
+                if TALLY_OF.get(p.measure, p.measure) == tally[1] and not p.added:
+                    out[j] = replace(p, part=True, added="more", how=f"{p.how}, a count added to")
+        if q.is_count:
+            seen.setdefault(tally, set()).update(q.countries)
+    return out
 
 
 # "Five people … also died": a figure added to a toll told before
@@ -840,9 +917,13 @@ def _is_measure_word(unit_stem: str) -> bool:
 
 def _is_money(text: str, span: tuple[int, int], noun: str | None) -> bool:
     lex = measure_lexicon()
-    before = text[max(0, span[0] - 4) : span[0]].rstrip()
-    if any(before.endswith(sign) for sign in lex.money_signs):
-        return True
+    before = text[max(0, span[0] - 6) : span[0]].rstrip()
+    for sign in lex.money_signs:
+        if before.endswith(sign):
+            # a sign in letters ("Rs", "INR") is one only as a word of its own, not the end of one ("Mrs")
+            head = before[: -len(sign)]
+            if not (sign[0].isalpha() and head[-1:].isalpha()):
+                return True
     return noun is not None and any(stem(w) == noun for w in lex.money_words)
 
 
@@ -1063,6 +1144,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     or group (they may be different parts), and ``None`` when they are about different places, peoples,
     groups of people or parts.
     """
+    if a.added or b.added:
+        return None  # what one account adds to its count is no count to hold against another's
     if a.holder or b.holder or _per_person(a.measure):
         # one person's figure ("a father of four"): comparable only for the same person, wherever named
         return "same" if any(words_match(x, y) for x in a.holder for y in b.holder) else None
@@ -1128,7 +1211,7 @@ def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
                 q = replace(q, countries=frozenset((country,)) if country else frozenset())
             out.append(q)
         before = f
-    return _groups_within_tolls(out)
+    return _groups_within_tolls(_added_to_tallies(out))
 
 
 def _groups_within_tolls(quantities: list[Quantity]) -> list[Quantity]:

@@ -315,3 +315,18 @@ def test_a_date_in_a_photo_credit_is_no_publication_date():
     assert find_publication_date(text.replace(" File Photo by A. Photographer [CC BY-SA 3.0]", "")) == date(
         2011, 5, 2
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge", "low"),
+    [
+        ("Police have handed over 441 bodies so far.", None, 441),
+        ("The toll climbed up to 288 on Saturday.", None, 288),
+        ("More than 300 people were hurt.", "More than", 301),
+        ("Up to 40 people may have been trapped.", "Up to", 0),
+    ],
+)
+def test_hedge_words_that_belong_to_a_verb_are_no_hedge(text: str, hedge: str | None, low: float):
+    (n,) = find_numbers(text)
+    assert n.hedge == hedge
+    assert n.low == low

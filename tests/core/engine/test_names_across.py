@@ -105,3 +105,24 @@ def test_two_short_names_that_share_only_a_two_letter_sound_code_are_two_names()
     a = "Hotel falls\n\nRescuers dug through what was left of a hotel called El Cato in Marnow."
     b = "Town shaken\n\nThe shaking was felt as far away as the capital, Quito, and in Marnow."
     assert _names(a, b) == []
+
+
+def test_a_common_word_opening_a_sentence_inside_a_claim_is_no_name():
+    names = [n.text for n in find_names("“I want to go home. Please help me,” said Dara Venn.")]
+    assert "Please" not in names
+    assert "Dara Venn" in names
+
+
+def test_one_spelling_of_one_name_is_one_finding_however_much_of_the_name_each_passage_gives():
+    a = (
+        "Port blast\n\nMinister Dara Hasan said the hospitals of the city were full and more help was "
+        "needed.\n\n"
+        "“We need field hospitals in every district of the capital,” Minister Dara Hasan said."
+    )
+    b = (
+        "Port blast\n\nHealth Minister Dara Hassan said on Wednesday the hospitals of the city were full.\n\n"
+        "“There are thousands of injured and the hospitals of the city are full,” Hassan said."
+    )
+    comparison = compare([Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)])
+    found = [f for f in comparison.findings if f.kind == "name_variant"]
+    assert len(found) == 1, [f.values for f in found]

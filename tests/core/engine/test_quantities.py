@@ -672,3 +672,103 @@ def test_a_figure_within_a_toll_told_before_is_a_part_of_it(a: str, b: str, valu
     found = [q for q in _account_quantities(a) if q.number.value == value]
     assert [q.part for q in found] == [True]
     assert _shown(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "added"),
+    [
+        pytest.param(
+            "Flood\n\nRescuers found 8 more bodies on Tuesday, bringing the body count to 21.",
+            8,
+            True,
+            id="more",
+        ),
+        pytest.param(
+            "Flood\n\nThe death toll rose to 30. Rescuers retrieved another 25 bodies from the mud.",
+            25,
+            True,
+            id="another, after a toll",
+        ),
+        pytest.param(
+            "Flood\n\nTwo bodies were found overnight and another two on Sunday morning.",
+            2,
+            True,
+            id="a count another adds to",
+        ),
+        pytest.param(
+            "Quake\n\nAt least 87 people are confirmed dead. Another 672 people were injured.",
+            672,
+            False,
+            id="another, of a measure not counted before",
+        ),
+        pytest.param(
+            "Quake\n\nOfficials in Peru said 31 people died in that country. "
+            "Another 61 people died in Chile.",
+            61,
+            False,
+            id="another, for another country",
+        ),
+    ],
+)
+def test_what_an_account_adds_to_its_count_is_a_piece_not_a_toll(text: str, value: int, added: bool):
+    found = [q for q in _account_quantities(text) if q.number.value == value]
+    assert found
+    assert all(bool(q.added) == added for q in found), found
+    if added:
+        assert all(q.part for q in found)
+
+
+def test_counts_added_to_a_toll_are_not_held_against_the_other_accounts_toll():
+    a = (
+        "Mudslide in Tarrow\n\nEight more bodies were found in Tarrow on Monday, bringing the body count up "
+        "to 13."
+    )
+    b = (
+        "Tarrow mudslide\n\nTwo bodies were found in Tarrow overnight and another three on Sunday "
+        "morning.\n\n"
+        "The death toll rose to 13 on Monday."
+    )
+    assert _shown(a, b) == []
+
+
+def test_bodies_found_that_the_other_accounts_toll_bears_out_are_no_conflict():
+    a = "Mudslide in Tarrow\n\nRescuers in Tarrow brought the official body count to 13 on Monday."
+    b = (
+        "Tarrow mudslide\n\nThe death toll from Saturday's mudslide in Tarrow rose to 13 Monday "
+        "afternoon.\n\n"
+        "Five bodies had been recovered in Tarrow on Sunday, police said."
+    )
+    assert not [f for f in _shown(a, b) if f.detail.get("measure") == "bodies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("The death toll from Saturday's blast rose to 13 on Monday.", "Monday"),
+        ("The death toll from Saturday's blast rose to 13.", None),
+    ],
+)
+def test_a_day_in_the_possessive_names_the_event_not_the_figures_moment(text: str, moment: str | None):
+    (q,) = [q for q in _quantities(text) if q.number.value == 13]
+    assert q.moment == moment
+
+
+def test_figures_of_different_moments_are_said_to_be_so():
+    a = "Blast in Tarrow\n\nThe death toll in Tarrow stood at 21 on Sunday, police said."
+    b = "Tarrow blast\n\nThe death toll in Tarrow rose to 34 on Tuesday, police said."
+    (conflict,) = _conflicts(a, b)
+    assert "different moments (Sunday / Tuesday)" in conflict.explanation
+    assert "cannot both be right" not in conflict.explanation
+
+
+def test_a_toll_naming_the_events_country_is_the_toll_when_the_main_place_is_no_country():
+    a = (
+        "Port blast\n\nThe blasts at Santiago Port killed at least 140 people, the Chilean health minister "
+        "said on Thursday.\n\nThe damage at Santiago Port was wide."
+    )
+    b = (
+        "Blast at the port\n\nThe health minister put the death toll at 50 after the blasts at Santiago Port."
+        "\n\nSantiago Port was closed, Chile's government said."
+    )
+    deaths = [f for f in _shown(a, b) if f.detail.get("measure") == "deaths"]
+    assert [f.kind for f in deaths] == ["number_conflict"]
