@@ -159,6 +159,8 @@ class CalendarLexicon:
     year_before: tuple[str, ...] = ()  # "in 1992", "since October 1989": a sentence dated to a year
     year_past: tuple[str, ...] = ()  # "since 1981, when": a time before the account's, whatever its date
     year_modified: tuple[str, ...] = ()  # "a 1992 gas explosion": the year dates the thing named after it
+    ago_units: tuple[str, ...] = ()  # "six years ago": a time before the account's
+    earlier_openers: tuple[str, ...] = ()  # "Earlier reports said …": figures the account gives as earlier
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
@@ -477,6 +479,8 @@ def _calendar() -> CalendarLexicon:
         year_before=_words(cues.get("year_before")),
         year_past=_words(cues.get("year_past")),
         year_modified=_words(cues.get("year_modified")),
+        ago_units=_words(cues.get("ago_units")),
+        earlier_openers=_words(cues.get("earlier_openers")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(

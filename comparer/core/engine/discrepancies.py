@@ -571,7 +571,7 @@ def _number_confidence(
 def _part_exceeds_whole(qa: Quantity, qb: Quantity) -> bool:
     """True when, of two figures in the "part" scope, the one naming a place must be larger than the one
     naming none: a part cannot exceed its whole, so they cannot both be right."""
-    part, whole = (qa, qb) if (qa.places or qa.countries) else (qb, qa)
+    part, whole = (qa, qb) if (qa.places or qa.countries or qa.nationals) else (qb, qa)
     least = part.number.value if whole.in_words and part.about else part.bounds[0]
     return part.is_count and least > whole.bounds[1]
 
@@ -723,13 +723,18 @@ def number_findings(
             del by_scope["parts"]  # the wholes disagree: that is the discrepancy, not two parts of them
         if by_scope.get("part") and by_scope.get("same"):
             # the same two figures held apart in one scope and possibly a part in another are one discrepancy
+            # one discrepancy, as is a possible part that shares a figure with the wholes that disagree
+            # ("at least 136" against "151" and against "at least 207 on Lake Victoria")
             same_values = {(x.number.value, y.number.value) for x, y in by_scope["same"]}
-            for x, y in by_scope["part"]:
-                if (x.number.value, y.number.value) in same_values:
-                    by_scope["same"].append((x, y))
-            by_scope["part"] = [
-                (x, y) for x, y in by_scope["part"] if (x.number.value, y.number.value) not in same_values
+            figures = {id(q) for x, y in by_scope["same"] for q in (x, y)}
+
+            joined = [
+                (x, y)
+                for x, y in by_scope["part"]
+                if (x.number.value, y.number.value) in same_values or id(x) in figures or id(y) in figures
             ]
+            by_scope["same"].extend(joined)
+            by_scope["part"] = [pair_ for pair_ in by_scope["part"] if pair_ not in joined]
         for scope, conflicts in by_scope.items():
             if not conflicts:
                 continue
@@ -1208,10 +1213,27 @@ _MODIFYING_YEAR = re.compile(
 )
 
 
+_YEARS_AGO = re.compile(rf"\b(?:{alternation(_CALENDAR_WORDS.ago_units) or '(?!)'})\s+ago\b", re.IGNORECASE)
+
+
+def _told_after(f: ClaimFacts, start: int, end: int) -> bool:
+    """True when the claim's figures follow the words at ``start``–``end``: none stands before them but
+    the count they hold ("Six years ago, 144 …"), and one stands after them."""
+    off = f.claim.start
+    before = [n for n in f.numbers if n.span.end - off <= start]
+    own = len(before) == 1 and not f.claim.text[before[0].span.end - off : start].strip()
+    return (not before or own) and any(n.span.start - off >= end for n in f.numbers)
+
+
 def _of_an_earlier_year(f: ClaimFacts, reference: tuple[date, bool] | None) -> bool:
     """True when a claim dates what it tells to a year before its account's own ("And in 1992, nine people
     died when …", "the deadliest since October 1989, when … killing all 20", "the May 2010 disaster … that
     killed some 170"): its figures are of another event, not to be held against the other account's."""
+    ago = _YEARS_AGO.search(f.claim.text)
+    if ago is not None and _told_after(f, ago.start(), ago.end()):
+        # "Six years ago, 144 people died …": earlier than the account, whenever it was written (not "killed
+        # 138 … after a lull since the end of the war 10 years ago", told after the figures)
+        return True
     for m in _DATED_YEAR.finditer(f.claim.text):
         if reference is None:
             if m.group("cue").lower() in _CALENDAR_WORDS.year_past:
@@ -2271,7 +2293,8 @@ def name_findings(facts: Sequence[ClaimFacts], pair: tuple[str, str]) -> list[_G
         if memo not in read:
             found = [(x, y) for x, y in _spellings(ma, mb, openers) if not (x in words_b and y in words_a)]
             wa, wb = _name_words(ma.text), _name_words(mb.text)
-            read[memo] = (found, len(wa) >= 3 and wa != wb and sorted(wa) == sorted(wb))
+            # reordered: three different words at least ("Hotel Roa-Roa" / "Roa-Roa Hotel" is no finding)
+            read[memo] = (found, len(set(wa)) >= 3 and wa != wb and sorted(wa) == sorted(wb))
         spelling, reordered = read[memo]
         if not spelling and not reordered:
             continue

@@ -136,6 +136,9 @@ def translit_key(word: str) -> str:
 # (Bohm / Boehm).
 _SOUND_LETTERS = 3
 _SHORT_SOUND_LETTERS_ALIKE = 80
+# Even a longer shared sound code needs letters this alike: "Boeing" and "Bank" share one (BNK) by chance,
+# spellings of one name (Qasem / Qassim 80, Kettani / Kettaneh 77) far more.
+_SOUND_LETTERS_ALIKE = 60
 
 
 def _letters_alike(a: str, b: str) -> bool:
@@ -147,7 +150,8 @@ def _letters_alike(a: str, b: str) -> bool:
     if (
         sound == jellyfish.metaphone(tb)
         and abs(len(a) - len(b)) <= 2
-        and (len(sound) >= _SOUND_LETTERS or fuzz.ratio(ta, tb, processor=None) >= _SHORT_SOUND_LETTERS_ALIKE)
+        and fuzz.ratio(ta, tb, processor=None)
+        >= (_SOUND_LETTERS_ALIKE if len(sound) >= _SOUND_LETTERS else _SHORT_SOUND_LETTERS_ALIKE)
     ):
         return True
     return fuzz.ratio(ta, tb, processor=None) >= 80 and ta[-1] == tb[-1] and len(a) >= 5

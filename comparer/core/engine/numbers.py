@@ -25,6 +25,7 @@ _DIGITS = re.compile(
 )
 # "a thousand", "one hundred", "per million": a scale word with its count.
 _COUNTED_SCALE = re.compile(r"\b(?:a|an|one|per)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 # Amounts in words ("a dozen", "dozens", "a few"): numbers.toml gives each its figure and bounds.
 _VAGUE = re.compile(rf"\b(?:{alternation(_NUMBERS.vague)})\b", re.IGNORECASE)
 # Hedges before a figure ("more than", "about"): numbers.toml gives each the kind of bound it sets.
@@ -189,16 +190,24 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
     found: list[tuple[int, int, float, float, float, str | None]] = []
     taken = SpanSet()  # disjoint, so a look-up is a bisection, not a scan
 
-    def add(start: int, end: int, value: float, low: float | None = None, high: float | None = None) -> None:
+    def add(
+        start: int,
+        end: int,
+        value: float,
+        low: float | None = None,
+        high: float | None = None,
+        hedged_from: int | None = None,
+    ) -> None:
         span = Span(start, end)
         if taken.overlaps(span):
             return
-        hedge_m = _HEDGE.search(text[max(0, start - 20) : start])
-        if hedge_m and _particle(text, start - len(hedge_m.group(0)), hedge_m.group("hedge")):
+        at = start if hedged_from is None else hedged_from  # where a hedge would end ("more than| a hundred")
+        hedge_m = _HEDGE.search(text[max(0, at - 20) : at])
+        if hedge_m and _particle(text, at - len(hedge_m.group(0)), hedge_m.group("hedge")):
             hedge_m = None  # "handed over 441": the verb's "over", not "more than"
         hedge = hedge_m.group("hedge") if hedge_m else None
         if hedge_m:
-            start -= len(hedge_m.group(0))
+            start = at - len(hedge_m.group(0))
         lo, hi = _bounds(value, hedge)
         if low is not None and high is not None:
             lo, hi = (low, high) if hedge is None else (max(lo, low), hi)
@@ -236,6 +245,11 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
         if words.lower() in _NUMBERS.scales and not _COUNTED_SCALE.search(text[: m.start()]):
             # "injuring thousand others": a scale word with no count before it is an amount of that order
             add(m.start(), m.end(), parsed, parsed, parsed * 1000 - 1)
+            continue
+        article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if words.lower() in _NUMBERS.scales and article is not None:
+            # "more than a hundred passengers": the hedge before the article is the figure's
+            add(m.start(), m.end(), parsed, hedged_from=article.start())
             continue
         add(m.start(), m.end(), parsed)
     out = []

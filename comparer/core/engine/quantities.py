@@ -249,6 +249,14 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+# Words between a figure and a measure word after it that make the figure count others: a noun, then "of
+# those" or "of the" ("169 family members of those on board", "relatives of the dead"; not "five of those
+# on board", a part of them).
+_OF_THOSE = re.compile(
+    r"\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}\s+of\s+(?:those|the)\s+", re.IGNORECASE
+)
+
+
 def _measure_word(
     text: str,
     clause: _Clause,
@@ -274,6 +282,8 @@ def _measure_word(
                 continue
             if any(gap[0] <= o[0] and o[1] <= gap[1] for o in others):
                 continue  # another figure stands between: the word is that figure's
+            if m.start() >= span[1] and _OF_THOSE.fullmatch(text, gap[0], gap[1]):
+                continue  # "169 family members of those on board": the figure counts the relatives
             if m.end() <= span[0] and (_GROUP_WORDS | _SUBORDINATORS) & {
                 w.lower() for w in text[gap[0] : gap[1]].split()
             }:
@@ -567,7 +577,10 @@ def _countries(
         s = t.span.start - f.claim.start
         if not clause.start <= s < clause.end:
             continue
-        country = country_table().get(t.norm)
+        table = country_table()
+        country = table.get(t.norm)
+        if country is None and t.norm.endswith("s"):
+            country = table.get(t.norm[:-1])  # "four Slovakians": the demonym's plural
         if country is None:
             continue
         # "in Sri Lanka": the preposition stands before the name's first word
@@ -586,6 +599,12 @@ def _countries(
     return frozenset(where), frozenset(whom)
 
 
+_EARLIER_OPENER = re.compile(
+    rf"\s*[“\"]?((?:{alternation(lexicon().calendar.earlier_openers, space=_SPACE) or '(?!)'}))\b",
+    re.IGNORECASE,
+)
+
+
 def _moment(f: ClaimFacts) -> str | None:
     """The day or time a claim gives its figures for, if it names one."""
     if f.times:
@@ -594,7 +613,8 @@ def _moment(f: ClaimFacts) -> str | None:
     for d in f.dates:
         if not text.startswith(("'s", "’s"), d.span.end - off):
             return d.text  # not "Saturday's explosion", which names the day of the event
-    return None
+    opener = _EARLIER_OPENER.match(text)
+    return opener.group(1) if opener else None  # "Earlier reports said 400 people were killed"
 
 
 def _credited(f: ClaimFacts, clause: _Clause | None = None) -> str | None:
@@ -1135,6 +1155,10 @@ def _place_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(words_match(x, y) for x in a for y in b if x not in STOPWORDS and y not in STOPWORDS)
 
 
+# A figure this many times below another of its measure is more likely a part of it than a rival count.
+_FAR_BELOW = 3
+
+
 def same_scope(a: Quantity, b: Quantity) -> str | None:
     """Whether two figures of one measure can be held against each other, and how sure that is.
 
@@ -1168,6 +1192,12 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return None  # "five Indians" among those on board is another part than "68 passengers"
     if bool(a.countries) != bool(b.countries) and not a.places and not b.places:
         return "part"  # "23 deaths in eastern Egypt" against a toll that names no country
+    if bool(a.nationals) != bool(b.nationals) and not a.part and a.measure in _HARM_MEASURES:
+        one, other = (a, b) if a.nationals else (b, a)
+        if one.number.value * _FAR_BELOW < other.number.value:
+            # "the four Slovakians killed" against a toll of 157: a part of it ("nine workers from Peru"
+            # against "eleven workers" may count the same people)
+            return "part"
     if a.part and not (a.places or b.places or a.countries or a.nationals or b.nationals or a.group):
         return "parts"  # "the four other people killed" and "five people on the bus also died"
     if not a.places and not b.places:

@@ -772,3 +772,49 @@ def test_a_toll_naming_the_events_country_is_the_toll_when_the_main_place_is_no_
     )
     deaths = [f for f in _shown(a, b) if f.detail.get("measure") == "deaths"]
     assert [f.kind for f in deaths] == ["number_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "shown"),
+    [
+        pytest.param(
+            "Six years ago, 144 people died when a ferry sank off Marrow Island.", False, id="years ago"
+        ),
+        pytest.param(
+            "The flood killed 144 people after a lull in floods since a dam was built ten years ago.",
+            True,
+            id="years ago told after the figure",
+        ),
+    ],
+)
+def test_a_sentence_dated_years_ago_tells_of_another_event(earlier: str, shown: bool):
+    a = f"Ferry sinks\n\nAt least 40 people died when a ferry sank on Lake Varna on Thursday.\n\n{earlier}"
+    b = "Lake Varna ferry\n\nThe ferry sinking on Lake Varna killed 40 people, officials said."
+    found = [f for f in _conflicts(a, b) if f.detail.get("measure") == "deaths"]
+    assert bool(found) == shown
+
+
+def test_figures_an_account_gives_as_earlier_ones_are_superseded_by_its_later_figure():
+    a = "Quake toll\n\nThe death toll from the quake in Varna Dol rose to 832 on Sunday."
+    b = (
+        "Varna Dol quake\n\nThe death toll from the quake in Varna Dol has soared to 832, the agency said on "
+        "Sunday.\n\nEarlier reports said 400 people were killed.\n\n"
+        "Earlier the agency had put the toll at 384."
+    )
+    assert not [f for f in _conflicts(a, b) if f.detail.get("measure") == "deaths"]
+
+
+def test_a_hundred_after_a_hedge_keeps_the_hedge():
+    a = "Ferry sinks\n\nInitial estimates suggested the ferry was carrying more than 300 people."
+    b = "Ferry sinks\n\nThere were more than a hundred passengers on board when the ferry sank."
+    assert not [f for f in _conflicts(a, b) if f.detail.get("measure") == "aboard"]
+
+
+def test_a_part_that_shares_a_figure_with_the_disagreeing_wholes_is_the_same_discrepancy():
+    a = "Ferry sinks\n\nPolice said on Friday that the number of dead had risen to at least 136."
+    b = (
+        "Ferry toll\n\nThe ferry that capsized on Lake Varna killed at least 207 people.\n\n"
+        "Earlier Saturday, state television had put the toll at 151."
+    )
+    deaths = [f for f in _conflicts(a, b) if f.detail.get("measure") == "deaths"]
+    assert len(deaths) == 1
