@@ -1204,8 +1204,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
         return "same"
     if a.part:
         return "parts"  # a part at a place and a part naming none: they may count different parts
-    one = a.places or b.places
-    return "whole" if len(one) >= 2 else "part"
+    named = a.places or b.places
+    return "whole" if len(named) >= 2 else "part"
 
 
 def all_quantities(facts: Iterable[ClaimFacts]) -> list[Quantity]:
