@@ -91,6 +91,7 @@ class Measure:
     rank: int
     per_person: bool = False  # "a father of four": held against another figure only for the same person
     predicate: bool = False  # "five men killed … have been identified": the clause's verb names the measure
+    of_another: tuple[str, ...] = ()  # "an aftershock … was 4.7 in magnitude": a figure of another happening
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,9 @@ class CalendarLexicon:
     year_modified: tuple[str, ...] = ()  # "a 1992 gas explosion": the year dates the thing named after it
     ago_units: tuple[str, ...] = ()  # "six years ago": a time before the account's
     earlier_openers: tuple[str, ...] = ()  # "Earlier reports said …": figures the account gives as earlier
+    anniversaries: tuple[
+        str, ...
+    ] = ()  # "the 32nd anniversary of the 1985 earthquake": a year before the account's
     # word before a clock time -> (minutes it allows before, minutes after)
     time_hedges: Mapping[str, tuple[int, int]] = field(default_factory=lambda: _frozen({}))
     time_units: Mapping[str, int] = field(default_factory=lambda: _frozen({}))  # "minutes" -> 1, "hour" -> 60
@@ -208,6 +212,10 @@ class NumberLexicon:
     age_decades: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     # hedge phrase -> words after which it is a particle, not a hedge ("handed over 441", "climbed up to 288")
     particles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    range_joiners: tuple[str, ...] = ()  # "50 to 70", "two or three"
+    range_openers: tuple[str, ...] = ()  # "between 50 and 70"
+    range_and: tuple[str, ...] = ()
+    range_changes: tuple[str, ...] = ()  # "from 50 to 70": a change, not a range
 
     @property
     def words(self) -> frozenset[str]:
@@ -357,7 +365,11 @@ class FigureLexicon:
     additional_before: tuple[str, ...] = ()  # "another 25 bodies": added to a count told before
     also: tuple[str, ...] = ()  # "Five … also died": these add to a toll told before
     joined: tuple[str, ...] = ()  # "the driver and five passengers": the figure is some of them
+    severities: tuple[str, ...] = ()  # "five critically hurt": a part of the harmed
     rates: tuple[str, ...] = ()  # "an average of 25 … each winter": a rate, no count of the event
+    populations: tuple[
+        str, ...
+    ] = ()  # "a town of around 3,000 people": who live there, no count of the event
     whom_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "foreigners": whom, no country
 
 
@@ -410,6 +422,7 @@ def measure_lexicon() -> MeasureLexicon:
             rank=int(entry.get("rank", 99)),
             per_person=bool(entry.get("per_person", False)),
             predicate=bool(entry.get("predicate", False)),
+            of_another=tuple(str(w).lower() for w in entry.get("of_another", ())),
         )
         for name, entry in data.get("measure", {}).items()
     )
@@ -481,6 +494,7 @@ def _calendar() -> CalendarLexicon:
         year_modified=_words(cues.get("year_modified")),
         ago_units=_words(cues.get("ago_units")),
         earlier_openers=_words(cues.get("earlier_openers")),
+        anniversaries=_words(cues.get("anniversaries")),
         publication_labels=_words(cues.get("publication_labels")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(
@@ -530,6 +544,10 @@ def _numbers(stem: Any) -> NumberLexicon:
                 for k, v in data.get("particles", {}).items()
             }
         ),
+        range_joiners=_words(data.get("ranges", {}).get("joiners")),
+        range_openers=_words(data.get("ranges", {}).get("openers")),
+        range_and=_words(data.get("ranges", {}).get("and")),
+        range_changes=_words(data.get("ranges", {}).get("changes")),
     )
 
 
@@ -649,6 +667,8 @@ def _figures() -> FigureLexicon:
         additional=_words(data.get("additional")),
         additional_before=_words(data.get("additional_before")),
         rates=_words(data.get("rates")),
+        populations=_words(data.get("populations")),
+        severities=_words(data.get("part", {}).get("severities")),
         also=_words(part.get("also")),
         joined=_words(part.get("joined")),
         whom_groups=MappingProxyType({str(k): _words(v) for k, v in data.get("whom", {}).items()}),

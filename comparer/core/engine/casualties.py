@@ -35,6 +35,7 @@ _UNKNOWN = re.compile(
     rf"|\bunaccounted for\b|{_HARM}\b[\w\s]{{0,30}}\b(?:{alternation(_CASUALTIES.rise_modals)}) rise)",
     re.IGNORECASE,
 )
+_ACCOUNTED = re.compile(r"\baccounted for\b", re.IGNORECASE)
 # Nothing reported yet: not a statement that no one was hurt.
 _UNREPORTED = re.compile(
     rf"\bno (?:\w+ )?(?:{alternation(_CASUALTIES.news_words)})\b"
@@ -69,6 +70,11 @@ class CasualtyReport:
     span: Span
     text: str
     status: Status
+
+    @property
+    def of_missing_only(self) -> bool:
+        """True for "all … accounted for": it says no one is missing, not that no one was killed or hurt."""
+        return self.status == "none" and _ACCOUNTED.search(self.text) is not None
 
     def describe(self) -> str:
         """A short phrase for explanations."""

@@ -319,6 +319,8 @@ def casualty_findings(fa: ClaimFacts, fb: ClaimFacts) -> list[Finding]:
                 break
     if ra.status == rb.status or "unreported" in (ra.status, rb.status):
         return []  # nothing reported yet contradicts no later report
+    if "some" in (ra.status, rb.status) and (ra.of_missing_only or rb.of_missing_only):
+        return []  # "all pupils had been accounted for" says no one is missing, not that no one died
     pa, pb = _population(fa, ra.span), _population(fb, rb.span)
     if pa and pb and pa != pb:
         return []

@@ -253,7 +253,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
             continue
         add(m.start(), m.end(), parsed)
     out = []
-    for start, end, value, lo, hi, hedge in sorted(found):
+    for start, end, value, lo, hi, hedge in _ranges_joined(text, sorted(found)):
         value, lo, hi, unit = in_base_unit(value, lo, hi, _unit_of(text, start, end))
         out.append(
             NumberFact(
@@ -266,6 +266,41 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:
                 unit=unit,
             )
         )
+    return out
+
+
+_Found = tuple[int, int, float, float, float, str | None]
+_RANGE_AND = alternation(_NUMBERS.range_and) or "(?!)"
+_RANGE_JOINER = re.compile(
+    rf"\s*(?:(?:{alternation(_NUMBERS.range_joiners)})|(?P<and>{_RANGE_AND}))\s*$", re.IGNORECASE
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+
+
+def _ranges_joined(text: str, found: list[_Found]) -> list[_Found]:
+    """Two figures read as one range: "some 50 to 70 people", "two or three", "between 50 and 70".
+
+    The lower comes first and the higher has no hedge of its own; "rose from 50 to 70" is a change, and
+    "and" joins a range only after "between".
+    """
+    out: list[_Found] = []
+    for item in found:
+        if out:
+            start, end, value, lo, _, hedge = out[-1]
+            s2, e2, v2, _, hi2, h2 = item
+            joiner = _RANGE_JOINER.fullmatch(text, end, s2) if s2 - end <= 6 else None
+            before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+            word = before.group(1).lower() if before else ""
+            if (
+                joiner is not None
+                and h2 is None
+                and 0 < value < v2
+                and word not in _NUMBERS.range_changes
+                and (joiner.group("and") is None or word in _NUMBERS.range_openers)
+            ):
+                out[-1] = (start, e2, (value + v2) / 2, lo, hi2, hedge)
+                continue
+        out.append(item)
     return out
 
 

@@ -113,6 +113,9 @@ class Quantity:
     # "Eight more bodies were found", "another 25 bodies": how many were added to a count, not a count;
     # "more" names it so always, "another" only after a count of the same measure (see all_quantities).
     added: str = ""  # "" | "more" | "another"
+    # "several others critically hurt", "five seriously injured": a count of the harm graded, which may be
+    # only some of the harmed
+    graded: bool = False
 
     @property
     def value_text(self) -> str:
@@ -134,6 +137,10 @@ class Quantity:
             if x.in_words and y.about:
                 return x.bounds[0] <= y.number.value <= x.bounds[1]
         (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
+        two_units = _written_factor(self.number) != _written_factor(other.number)
+        if self.measure.startswith(_MEASUREMENTS) and two_units:
+            # figures written in two units were each rounded in their own ("a 160-foot", "a 50-metre" gash)
+            a_low, a_high = a_low * (1 - _OTHER_UNIT_MARGIN), a_high * (1 + _OTHER_UNIT_MARGIN)
         return a_low <= b_high and b_low <= a_high
 
     @property
@@ -152,6 +159,20 @@ class Quantity:
         """A figure hedged both ways ("about 200", "an estimated 200")."""
         low, high = self.bounds
         return self.number.hedge is not None and low < self.number.value < high and not math.isinf(high)
+
+
+# How far apart two measurements written in different units may be and still be one (a share of one).
+_OTHER_UNIT_MARGIN = 0.03
+_WRITTEN_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _written_factor(n: NumberFact) -> float | None:
+    """What the written figure was multiplied by to reach the base unit (0.3048 for feet), if one figure."""
+    written = _WRITTEN_FIGURE.findall(n.text)
+    if len(written) != 1:
+        return None
+    figure = float(written[0].replace(",", ""))
+    return round(n.value / figure, 6) if figure else None
 
 
 @lru_cache(maxsize=256)
@@ -257,6 +278,30 @@ _OF_THOSE = re.compile(
 )
 
 
+# Names of people that a measure word opens ("700 rescue workers"): the word names what they do (roles).
+_ROLE_PHRASES = tuple(sorted(r for r in measure_lexicon().roles if " " in r))
+_ROLE_PHRASE = re.compile(
+    rf"(?:{alternation(_ROLE_PHRASES, space=_SPACE) or '(?!)'})\b" if _ROLE_PHRASES else "(?!)", re.IGNORECASE
+)
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_NAME_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+(?:(?:and|&|of)\s+)?$")
+_NAME_WORD_AFTER = re.compile(r"\s+(?:(?:and|&|of)\s+)?([\w'’-]+)")
+_TITLE_CASE_SHARE = 0.6
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True when the word at ``text[start:end]`` is a capitalised word inside a name of several ("an Urban
+    Search and Rescue team", "the Dead Sea"), in a sentence not written in title case."""
+    if not text[start : start + 1].isupper() or not text[:start].strip():
+        return False
+    words = _LETTERS.findall(text)
+    if sum(1 for w in words if w[:1].isupper()) > _TITLE_CASE_SHARE * len(words):
+        return False  # a headline: every word capitalised
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _NAME_WORD_AFTER.match(text, end)
+    return any(m is not None and _CAPITALISED.fullmatch(m.group(1)) is not None for m in (before, after))
+
+
 def _measure_word(
     text: str,
     clause: _Clause,
@@ -284,6 +329,8 @@ def _measure_word(
                 continue  # another figure stands between: the word is that figure's
             if m.start() >= span[1] and _OF_THOSE.fullmatch(text, gap[0], gap[1]):
                 continue  # "169 family members of those on board": the figure counts the relatives
+            if _ROLE_PHRASE.match(text, m.start()) or _inside_name(text, m.start(), m.end()):
+                continue  # "700 rescue workers", "an Urban Search and Rescue team": no measure of the figure
             if m.end() <= span[0] and (_GROUP_WORDS | _SUBORDINATORS) & {
                 w.lower() for w in text[gap[0] : gap[1]].split()
             }:
@@ -356,6 +403,7 @@ _FIRST_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
 _CALENDAR_WORDS = frozenset(fold(w) for w in (*lexicon().calendar.weekdays, *lexicon().calendar.months))
+_DAY_QUALIFIERS = frozenset(fold(w) for w in lexicon().calendar.weekday_qualifiers)
 # What may follow a word that, after a figure, is then no noun: a stopword, punctuation or the end.
 _ENDS_PHRASE = re.compile(
     rf"\s*(?:$|[,;:.!?()“”\"]|(?:{alternation(tuple(sorted(STOPWORDS)))})\b)", re.IGNORECASE
@@ -374,6 +422,10 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
         if (word in STOPWORDS and word != "of") or word in _FIGURES.verbs_after or word in _CALENDAR_WORDS:
             # "2,012 on Saturday", "2,059 were wounded", "rose to 13 Monday afternoon": nothing counted
             return None
+        if word in _DAY_QUALIFIERS:
+            then = _FIRST_WORD.match(after, first.end())
+            if then is not None and fold(then.group(1)) in _CALENDAR_WORDS:
+                return None  # "rose to at least 96 late Sunday": a word placing the day, nothing counted
         if (
             n.value != 1
             and word.endswith("ing")
@@ -661,7 +713,9 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if noun in _SKIP_UNITS or after.lstrip().startswith("%"):
             continue
         clause = next((c for c in clauses if c.start <= span[0] < c.end), clauses[0])
-        if _RATE.search(text, clause.start, clause.end):
+        if _RATE.search(text, clause.start, clause.end) or _POPULATION.search(
+            text, max(0, span[0] - 32), span[0]
+        ):
             continue
         if _is_money(text, span, noun):
             out.append(_quantity(f, n, "money", None, clause, clauses, span, after, "an amount of money"))
@@ -718,6 +772,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
                 # "two bodies were found overnight and another two on Sunday": the first is a piece too
                 out[-1] = replace(out[-1], added="more")
             continue
+        if _of_another(text, span, measure):
+            continue
         q = _quantity(f, n, measure, people, clause, clauses, span, after, how)
         role = _role(noun) if noun else ""
         if role:
@@ -726,6 +782,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             q = replace(q, also=True)
         if taken and not q.part:
             q = replace(q, part=True, how=f"{how}, which counts the figure before it")
+        if word is not None and measure == "injured" and _graded(text, word):
+            q = replace(q, graded=True)
         if more is not None and measure.startswith("count:"):
             q = _added_to_count_before(q, out)
         elif q.is_count and not measure.startswith("count:"):
@@ -735,6 +793,40 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
                 q = replace(q, added="another")
         out.append(q)
     return _parts_take_the_whole_measure(_lists_of_counts(out, text, off))
+
+
+_SEVERITY_BEFORE = re.compile(
+    rf"\b(?:{alternation(_FIGURES.severities, space=_SPACE)})\s+$" if _FIGURES.severities else "(?!)",
+    re.IGNORECASE,
+)
+_SEVERITY_AFTER = re.compile(
+    rf"\s+(?:{alternation(_FIGURES.severities, space=_SPACE)})\b" if _FIGURES.severities else "(?!)",
+    re.IGNORECASE,
+)
+
+
+def _graded(text: str, word: tuple[str, str, int, int]) -> bool:
+    """True when the measure word ``word`` is graded by a word of severity ("several others critically
+    hurt", "two were hurt critically"): the figure counts a part of the harmed."""
+    start = word[3]
+    end = start + len(word[1])
+    return bool(_SEVERITY_BEFORE.search(text, max(0, start - 24), start) or _SEVERITY_AFTER.match(text, end))
+
+
+# How far before a figure (characters) and after it (words) a word of another happening is read.
+_ANOTHER_BEFORE = 80
+_ANOTHER_AFTER = 3
+
+
+def _of_another(text: str, span: tuple[int, int], measure: str) -> bool:
+    """True when a word near the figure makes it the measure of another happening than the event ("the big
+    aftershock that … says was 4.7 in magnitude"; measures.toml ``of_another``)."""
+    known = measure_lexicon().measure(measure)
+    if known is None or not known.of_another:
+        return False
+    near = [fold(w) for w in _LETTERS.findall(text[max(0, span[0] - _ANOTHER_BEFORE) : span[0]])]
+    near += [fold(w) for w in _LETTERS.findall(text[span[1] :])[:_ANOTHER_AFTER]]
+    return any(w in known.of_another for w in near)
 
 
 # "another 25 bodies", "a further 12 were injured": figures.toml additional_before
@@ -785,6 +877,11 @@ _JOINED = re.compile(
 # "an average of 25 … each winter": a figure of many events, not of this one
 _RATE = re.compile(
     rf"\b(?:{alternation(_FIGURES.rates, space=_SPACE)})\b" if _FIGURES.rates else "(?!)", re.IGNORECASE
+)
+# "a town of around 3,000 people", "home to 500,000": who live there (figures.toml populations)
+_POPULATION = re.compile(
+    rf"\b(?:{alternation(_FIGURES.populations, space=_SPACE)})\s+$" if _FIGURES.populations else "(?!)",
+    re.IGNORECASE,
 )
 
 # "two more explosions": a figure added to a count before it
@@ -1170,6 +1267,8 @@ def same_scope(a: Quantity, b: Quantity) -> str | None:
     """
     if a.added or b.added:
         return None  # what one account adds to its count is no count to hold against another's
+    if a.graded != b.graded and not a.part and not b.part:
+        return "part"  # "several others critically hurt" may be some of "injuring 20"
     if a.holder or b.holder or _per_person(a.measure):
         # one person's figure ("a father of four"): comparable only for the same person, wherever named
         return "same" if any(words_match(x, y) for x in a.holder for y in b.holder) else None
