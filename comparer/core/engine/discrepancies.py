@@ -28,7 +28,7 @@ from wordfreq import zipf_frequency
 from comparer.core.engine import semantic
 from comparer.core.engine.align import similarity
 from comparer.core.engine.concepts import country_table
-from comparer.core.engine.dates import DateMention, find_dates
+from comparer.core.engine.dates import DateMention, find_dates, find_times
 from comparer.core.engine.facts import ClaimFacts, is_person, source_named
 from comparer.core.engine.findings import names_the_source
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
@@ -477,13 +477,6 @@ _DURATIONS_APART = 4.0
 _DURATIONS_CLOSE = 1.25
 
 
-def _written_both_ways(f: Finding, words: tuple[set[str], set[str]]) -> bool:
-    """True when every pair of words a name finding spells two ways is written both ways by one account."""
-    key = name_key(f)
-    spelled = [p for p in key if isinstance(p, tuple)]
-    return bool(spelled) and all(any(fold(x) in own and fold(y) in own for own in words) for x, y in spelled)
-
-
 def _own_names(f: ClaimFacts) -> frozenset[str]:
     """Last words of the names a claim mentions that tell one story from another: not countries or their
     peoples (every account names them), not words in capitals (a dateline, a headline's first words)."""
@@ -500,12 +493,21 @@ def _other_moments(x: Quantity, y: Quantity) -> bool:
     relative to each account's own date ("yesterday" in one, "Wednesday" in the other) may be the same."""
     if not x.moment or not y.moment or fold(x.moment) == fold(y.moment):
         return False
-    return not (_relative_day(x.moment) or _relative_day(y.moment))
+    # a time of day and a day ("noon" / "Saturday"), or a weekday and a date ("Tuesday" / "March 22"), may
+    # be one moment; a day named relative to each account's own date ("yesterday" / "Wednesday") too
+    kind_x, kind_y = _moment_kind(x.moment), _moment_kind(y.moment)
+    return kind_x == kind_y and kind_x != "relative"
 
 
 @lru_cache(maxsize=1024)
-def _relative_day(moment: str) -> bool:
-    return any(d.form == "relative" for d in find_dates(moment, None))
+def _moment_kind(moment: str) -> str:
+    """ "clock", "date", "weekday", "relative" or "other": what kind of moment a figure is given for."""
+    if find_times(moment):
+        return "clock"
+    forms = {d.form for d in find_dates(moment, None)}
+    if "relative" in forms:
+        return "relative"
+    return next(iter(sorted(forms)), "other")
 
 
 def _share_a_name(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -656,6 +658,10 @@ def number_findings(
         linked_from[ca].append(cb)
     out: list[_Group] = []
     for measure, (qas, qbs) in by_measure.items():
+        repeats: tuple[dict[tuple[Any, ...], list[Quantity]], ...] = (defaultdict(list), defaultdict(list))
+        for side, qs in ((0, qas), (1, qbs)):
+            for q in qs:
+                repeats[side][_repeat_key(q)].append(q)
         if not qas or not qbs:
             side = 0 if qas else 1
             out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated, (), beside))
@@ -800,10 +806,17 @@ def number_findings(
             )
             group = _Group(first=first, sources=pair, confidence=c, why=why)
             for x, y in conflicts:
-                group.include(0, x.claim, (x.number.span,))
-                group.include(1, y.claim, (y.number.span,))
+                # with every passage that repeats a figure of the pair ("magnitude-7.9" in a caption and
+                # "measuring 7.9" in the text): only the first was paired (see _compatible)
+                for side, q in ((0, x), (1, y)):
+                    for same in repeats[side].get(_repeat_key(q), (q,)):
+                        group.include(side, same.claim, (same.number.span,))
             out.append(group)
     return out
+
+
+def _repeat_key(q: Quantity) -> tuple[Any, ...]:
+    return (_scope_key(q), q.number.low, q.number.high)
 
 
 # More distinct figures than this for one measure in one account and only linked figures are compared.
@@ -1003,10 +1016,17 @@ def _compatible(qas: Sequence[Quantity], qbs: Sequence[Quantity]) -> list[tuple[
     groups_b = _distinct(qbs)
     countries_a = {c for q in qas for c in q.countries}
     countries_b = {c for q in qbs for c in q.countries}
+    counted_a = {q.group for q in qas if q.group}
+    counted_b = {q.group for q in qbs if q.group}
     out: list[tuple[Quantity, Quantity, str]] = []
     for items_a in groups_a.values():
         for items_b in groups_b.values():
             qa, qb = items_a[0], items_b[0]
+            if (qa.group and not qb.group and qa.group in counted_b) or (
+                qb.group and not qa.group and qb.group in counted_a
+            ):
+                # "13 troops" against "the civilian toll at 60" in an account that counts the troops apart
+                continue
             scope = same_scope(qa, qb)
             if scope is None:
                 continue
@@ -1220,6 +1240,14 @@ _MODIFYING_YEAR = re.compile(
 )
 
 
+# "four days after … the November militant attacks in Paris that killed 130": a month named alone
+_DATED_MONTH = re.compile(
+    rf"\b(?:{alternation((*_CALENDAR_WORDS.year_before, *_CALENDAR_WORDS.year_modified))})\s+"
+    rf"(?P<month>{alternation(tuple(_CALENDAR_WORDS.months))})\b(?!\.?\s*\d)",
+    re.IGNORECASE,
+)
+# How many months before the account's a month named alone must be to tell of another time.
+_MONTHS_BEFORE = 2
 _ANNIVERSARY_YEAR = re.compile(
     rf"\b(?:{alternation(_CALENDAR_WORDS.anniversaries) or '(?!)'})\s+of\s+(?:the\s+)?"
     rf"(?:(?:{alternation(tuple(_CALENDAR_WORDS.months))})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]\d\d|20\d\d)\b",
@@ -1255,7 +1283,14 @@ def _of_an_earlier_year(f: ClaimFacts, reference: tuple[date, bool] | None) -> b
         elif int(m.group("year")) < reference[0].year:
             return True
     if reference is not None:
-        return any(int(m.group("year")) < reference[0].year for m in _MODIFYING_YEAR.finditer(f.claim.text))
+        if any(int(m.group("year")) < reference[0].year for m in _MODIFYING_YEAR.finditer(f.claim.text)):
+            return True
+        # "in November" in an account of March: that November was months before the event
+        months = _CALENDAR_WORDS.months
+        return any(
+            (reference[0].month - months[m.group("month").lower()]) % 12 >= _MONTHS_BEFORE
+            for m in _DATED_MONTH.finditer(f.claim.text)
+        )
     return False
 
 
@@ -2573,9 +2608,6 @@ def discrepancies(
     for ca, cb in linked:
         beside[(ca, source_of_claim[cb])] |= figures_of[cb]
         beside[(cb, source_of_claim[ca])] |= figures_of[ca]
-    name_words: dict[str, set[str]] = defaultdict(set)
-    for told in ordered:
-        name_words[told.claim.source].update(fold(w) for n in told.names for w in n.words)
     for sa, sb in combinations([s.id for s in sources], 2):
         groups.extend(number_findings(quantities, (sa, sb), linked, speaks, named, beside))
         groups.extend(rank_findings(ordered, (sa, sb)))
@@ -2617,14 +2649,6 @@ def discrepancies(
                 for claim in g.claims[side]:
                     seen.include(side, claim)
                 seen.include(side, "", g.spans[side])
-        # a spelling one account writes both ways is that account's inconsistency (its check says so),
-        # not a difference between the two
-        groups[:] = [
-            g
-            for g in groups
-            if not (g.first.kind in ("name_variant", "spelling_variant") and g.sources == (sa, sb))
-            or not _written_both_ways(g.first, (name_words[sa], name_words[sb]))
-        ]
         seen_quotes = {
             (fold(g.first.values[0] or ""), fold(g.first.values[1] or ""))
             for g in groups

@@ -175,7 +175,29 @@ def spelled_alike(a: str, b: str) -> bool:
     """Two different spellings of one word (Qasem/Qassim, Kyiv/Kiev), judged on the letters alone."""
     if a == b or len(a) < 3 or len(b) < 3 or a.startswith(b) or b.startswith(a):
         return False  # Iraq / Iraqi, American / Americans: one word's forms, not two spellings
-    return _letters_alike(a, b)
+    return _letters_alike(a, b) and not _other_words(a, b)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(d for c in lexicon().places.countries for d in c.demonyms)
+
+
+# A word at least this frequent (Zipf) is an ordinary English word, seldom a name's spelling.
+_ORDINARY_WORD = 3.0
+
+
+@lru_cache(maxsize=65536)
+def _other_words(a: str, b: str) -> bool:
+    """True for two words whose letters are alike but that are not one name spelled two ways: a people's
+    word and another word of a country ("Filipino" / "Philippine"; not "Kyiv" / "Kiev", two spellings of
+    one capital), or an ordinary English word against a rare one starting with another letter ("Asian" /
+    "Haiyan")."""
+    table = country_table()
+    if a in table and b in table and (a in _demonyms() or b in _demonyms()):
+        return True  # a people and its country's other word ("Filipino" / "Philippine"), or two peoples
+    common_a = zipf_frequency(a, "en") >= _ORDINARY_WORD
+    return a[:1] != b[:1] and common_a != (zipf_frequency(b, "en") >= _ORDINARY_WORD)
 
 
 def same_entity(a: NameMention, b: NameMention) -> bool:

@@ -108,16 +108,25 @@ def _bounds(value: float, hedge: str | None) -> tuple[float, float]:
     return value - value / 10, value + value / 10  # about, around, some, estimated …
 
 
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+
+
+def _undotted(m: re.Match[str]) -> str:
+    letters = m.group().replace(".", "")
+    return letters + " " * (len(m.group()) - len(letters))
+
+
 def _unit_after(text: str, end: int) -> tuple[str, ...]:
     """Stems of up to three content words after a number: "22 missiles", "two military bases".
 
     The thing counted ends at punctuation or at another number ("38 to 21" counts nothing).
     """
     stems: list[str] = []
-    window = text[end : min(len(text), end + 40)]
+    # "13 U.S. troops": the full stops of an abbreviation end nothing (read as "US", same length)
+    window = _ABBREVIATION.sub(_undotted, text[end : min(len(text), end + 40)])
     stop = _UNIT_STOP.search(window)
-    limit = end + (stop.start() if stop else len(window))
-    for m in _UNIT_WORD.finditer(text, end, limit):
+    limit = stop.start() if stop else len(window)
+    for m in _UNIT_WORD.finditer(window, 0, limit):
         word = fold(m.group())
         if word in _NUMBER_WORDS:
             break
@@ -125,10 +134,15 @@ def _unit_after(text: str, end: int) -> tuple[str, ...]:
             break
         if word in STOPWORDS:
             continue
+        if not stems and _PER_TIME.match(window, m.end()):
+            return (f"{word}/h",)  # "300-km/h winds", "30 miles per hour": a speed, not a length
         stems.append(stem(word))
         if len(stems) == 3:
             break
     return tuple(stems)
+
+
+_PER_TIME = re.compile(r"\s*/\s*(?:h|hr|hour)\b|\s+(?:per|an|a)\s+hour\b", re.IGNORECASE)
 
 
 # A word before a number that names what it measures or labels: "magnitude 7.8", "flight 752".

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -251,13 +252,17 @@ def _measure_patterns() -> tuple[tuple[re.Pattern[str], str, int], ...]:
     return tuple(out)
 
 
-def _word_index(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+def _word_index(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[int]]:
+    """Where each word of ``text[start:end]`` starts and ends (both in order: words do not overlap)."""
+    found = list(_WORD.finditer(text, start, len(text) if end is None else end))
+    return [m.start() for m in found], [m.end() for m in found]
 
 
-def _words_between(index: list[tuple[int, int]], a: int, b: int) -> int:
+def _words_between(index: tuple[list[int], list[int]], a: int, b: int) -> int:
+    """How many words lie wholly between positions ``a`` and ``b``."""
     lo, hi = min(a, b), max(a, b)
-    return sum(1 for s, e in index if s >= lo and e <= hi)
+    starts, ends = index
+    return max(0, bisect_right(ends, hi) - bisect_left(starts, lo))
 
 
 _GROUP_WORDS = _FIGURES.group_before
@@ -311,9 +316,7 @@ def _measure_word(
 ) -> tuple[str, str, int, int] | None:
     """The measure whose word stands nearest the figure in its clause (none past another figure): its name,
     the word, how many words away and where the word starts; with ``after_only``, only words after it."""
-    index = _word_index(text[clause.start : clause.end])
-    shift = clause.start
-    index = [(s + shift, e + shift) for s, e in index]
+    index = _word_index(text, clause.start, clause.end)
     best: tuple[int, int, str, str, int] | None = None
     harm_after: tuple[int, int, str, str, int] | None = None
     befalls_after: tuple[int, int, str, str, int] | None = None
