@@ -147,6 +147,7 @@ class CalendarLexicon:
 
     months: Mapping[str, int]  # name or abbreviation -> month number (1-12)
     month_abbreviations: tuple[str, ...]
+    month_words: frozenset[str]  # month names that are also everyday words ("may", "march")
     weekdays: tuple[str, ...]  # Monday first
     weekday_abbreviations: tuple[str, ...]
     weekday_qualifiers: tuple[str, ...]
@@ -162,6 +163,7 @@ class CalendarLexicon:
     year_modified: tuple[str, ...] = ()  # "a 1992 gas explosion": the year dates the thing named after it
     ago_units: tuple[str, ...] = ()  # "six years ago": a time before the account's
     earlier_openers: tuple[str, ...] = ()  # "Earlier reports said …": figures the account gives as earlier
+    statement_verbs: tuple[str, ...] = ()  # "officials said Monday": the day of a statement, not the event
     anniversaries: tuple[
         str, ...
     ] = ()  # "the 32nd anniversary of the 1985 earthquake": a year before the account's
@@ -216,6 +218,8 @@ class NumberLexicon:
     range_openers: tuple[str, ...] = ()  # "between 50 and 70"
     range_and: tuple[str, ...] = ()
     range_changes: tuple[str, ...] = ()  # "from 50 to 70": a change, not a range
+    # words after a figure that never name what it counts ("25,300 across the region")
+    not_counted: frozenset[str] = frozenset()
 
     @property
     def words(self) -> frozenset[str]:
@@ -361,6 +365,8 @@ class FigureLexicon:
     sequence_verbs: tuple[str, ...] = ()
     country_anaphors: tuple[str, ...] = ()  # "in that country": a country named before
     level_verbs: tuple[str, ...] = ()  # "the toll … has risen to 156": the toll's figure
+    level_participles: tuple[str, ...] = ()  # "The toll kept growing - exceeding 25,300"
+    change_verbs: tuple[str, ...] = ()  # "rose from six to 12": a change, the later figure the account's
     additional: tuple[str, ...] = ()  # "two more explosions": added to the count before
     additional_before: tuple[str, ...] = ()  # "another 25 bodies": added to a count told before
     also: tuple[str, ...] = ()  # "Five … also died": these add to a toll told before
@@ -471,8 +477,11 @@ def _calendar() -> CalendarLexicon:
     data = _data("calendar.toml")
     months: dict[str, int] = {}
     abbreviations: list[str] = []
+    month_words: set[str] = set()
     for number, entry in enumerate(data.get("month", ()), start=1):
         months[str(entry["name"]).lower()] = number
+        if entry.get("word"):
+            month_words.add(str(entry["name"]).lower())
         for abbreviation in _words(entry.get("abbreviations")):
             months[abbreviation] = number
             abbreviations.append(abbreviation)
@@ -481,6 +490,7 @@ def _calendar() -> CalendarLexicon:
     return CalendarLexicon(
         months=_frozen(months),
         month_abbreviations=tuple(abbreviations),
+        month_words=frozenset(month_words),
         weekdays=_words(weekdays.get("names")),
         weekday_abbreviations=_words(weekdays.get("abbreviations")),
         weekday_qualifiers=_words(weekdays.get("qualifiers")),
@@ -496,6 +506,7 @@ def _calendar() -> CalendarLexicon:
         earlier_openers=_words(cues.get("earlier_openers")),
         anniversaries=_words(cues.get("anniversaries")),
         publication_labels=_words(cues.get("publication_labels")),
+        statement_verbs=_words(cues.get("statement_verbs")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(
             {str(k).lower(): (int(v[0]), int(v[1])) for k, v in data.get("time_hedges", {}).items()}
@@ -548,6 +559,7 @@ def _numbers(stem: Any) -> NumberLexicon:
         range_openers=_words(data.get("ranges", {}).get("openers")),
         range_and=_words(data.get("ranges", {}).get("and")),
         range_changes=_words(data.get("ranges", {}).get("changes")),
+        not_counted=frozenset(_words(data.get("not_counted"))),
     )
 
 
@@ -664,6 +676,8 @@ def _figures() -> FigureLexicon:
         part_adjectives=_words(part.get("adjectives")),
         relative_words=_words(data.get("relative_words")),
         level_verbs=_words(data.get("level_verbs")),
+        level_participles=_words(data.get("level_participles")),
+        change_verbs=_words(data.get("change_verbs")),
         additional=_words(data.get("additional")),
         additional_before=_words(data.get("additional_before")),
         rates=_words(data.get("rates")),

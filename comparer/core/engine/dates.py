@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -234,3 +235,18 @@ def _minutes_in(count: str, unit: str) -> int | None:
         return int(text2num(word.replace("-", " "), "en")) * length
     except (ValueError, IndexError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _said_on() -> re.Pattern[str]:
+    cal = lexicon().calendar
+    verbs = alternation(cal.statement_verbs) or "(?!)"
+    qualifiers = alternation(cal.weekday_qualifiers) or "(?!)"
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{qualifiers})\s+)*(?:on\s+)?$", re.IGNORECASE)
+
+
+def said_on(text: str, d: DateMention, offset: int = 0) -> bool:
+    """True when the day is the day of a statement ("officials said Monday", "signalled on Wednesday"),
+    not of what the statement tells; ``offset`` is where ``text`` starts in the source."""
+    start = d.span.start - offset
+    return _said_on().search(text, max(0, start - 32), start) is not None

@@ -28,7 +28,7 @@ from wordfreq import zipf_frequency
 from comparer.core.engine import semantic
 from comparer.core.engine.align import similarity
 from comparer.core.engine.concepts import country_table
-from comparer.core.engine.dates import DateMention, find_dates, find_times
+from comparer.core.engine.dates import DateMention, find_dates, find_times, said_on
 from comparer.core.engine.facts import ClaimFacts, is_person, source_named
 from comparer.core.engine.findings import names_the_source
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
@@ -664,6 +664,8 @@ def number_findings(
                 repeats[side][_repeat_key(q)].append(q)
         if not qas or not qbs:
             side = 0 if qas else 1
+            if _tallied_by_other(measure, pair[1 - side], quantities):
+                continue  # "the body count has risen to over 4,300" against "the death toll … 5,000"
             out.extend(_one_side(measure, qas or qbs, pair, side, speaks_of, linked, stated, (), beside))
             continue
         if len({q.number.value for q in qas}) > _MANY or len({q.number.value for q in qbs}) > _MANY:
@@ -772,6 +774,9 @@ def number_findings(
                     - 0.3 * (min(x.number.value, y.number.value) <= 1)
                     - 0.15 * _other_moments(x, y)
                     - 0.2 * ((id(x), id(y)) in self_contradicted)
+                    # a figure for one place against a toll naming none may be a part of it ("at least 80 in
+                    # Tarrow" beside "724 dead"): a pair that names the same places is shown first
+                    - 0.3 * (bool(x.places) != bool(y.places))
                 )
 
             qa, qb = max(conflicts, key=sureness)
@@ -919,19 +924,27 @@ def figure_attribution_findings(
             measure_credited[key] = _credits_measure_without_figure(qs, facts, quantities, speaks)
         return measure_credited[key]
 
+    stated_by = [
+        [
+            q
+            for q in quantities
+            if q.source == pair[side] and toll(q) and q.claim in facts and not facts[q.claim].attributed
+        ]
+        for side in (0, 1)
+    ]
     for credited_side in (0, 1):
         stated_side = 1 - credited_side
         credited = credited_by[credited_side]
-        stated = [
-            q
-            for q in quantities
-            if q.source == pair[stated_side]
-            and toll(q)
-            and q.claim in facts
-            and not facts[q.claim].attributed
-        ]
+        stated = stated_by[stated_side]
         group: _Group | None = None
         for qc in credited:
+            if _in_quotation(qc, facts) and any(
+                _one_toll(q, qc) and same_scope(q, qc) == "same" for q in stated_by[credited_side]
+            ):
+                # the figure only comes up in someone's quoted words, and the account states that toll in
+                # its own voice ("a total of 125 people killed", then an official's "out of 125 people who
+                # died, 32 were children"): the account states it, as the other does
+                continue
             for qs in stated:
                 if qc.measure != qs.measure or not _one_toll(qc, qs) or same_scope(qc, qs) != "same":
                     continue
@@ -966,6 +979,15 @@ def figure_attribution_findings(
                 group.include(credited_side, qc.claim, (qc.number.span,))
                 group.include(stated_side, qs.claim, (qs.number.span,))
     return out
+
+
+def _in_quotation(q: Quantity, facts: Mapping[str, ClaimFacts]) -> bool:
+    """True when the figure stands inside a quotation of its claim."""
+    f = facts.get(q.claim)
+    span = q.number.span
+    return f is not None and any(
+        part.start <= span.start and span.end <= part.end for quote in f.quotes for part in quote.parts
+    )
 
 
 def _credits_measure_without_figure(
@@ -1079,6 +1101,13 @@ def _told_beside(q: Quantity, values: frozenset[float]) -> bool:
         return False
     low, high = q.bounds
     return any(low <= v <= high and abs(v - value) <= value / 10 for v in values)
+
+
+def _tallied_by_other(measure: str, other: str, quantities: Sequence[Quantity]) -> bool:
+    """True when the other account counts the same dead by the other tally: bodies found for deaths, or
+    deaths for bodies found (see ``TALLY_OF``)."""
+    alike = {m for pair_ in TALLY_OF.items() if measure in pair_ for m in pair_} - {measure}
+    return any(q.source == other and q.measure in alike and not q.part for q in quantities)
 
 
 def _one_side(
@@ -1327,13 +1356,15 @@ def _most_named(days: Counter[date]) -> date:
 def _days_of(f: ClaimFacts, reference: Mapping[str, tuple[date, bool]]) -> list[DateMention]:
     known = reference.get(f.claim.source)
     if known is None or not known[1]:
-        return [d for d in f.dates if d.day]
+        return [d for d in f.dates if d.day and not said_on(f.claim.text, d, f.claim.start)]
     # Against a day only inferred, a plain weekday or a date without its year is read; "last Friday",
     # "yesterday" and their like need the day the account was written, and stay unknown.
     return [
         d
         for d in find_dates(f.claim.text, known[0], f.claim.start)
-        if d.day and (d.form == "date" or (d.form == "weekday" and " " not in d.text.strip()))
+        if d.day
+        and (d.form == "date" or (d.form == "weekday" and " " not in d.text.strip()))
+        and not said_on(f.claim.text, d, f.claim.start)
     ]
 
 
@@ -1417,6 +1448,13 @@ def _one_toll(a: Quantity, b: Quantity) -> bool:
     return high > 1 and abs(a.number.value - b.number.value) <= high / 10 and a.consistent_with(b)
 
 
+def _among_aboard(hedged: Sequence[Quantity], stated: Sequence[Quantity]) -> bool:
+    """Everyone aboard presumed dead, and fewer stated dead: those can be among them ("all 150 on board are
+    assumed to have died" / "16 students who were killed aboard")."""
+    whole = max((q.number.value for q in hedged if q.measure == "aboard"), default=0.0)
+    return bool(whole) and all(q.number.value <= whole for q in stated)
+
+
 def death_certainty(f: ClaimFacts) -> str | None:
     """ "stated" when a claim says people died, "hedged" when it only presumes or fears it, else None."""
     deaths, hedges, membership = _certainty_patterns()
@@ -1478,9 +1516,10 @@ def certainty_findings(
     certainty = {f.claim.id: c for f in facts if f.claim.source in pair and (c := death_certainty(f))}
     deaths: dict[str, list[Quantity]] = defaultdict(list)
     for q in quantities:
-        if (q.measure in ("deaths", "missing", "dead_or_missing") or q.measure.startswith("people:")) and (
-            q.claim in certainty
-        ):
+        # "all 150 on board are assumed to have died": the people aboard are the toll the hedge is about
+        if (
+            q.measure in ("deaths", "missing", "dead_or_missing", "aboard") or q.measure.startswith("people:")
+        ) and (q.claim in certainty):
             deaths[q.claim].append(q)
     out: list[_Group] = []
     for hedged_side in (0, 1):
@@ -1499,6 +1538,8 @@ def certainty_findings(
                 score = linked.get(key)
                 same_figure = any(_one_toll(qh, qs) for qh in deaths[ch] for qs in deaths[cs])
                 other_figures = bool(deaths[ch] and deaths[cs]) and not same_figure
+                if other_figures and _among_aboard(deaths[ch], deaths[cs]):
+                    other_figures = False
                 if hedger_states and not deaths[ch] and not same_figure:
                     continue
                 if (score is not None and not other_figures) or same_figure:

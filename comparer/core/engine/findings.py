@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from comparer.core.engine.concepts import concepts_of
+from comparer.core.engine.dates import said_on
 from comparer.core.engine.facts import ClaimFacts, source_named
 from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
@@ -446,8 +447,11 @@ def date_findings(
 ) -> list[Finding]:
     """Days named differently that are one day; days and times that differ on a strong link."""
     out: list[Finding] = []
-    for da in fa.dates:
-        for db in fb.dates:
+    # the day of a statement ("officials said Monday") is not the day of what the other account dates
+    dates_a = [d for d in fa.dates if not said_on(fa.claim.text, d, fa.claim.start)]
+    dates_b = [d for d in fb.dates if not said_on(fb.claim.text, d, fb.claim.start)]
+    for da in dates_a:
+        for db in dates_b:
             if da.day and db.day and da.day == db.day and da.text.lower() != db.text.lower():
                 out.append(
                     Finding(
@@ -460,10 +464,10 @@ def date_findings(
                     )
                 )
                 return out
-    days_a = {d.day for d in fa.dates if d.day}
-    days_b = {d.day for d in fb.dates if d.day}
+    days_a = {d.day for d in dates_a if d.day}
+    days_b = {d.day for d in dates_b if d.day}
     if strong and days_a and days_b and not days_a & days_b:
-        da, db = fa.dates[0], fb.dates[0]
+        da, db = dates_a[0], dates_b[0]
         out.append(
             Finding(
                 kind="date_conflict",

@@ -31,8 +31,9 @@ _VAGUE = re.compile(rf"\b(?:{alternation(_NUMBERS.vague)})\b", re.IGNORECASE)
 # Hedges before a figure ("more than", "about"): numbers.toml gives each the kind of bound it sets.
 _HEDGE = re.compile(rf"(?P<hedge>{alternation(_NUMBERS.hedges)})\s+$", re.IGNORECASE)
 _MONTHS = alternation(lexicon().calendar.months)
-_DATE_CONTEXT = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-_AFTER_DATE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_WORDS = lexicon().calendar.month_words
+_DATE_CONTEXT = re.compile(rf"\b(?P<month>{_MONTHS})\.?\s*$", re.IGNORECASE)
+_AFTER_DATE = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<month>{_MONTHS})\b", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _UNIT_STOP = re.compile(r"[,;:.!?()“”\"]|\d")
 # Number words that are rarely counts: "one of", "no one", pronoun-like uses.
@@ -130,9 +131,9 @@ def _unit_after(text: str, end: int) -> tuple[str, ...]:
         word = fold(m.group())
         if word in _NUMBER_WORDS:
             break
-        if word in STOPWORDS and stems:
+        if (word in STOPWORDS or word in _NUMBERS.not_counted) and stems:
             break
-        if word in STOPWORDS:
+        if word in STOPWORDS or word in _NUMBERS.not_counted:
             continue
         if not stems and _PER_TIME.match(window, m.end()):
             return (f"{word}/h",)  # "300-km/h winds", "30 miles per hour": a speed, not a length
@@ -194,9 +195,13 @@ def _particle(text: str, at: int, hedge: str) -> bool:
 
 
 def _in_date(text: str, start: int, end: int) -> bool:
-    return bool(
-        _DATE_CONTEXT.search(text[max(0, start - 12) : start]) or _AFTER_DATE.match(text[end : end + 12])
-    )
+    """True when the figure is a day of a month ("January 8", "8 Jan"). A month in a date is written with a
+    capital: "about 70 may have died" holds the verb "may", not the month."""
+    before = _DATE_CONTEXT.search(text[max(0, start - 12) : start])
+    for m in (before, _AFTER_DATE.match(text[end : end + 12])):
+        if m is not None and (m.group("month").lower() not in _MONTH_WORDS or m.group("month")[:1].isupper()):
+            return True
+    return False
 
 
 def find_numbers(text: str, offset: int = 0) -> list[NumberFact]:

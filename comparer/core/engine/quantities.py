@@ -55,6 +55,11 @@ _RELATIVE = re.compile(rf"\b(?:{alternation(_FIGURES.relative_words)})\b", re.IG
 _OUT_OF = re.compile(
     r"\s+(?:out\s+of|of|out)(?:\s+the)?(?:\s+(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s)?\s+", re.IGNORECASE
 )
+_CHANGE_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_CHANGE_FROM = re.compile(
+    rf"\b(?:{alternation(lexicon().figures.change_verbs) or '(?!)'})\s+(?:[^\W\d_]+\s+)?from\s+$",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
@@ -138,11 +143,21 @@ class Quantity:
             if x.in_words and y.about:
                 return x.bounds[0] <= y.number.value <= x.bounds[1]
         (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
+        if self.round_floor and other.round_floor:
+            # two round floors ("more than 300", "more than a hundred") are both true of any count past
+            # the higher: the reach of one (see reported_bounds) is held only against a count
+            return True
         two_units = _written_factor(self.number) != _written_factor(other.number)
         if self.measure.startswith(_MEASUREMENTS) and two_units:
             # figures written in two units were each rounded in their own ("a 160-foot", "a 50-metre" gash)
             a_low, a_high = a_low * (1 - _OTHER_UNIT_MARGIN), a_high * (1 + _OTHER_UNIT_MARGIN)
         return a_low <= b_high and b_low <= a_high
+
+    @property
+    def round_floor(self) -> bool:
+        """A round floor read as reaching only so far ("more than 5,000"; see reported_bounds)."""
+        low, high = self.bounds
+        return math.isinf(self.number.high) and not math.isinf(high) and low < high
 
     @property
     def precise(self) -> bool:
@@ -194,7 +209,17 @@ def reported_bounds(n: NumberFact, measure: str) -> tuple[float, float]:
     """
     if _is_count(measure) and math.isinf(n.high) and n.low > 0 and _precise(n):
         return n.value, n.value
+    if _is_count(measure) and math.isinf(n.high) and n.value >= _ROUND_FLOOR_FROM:
+        # "more than 5,000 dead" tells of a toll not far past 5,000: an account that knew of 25,300 would
+        # say so. A round floor allows up to twice its figure, so it is held against a count many times it.
+        return n.low, n.value * _ROUND_FLOOR_REACH
     return n.low, n.high
+
+
+# A round floor of at least this figure ("more than 100", not "more than two") reaches only so many times
+# its figure (see reported_bounds).
+_ROUND_FLOOR_FROM = 10
+_ROUND_FLOOR_REACH = 2
 
 
 def _precise(n: NumberFact) -> bool:
@@ -373,6 +398,34 @@ _LEVEL_VERB = re.compile(
 )
 
 
+_LEVEL_PARTICIPLE = re.compile(
+    rf"\s*(?:{alternation(_FIGURES.level_participles, space=_SPACE) or '(?!)'})\b", re.IGNORECASE
+)
+# How far back, before the figure's clause, the total a participle goes on from may be named.
+_LEVEL_BACK = 80
+
+
+def _level_before_clause(
+    text: str, clause: _Clause, span: tuple[int, int], others: list[tuple[int, int]]
+) -> tuple[str, str, int, int] | None:
+    """The measure of a figure whose clause opens with a participle going on from a total named just
+    before ("The death toll kept growing - exceeding 25,300"): the measure word nearest before the clause,
+    with no other figure between."""
+    if text[clause.start : span[0]].strip() and not _LEVEL_PARTICIPLE.match(text, clause.start, span[0]):
+        return None
+    if not _LEVEL_PARTICIPLE.match(text, clause.start, span[1]):
+        return None
+    back = max(0, clause.start - _LEVEL_BACK)
+    if any(back <= o[0] < clause.start for o in others):
+        return None
+    best: tuple[int, str, str] | None = None
+    for pattern, name, _rank in _measure_patterns():
+        for m in pattern.finditer(text, back, clause.start):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), name, m.group().lower())
+    return (best[1], best[2], _NEAR, best[0]) if best else None
+
+
 _HYPHENED_AFTER = re.compile(r"-[^\W\d_]")
 # How far after the figure a measure word may stand and still win over the total a level verb names.
 _LEVEL_NEAR = 2
@@ -385,7 +438,7 @@ def _level_subject(
     in the clause, with no other figure between ("The toll in … Sri Lanka has risen to at least 156")."""
     verb = _LEVEL_VERB.search(text, clause.start, span[0])
     if verb is None:
-        return None
+        return _level_before_clause(text, clause, span, others)
     # a figure joined by a hyphen to its noun ("the eight-storey Rana Plaza") only describes something
     between = [o for o in others if not _HYPHENED_AFTER.match(text, o[1])]
     best: tuple[int, str, str] | None = None
@@ -406,6 +459,7 @@ _FIRST_WORD = re.compile(r"[\s-]*([^\W\d_]+)")
 
 
 _CALENDAR_WORDS = frozenset(fold(w) for w in (*lexicon().calendar.weekdays, *lexicon().calendar.months))
+_NOT_COUNTED = lexicon().numbers.not_counted
 _DAY_QUALIFIERS = frozenset(fold(w) for w in lexicon().calendar.weekday_qualifiers)
 # What may follow a word that, after a figure, is then no noun: a stopword, punctuation or the end.
 _ENDS_PHRASE = re.compile(
@@ -422,8 +476,14 @@ def _counted_noun(n: NumberFact, after: str = "") -> str | None:
     first = _FIRST_WORD.match(after)
     if first is not None:
         word = fold(first.group(1))
-        if (word in STOPWORDS and word != "of") or word in _FIGURES.verbs_after or word in _CALENDAR_WORDS:
-            # "2,012 on Saturday", "2,059 were wounded", "rose to 13 Monday afternoon": nothing counted
+        if (
+            (word in STOPWORDS and word != "of")
+            or word in _NOT_COUNTED
+            or word in _FIGURES.verbs_after
+            or word in _CALENDAR_WORDS
+        ):
+            # "2,012 on Saturday", "2,059 were wounded", "rose to 13 Monday afternoon", "25,300 across the
+            # region": nothing counted
             return None
         if word in _DAY_QUALIFIERS:
             then = _FIRST_WORD.match(after, first.end())
@@ -696,10 +756,20 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
     for i in range(len(spans) - 1):
         if _OUT_OF.fullmatch(text[spans[i][1] : spans[i + 1][0]]):
             totals[i + 1] = i
+    # "the number of dead rose from six to 12": the later figure is the account's, read where the earlier
+    # stands (with the words that measure it); the earlier one is left out
+    changed: dict[int, int] = {}
+    for i in range(len(spans) - 1):
+        if _CHANGE_TO.fullmatch(text, spans[i][1], spans[i + 1][0]) and _CHANGE_FROM.search(
+            text, max(0, spans[i][0] - 40), spans[i][0]
+        ):
+            changed[i] = i + 1
     out: list[Quantity] = []
     for i, (n, span) in enumerate(zip(f.numbers, spans, strict=True)):
-        if i in totals:
+        if i in totals or i - 1 in changed:
             continue
+        if i in changed:
+            n = f.numbers[changed[i]]
         total = next((j for j, k in totals.items() if k == i), None)
         if total is not None:
             n = replace(n, unit=f.numbers[total].unit)

@@ -132,6 +132,27 @@ def test_presumed_and_stated_deaths_of_different_tolls_are_not_compared_for_cert
     assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
 
 
+def test_everyone_aboard_presumed_dead_against_some_of_them_stated_killed_is_a_certainty_finding():
+    # the hedging account states deaths elsewhere, and its hedged sentence counts people aboard, not deaths
+    a = (
+        "Plane lost over the sea\n\nAll 84 people on board flight 212 are assumed to have died, "
+        "the airline said."
+        "\n\nMost of those who died were returning from a conference, a spokesman said."
+    )
+    b = (
+        "Plane crash\n\nNine engineers from the Corran works were killed aboard the flight that crashed into "
+        "the sea on Monday, their employer said."
+    )
+    (finding,) = [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+    assert finding.values == ("presumed or feared", "stated as fact")
+
+
+def test_a_larger_toll_stated_is_not_among_those_presumed_dead_aboard():
+    a = "Ferry lost\n\nAll 40 people on board the ferry are presumed to have drowned, the coastguard said."
+    b = "Storm on the coast\n\nAt least 300 people were killed along the coast in the storm, officials said."
+    assert not [f for f in _compare_texts(a, b).findings if f.kind == "certainty"]
+
+
 def test_one_numbered_event_with_deaths_in_one_account_only_is_a_casualty_finding():
     from comparer.core.engine.compare import compare
     from comparer.core.engine.model import Source

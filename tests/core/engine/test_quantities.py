@@ -134,6 +134,42 @@ def test_a_round_floor_allows_a_larger_count():
     assert _conflicts(a, b) == []
 
 
+def test_a_round_floor_reaches_only_so_far_against_a_count():
+    # "more than 400 dead" tells of a toll not far past 400; an account counting 1,930 disagrees
+    a = "Quake toll\n\nThe earthquake in the hill district killed more than 400 people, officials said."
+    b = "Quake toll\n\nThe death toll from the earthquake in the hill district rose to 1,930 on Friday."
+    (conflict,) = _conflicts(a, b)
+    assert conflict.detail["measure"] == "deaths"
+    # but two round floors are both true of any toll past the higher one
+    c = "Quake toll\n\nThe earthquake in the hill district killed more than 1,900 people, officials said."
+    assert _conflicts(a, c) == []
+
+
+def test_the_earlier_figure_of_a_change_is_not_the_accounts_toll():
+    found = {q.number.value: q.measure for q in _quantities("The number of dead rose from nine to 17.")}
+    assert found == {17.0: "deaths"}
+
+
+def test_a_figure_for_one_place_is_not_the_first_shown_against_a_toll_naming_none():
+    a = "Flood toll\n\nThe toll from the flood climbed sharply on Sunday, with at least 612 dead."
+    b = (
+        "Flood toll\n\nThe flood struck the valley early Saturday, leaving more than 300 dead, "
+        "officials said."
+        "\n\nThe flood's death toll rose to 304, the civil protection office said in an update."
+        "\n\nBased on reports from clinics in Marrowby, a doctor said at least 40 people were killed there."
+    )
+    (conflict,) = [f for f in _conflicts(a, b) if f.detail.get("measure") == "deaths"]
+    assert "at least 40" in (conflict.values[1] or ""), "listed among b's figures"
+    assert "against at least 40" not in conflict.explanation
+
+
+def test_bodies_found_against_a_death_toll_are_no_figure_only_one_account_gives():
+    a = "Quake\n\nThe discovery of more bodies raised the death toll from the earthquake to more than 3,000."
+    b = "Quake\n\nThe confirmed body count from the earthquake has risen to over 2,600, officials said."
+    one_side = [f for f in compare(_sources(a, b)).findings if f.kind == "number_one_side"]
+    assert one_side == []
+
+
 def test_an_account_that_gives_two_tolls_without_a_moment_still_shows_the_one_the_other_lacks():
     a = (
         "Storm deaths climb\n\nThe storm has now killed 31 people along the coast.\n\n"

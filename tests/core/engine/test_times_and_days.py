@@ -74,6 +74,27 @@ def test_a_weekday_is_read_against_the_day_the_other_account_names_in_full():
     assert any("gives no publication date" in w for w in same_day.why)
 
 
+def test_the_day_of_a_statement_is_not_held_against_the_day_of_the_event():
+    from datetime import date
+
+    a = (
+        "Bridge collapse\n\nDivers at the collapsed Orla bridge in Tarrow signalled on Wednesday there was "
+        "little hope of finding more survivors of the collapse."
+    )
+    b = (
+        "Bridge collapse\n\nAt least 14 people died in the collapse of the Orla bridge in Tarrow on Tuesday, "
+        "and divers were still searching for survivors."
+    )
+    comparison = _pair(a, b, published_a=date(2031, 3, 6), published_b=date(2031, 3, 5))
+    assert not [f for f in comparison.findings if f.kind in ("date_conflict", "date_equivalent")]
+    # the same sentence dating the collapse itself to Wednesday disagrees
+    c = a.replace("signalled on Wednesday there was", "said there was").replace(
+        "of the collapse.", "of the collapse on Wednesday."
+    )
+    comparison = _pair(c, b, published_a=date(2031, 3, 6), published_b=date(2031, 3, 5))
+    assert [f for f in comparison.findings if f.kind == "date_conflict"]
+
+
 def test_times_in_two_zones_of_known_offset_are_converted_before_they_are_compared():
     (est,) = find_times("The call came at 5:30 p.m. EST.")
     (same,) = find_times("The call came at 22:30 GMT.")

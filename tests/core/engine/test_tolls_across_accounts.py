@@ -159,3 +159,14 @@ def test_a_groups_count_is_not_held_against_a_toll_of_others():
         "Military officials said 13 troops were killed at the Orsk gate."
     )
     assert not _shown(a, b, "number_conflict")
+
+
+def test_a_toll_the_crediting_account_also_states_in_its_own_voice_is_no_attribution_difference():
+    a = (
+        "Stadium crush\n\nThe crush at the Orla stadium on Saturday night left a total of 131 people "
+        "dead.\n\n"
+        '"From the figures we have, out of 131 people who died in the crush, 40 were children," said Dara '
+        "Holm, a regional official."
+    )
+    b = "Stadium crush\n\nAt least 131 people were killed in a crush at the Orla stadium on Saturday night."
+    assert not _shown(a, b, "attribution")
