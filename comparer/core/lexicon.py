@@ -134,6 +134,7 @@ class SpeechLexicon:
     figure_verbs: tuple[str, ...] = ()  # "put", "putting": with figure_nouns, giving a figure
     figure_nouns: tuple[str, ...] = ()  # "death toll", "number": "put the preliminary number at"
     head_end: frozenset[str] = frozenset()  # "Officials in Washington state": the head ends before "in"
+    addressee_verbs: frozenset[str] = frozenset()  # "told YTN": the name after is the one spoken to
 
     @property
     def all_verbs(self) -> tuple[str, ...]:
@@ -455,6 +456,7 @@ def _speech() -> SpeechLexicon:
     return SpeechLexicon(
         verbs=_words(data.get("verbs")),
         channel_verbs=_words(data.get("channel_verbs")),
+        addressee_verbs=frozenset(_words(data.get("addressee_verbs"))),
         cues=_words(data.get("cues")),
         unnamed=_words(data.get("unnamed")),
         figure_verbs=_words(data.get("figure_verbs")),

@@ -275,6 +275,16 @@ def merge_link_findings(
             if f.kind == "attribution" and _other_figures(figures.get(link.a, ()), figures.get(link.b, ())):
                 confidence = min(confidence, 0.2)
                 why = [*why, "the two claims give different figures: they do not state one proposition"]
+            elif (
+                f.kind == "attribution"
+                and not _a_figure_in_common(figures.get(link.a, ()), figures.get(link.b, ()))
+                and _little_in_common(fa, fb)
+            ):
+                # "He also met some of the injured in the hospital" against "More than 800 people were
+                # injured …, officials said, adding that most … have been admitted to hospitals": a short
+                # sentence whose few words the long one holds links strongly, but says another thing
+                confidence = min(confidence, 0.2)
+                why = [*why, "the two claims share few of their words: they do not state one proposition"]
             if group is None:
                 group = groups[key] = _Group(first=f, sources=pair, confidence=confidence, why=why)
             elif confidence > group.confidence:
@@ -433,6 +443,25 @@ def _named_in_full(
 def _claim_order(claim_id: str) -> tuple[str, int]:
     source, _, number = claim_id.rpartition(":")
     return (source, int(number) if number.isdigit() else 0)
+
+
+# Below this share of their content words in common (of the two claims' words together), two claims do not
+# state one proposition, however strongly the shorter one's words link them.
+_SHARED_WORDS = 0.25
+
+
+def _a_figure_in_common(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> bool:
+    """True when two claims give one figure of one measure ("59 other people have been injured" and
+    "… injured 59 others …, police said"): they state that much alike, whatever else they say."""
+    return any(x.measure == y.measure and x.number.value == y.number.value for x in qa for y in qb)
+
+
+def _little_in_common(fa: ClaimFacts, fb: ClaimFacts) -> bool:
+    """True when two claims share few of their content words (stems, over both claims' words)."""
+    wa = {t.stem for t in fa.content}
+    wb = {t.stem for t in fb.content}
+    union = wa | wb
+    return bool(union) and len(wa & wb) / len(union) < _SHARED_WORDS
 
 
 def _other_figures(qa: Sequence[Quantity], qb: Sequence[Quantity]) -> bool:
@@ -1107,7 +1136,7 @@ def _tallied_by_other(measure: str, other: str, quantities: Sequence[Quantity]) 
     """True when the other account counts the same dead by the other tally: bodies found for deaths, or
     deaths for bodies found (see ``TALLY_OF``)."""
     alike = {m for pair_ in TALLY_OF.items() if measure in pair_ for m in pair_} - {measure}
-    return any(q.source == other and q.measure in alike and not q.part for q in quantities)
+    return bool(alike) and any(q.source == other and q.measure in alike and not q.part for q in quantities)
 
 
 def _one_side(

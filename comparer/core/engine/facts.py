@@ -173,6 +173,7 @@ def _subject_speaker(text: str, names: list[NameMention], offset: int) -> NameMe
         if n.span.start - offset <= 40
         and is_person(n)
         and not q.verb_has_own_subject(text, n.span.end - offset)
+        and not q.spoken_to(text, n.span.start - offset)
     ]
     full = next((n for n in early if len(n.words) >= 2), None)
     if full is not None:

@@ -190,6 +190,14 @@ def _speaks_as(voice: str, own: frozenset[str]) -> bool:
     return bool(own) and bool(set(re.findall(r"\w+", fold(voice))) & own)
 
 
+_TITLES = lexicon().names.titles | lexicon().names.spelling_titles
+
+
+def _named(speaker: NameMention) -> bool:
+    """True when a speaker is named by more than a title ("Mayor Ilse Marten", not "the Mayor")."""
+    return any(w not in _TITLES for w in speaker.words)
+
+
 def attribution_findings(
     fa: ClaimFacts, fb: ClaimFacts, own: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 ) -> list[Finding]:
@@ -204,7 +212,15 @@ def attribution_findings(
     ):
         return []
     if (va is None) == (vb is None):
-        if fa.speaker and fb.speaker and fa.quotes and fb.quotes and not same_entity(fa.speaker, fb.speaker):
+        if (
+            fa.speaker
+            and fb.speaker
+            and fa.quotes
+            and fb.quotes
+            and _named(fa.speaker)
+            and _named(fb.speaker)  # a title alone ("the Mayor") names no one to tell apart
+            and not same_entity(fa.speaker, fb.speaker)
+        ):
             return [
                 Finding(
                     kind="attribution",

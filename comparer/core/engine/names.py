@@ -209,10 +209,18 @@ def same_entity(a: NameMention, b: NameMention) -> bool:
     """
     if not a.words or not b.words:
         return False
-    if not words_match(a.words[-1], b.words[-1]):
+    words_a, words_b = _unhyphened(a.words), _unhyphened(b.words)
+    if not words_match(words_a[-1], words_b[-1]):
         return False
-    short, long_ = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    short, long_ = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
     return all(any(words_match(w, v) for v in long_) for w in short[:-1])
+
+
+def _unhyphened(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with hyphenated ones split: "Lim Hyung-min" meets "Lim Hyung Min"."""
+    if not any("-" in w for w in words):
+        return words
+    return tuple(part for w in words for part in w.split("-") if part)
 
 
 def is_variant(a: NameMention, b: NameMention) -> bool:

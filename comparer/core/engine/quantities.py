@@ -793,6 +793,8 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if _is_money(text, span, noun):
             out.append(_quantity(f, n, "money", None, clause, clauses, span, after, "an amount of money"))
             continue
+        if _after_a_name(text, span, n) and (noun is None or _people_group(noun) is None):
+            continue  # "a Boeing 777 was flying", "the Route 91 festival": a name's number, no count
         others = [s for s in spans if s != span]
         measure: str | None = None
         taken = False
@@ -1101,8 +1103,30 @@ def _predicate_measure(
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _is_measure_word(unit_stem: str) -> bool:
+    if unit_stem in _PLACE_STEMS:
+        return False  # "treated at six hospitals" counts places, though "hospitalized" shares the stem
     return any(stem(w) == unit_stem for m in measure_lexicon().measures for w in m.words if " " not in w)
+
+
+_PLACE_STEMS = frozenset(stem(w) for w in _FIGURES.generic_place_words)
+
+
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s+$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;“\"(]\s*|\n)\s*$")
+
+
+def _after_a_name(text: str, span: tuple[int, int], n: NumberFact) -> bool:
+    """True when a figure in digits follows a capitalised word inside its sentence, as a name's number
+    ("Boeing 777", "Route 91", "Apollo 11"), not a day, a month, a hedge or the sentence's first word."""
+    if not n.text[:1].isdigit():
+        return False
+    m = _WORD_RIGHT_BEFORE.search(text, max(0, span[0] - 24), span[0])
+    if m is None or _SENTENCE_OPENING.search(text, 0, m.start()) is not None:
+        return False
+    word = fold(m.group(1))
+    return word not in _CALENDAR_WORDS and word not in _DAY_QUALIFIERS and word not in STOPWORDS
 
 
 def _is_money(text: str, span: tuple[int, int], noun: str | None) -> bool:

@@ -45,6 +45,7 @@ def _speech_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 
 _CHANNEL, _PRONOUN, _ATTRIBUTION = _speech_patterns()
+_ADDRESSEE_VERBS = lexicon().speech.addressee_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,8 @@ def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention 
             distance = v.start() - ne if v.start() >= ne else ns - v.end()
             if distance < 0 or distance > 80:
                 continue
+            if v.start() < ne and v.group().lower() in _ADDRESSEE_VERBS:
+                continue  # "Cho Yang-bok told YTN television": YTN heard the words
             if v.start() >= ne and _has_own_subject(text, ne, v):
                 continue  # "… on Mount Tarrow on Sunday, the park service said": the verb has its own subject
             if best is None or distance < best[0]:
@@ -198,6 +201,16 @@ def speaker_in(text: str, names: list[NameMention], offset: int) -> NameMention 
     if best is None:
         return None
     return person_after_title(best[1], names, text, offset)
+
+
+_TOLD_BEFORE = re.compile(
+    rf"\b(?:{alternation(tuple(sorted(_ADDRESSEE_VERBS))) or '(?!)'})\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def spoken_to(text: str, start: int) -> bool:
+    """True when the name at ``start`` follows a verb that makes it the one spoken to ("told YTN")."""
+    return _TOLD_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def person_after_title(chosen: NameMention, names: list[NameMention], text: str, offset: int) -> NameMention:

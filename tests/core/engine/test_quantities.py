@@ -854,3 +854,13 @@ def test_a_part_that_shares_a_figure_with_the_disagreeing_wholes_is_the_same_dis
     )
     deaths = [f for f in _conflicts(a, b) if f.detail.get("measure") == "deaths"]
     assert len(deaths) == 1
+
+
+def test_a_figure_after_a_capitalised_word_is_a_names_number_not_a_count():
+    a = (
+        "Airliner lost\n\nThe Orla Air Boeing 737 was flying from Varna to Tarrow carrying 120 passengers "
+        "and 11 crew."
+    )
+    b = "Airliner crash\n\nThe airliner had 131 people on board when it came down on Thursday."
+    assert 737.0 not in {q.number.value for q in _quantities(a)}
+    assert _conflicts(a, b) == []

@@ -283,3 +283,41 @@ def test_a_claim_the_stating_account_credits_too_in_another_sentence_is_no_attri
         credited, "Tarrow fire\n\nFire gutted the old covered market in Tarrow on Monday night."
     )
     assert [f for f in alone.shown_findings() if f.kind == "attribution"]
+
+
+def test_a_name_after_told_is_the_one_spoken_to_not_the_speaker():
+    (f,) = _facts(
+        "“There is little hope left,” one rescue official, Oren Valk, told KTV television on Monday."
+    )
+    assert f.speaker is not None
+    assert f.speaker.text == "Oren Valk"
+    (g,) = _facts("One father told Tarrow's KTV news channel: “I spoke to my son an hour ago.”")
+    assert g.speaker is None
+
+
+def test_one_speaker_written_with_and_without_a_hyphen_or_by_title_alone_is_no_two_speakers():
+    a = "Ferry sinks\n\n“We all fell against the rail,” said student Kim Min-jun, who swam to a boat."
+    b = "Ferry lost\n\n“We all fell against the rail,” student Kim Min Jun said after he was rescued."
+    assert not [f for f in _compare_pair(a, b).findings if f.detail.get("different_speaker")]
+    c = (
+        "Fire at the hall\n\nMayor Ilse Marten thanked the crews.\n\n"
+        "“You saved the heart of this town,” said the Mayor, to loud cheers."
+    )
+    d = "Hall fire\n\n“You saved the heart of this town,” Marten told the firefighters, to loud cheers."
+    assert not [f for f in _compare_pair(c, d).shown_findings() if f.detail.get("different_speaker")]
+
+
+def test_a_short_sentence_whose_few_words_a_credited_one_holds_states_no_one_proposition() -> None:
+    stated = "Train crash\n\nHe also met some of the injured in the hospital."
+    credited = (
+        "Train crash\n\nMore than 800 people were injured in the accident, officials said, adding that most "
+        "of them have been admitted to various hospitals in Balmer."
+    )
+    assert [f for f in _compare_pair(stated, credited).shown_findings() if f.kind == "attribution"] == []
+    # sharing the figure, a short sentence states that much of the credited one
+    short = "Train crash\n\n812 other people have been injured."
+    credited_figure = (
+        "Train crash\n\nThe crash killed 94 people and injured 812 others on Friday night near the "
+        "junction, railway police said."
+    )
+    assert [f for f in _compare_pair(short, credited_figure).shown_findings() if f.kind == "attribution"]

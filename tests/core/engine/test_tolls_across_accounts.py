@@ -170,3 +170,13 @@ def test_a_toll_the_crediting_account_also_states_in_its_own_voice_is_no_attribu
     )
     b = "Stadium crush\n\nAt least 131 people were killed in a crush at the Orla stadium on Saturday night."
     assert not _shown(a, b, "attribution")
+
+
+def test_a_figure_of_an_event_months_before_is_not_held_against_the_event():
+    a = (
+        "Airliner lost\n\nThe airliner came down over the sea on Thursday, killing all 310 people on board."
+        "\n\nJust four months ago, a Tarrow Air jet, also carrying 239 people on board, vanished over the "
+        "ocean."
+    )
+    b = "Airliner crash\n\nThe airliner that came down on Thursday had 310 people on board."
+    assert not _listed(a, b, "number_conflict")
