@@ -237,8 +237,8 @@ def extract_source_facts(source: Source, claims: Sequence[Claim]) -> dict[str, C
         attribution = q.attribution_phrase(outside)
         if speaker is not None:
             last_speaker = speaker
-        elif persons:
-            last_speaker = persons[0]
+        elif speakers := [n for n in persons if not q.spoken_to(text, n.span.start - off)]:
+            last_speaker = speakers[0]  # not "told YTN": the next "he added" is not YTN's
         persons_seen.extend(persons)
         out[claim.id] = ClaimFacts(
             claim=claim,

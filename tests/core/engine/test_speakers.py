@@ -321,3 +321,11 @@ def test_a_short_sentence_whose_few_words_a_credited_one_holds_states_no_one_pro
         "junction, railway police said."
     )
     assert [f for f in _compare_pair(short, credited_figure).shown_findings() if f.kind == "attribution"]
+
+
+def test_a_name_spoken_to_is_not_the_speaker_of_the_next_quotation():
+    facts = _facts(
+        "One father told Tarrow's KTV news channel: “I spoke to my son an hour ago.”\n\n"
+        "“He said the boat was leaning badly,” he added."
+    )
+    assert all(f.speaker is None or "KTV" not in f.speaker.text for f in facts)
