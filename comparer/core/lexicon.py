@@ -165,6 +165,8 @@ class CalendarLexicon:
     ago_units: tuple[str, ...] = ()  # "six years ago": a time before the account's
     earlier_openers: tuple[str, ...] = ()  # "Earlier reports said …": figures the account gives as earlier
     statement_verbs: tuple[str, ...] = ()  # "officials said Monday": the day of a statement, not the event
+    records: tuple[str, ...] = ()  # "the deadliest … since a gunman killed 20": an earlier event compared
+    tally_moments: tuple[str, ...] = ()  # "73 as of 6:00 p.m.": the moment of a count, not of the event
     anniversaries: tuple[
         str, ...
     ] = ()  # "the 32nd anniversary of the 1985 earthquake": a year before the account's
@@ -509,6 +511,8 @@ def _calendar() -> CalendarLexicon:
         anniversaries=_words(cues.get("anniversaries")),
         publication_labels=_words(cues.get("publication_labels")),
         statement_verbs=_words(cues.get("statement_verbs")),
+        records=_words(cues.get("records")),
+        tally_moments=_words(cues.get("tally_moments")),
         citation_words=_words(cues.get("citation_words")),
         time_hedges=_frozen(
             {str(k).lower(): (int(v[0]), int(v[1])) for k, v in data.get("time_hedges", {}).items()}

@@ -250,3 +250,15 @@ def said_on(text: str, d: DateMention, offset: int = 0) -> bool:
     not of what the statement tells; ``offset`` is where ``text`` starts in the source."""
     start = d.span.start - offset
     return _said_on().search(text, max(0, start - 32), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _tally_moment() -> re.Pattern[str]:
+    words = alternation(lexicon().calendar.tally_moments, space=r"\s+") or "(?!)"
+    return re.compile(rf"\b(?:{words})\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def tally_moment(text: str, t: TimeMention, offset: int = 0) -> bool:
+    """True when a clock time is the moment a count stood at ("73 as of 6:00 p.m."), not an event's time."""
+    start = t.span.start - offset
+    return _tally_moment().search(text, max(0, start - 24), start) is not None

@@ -28,7 +28,7 @@ from wordfreq import zipf_frequency
 from comparer.core.engine import semantic
 from comparer.core.engine.align import similarity
 from comparer.core.engine.concepts import country_table
-from comparer.core.engine.dates import DateMention, find_dates, find_times, said_on
+from comparer.core.engine.dates import DateMention, find_dates, find_times, said_on, tally_moment
 from comparer.core.engine.facts import ClaimFacts, is_person, source_named
 from comparer.core.engine.findings import names_the_source
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
@@ -1311,6 +1311,11 @@ _ANNIVERSARY_YEAR = re.compile(
     rf"(?:(?:{alternation(tuple(_CALENDAR_WORDS.months))})\.?\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,
 )
+# a full stop inside "U.S." or "Conn." does not end the clause between the superlative and "since"
+_IN_CLAUSE = r"(?:[^.;:!?]|\.(?=\S)|(?<=\b[A-Z])\.)"
+_RECORD_SINCE = re.compile(
+    rf"\b(?:{alternation(_CALENDAR_WORDS.records) or '(?!)'})\b{_IN_CLAUSE}{{0,80}}?\bsince\b", re.IGNORECASE
+)
 _YEARS_AGO = re.compile(rf"\b(?:{alternation(_CALENDAR_WORDS.ago_units) or '(?!)'})\s+ago\b", re.IGNORECASE)
 
 
@@ -1329,6 +1334,9 @@ def _of_an_earlier_year(f: ClaimFacts, reference: tuple[date, bool] | None) -> b
     killed some 170"): its figures are of another event, not to be held against the other account's."""
     if _ANNIVERSARY_YEAR.search(f.claim.text):
         return True  # "on the 32nd anniversary of the 1985 earthquake that killed thousands"
+    record = _RECORD_SINCE.search(f.claim.text)
+    if record is not None and _told_after(f, record.start(), record.end()):
+        return True  # "the deadliest … since a gunman killed 20 children and six adults at …"
     ago = _YEARS_AGO.search(f.claim.text)
     if ago is not None and _told_after(f, ago.start(), ago.end()):
         # "Six years ago, 144 people died …": earlier than the account, whenever it was written (not "killed
@@ -1362,20 +1370,40 @@ def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:
     for s in sources:
         # the days a photo credit or other page furniture names are not the account's
         lines = "\n".join(line for line in s.text.split("\n") if not is_boilerplate(line.strip()))
-        full[s.id] = Counter(d.day for d in find_dates(lines, None) if d.day and d.form == "date")
+        full[s.id] = Counter(
+            d.day
+            for d in find_dates(lines, None)
+            if d.day
+            and d.form == "date"
+            and not _SINCE_BEFORE.search(lines, max(0, d.span.start - 160), d.span.start)
+        )
     published = [s.published for s in sources if s.published]
     everywhere: Counter[date] = sum(full.values(), Counter())
     out: dict[str, tuple[date, bool]] = {}
     for s in sources:
+        named = full[s.id]
+        if published and not s.published:
+            # a day named years before the others were written ("the worst since September 11, 2001")
+            # is background, not the day this account was written
+            latest = max(published)
+            named = Counter({d: n for d, n in named.items() if abs((latest - d).days) <= _NEAR_PUBLISHED})
         if s.published:
             out[s.id] = (s.published, False)
-        elif full[s.id]:
-            out[s.id] = (_most_named(full[s.id]), True)
+        elif named:
+            out[s.id] = (_most_named(named), True)
         elif published:
             out[s.id] = (max(published), True)
         elif everywhere:
             out[s.id] = (_most_named(everywhere), True)
     return out
+
+
+# "since … the attacks of Sept 11, 2001": a day the sentence looks back to, never the day it was written
+_SINCE_BEFORE = re.compile(
+    rf"\b(?:{alternation(_CALENDAR_WORDS.year_past) or '(?!)'})\b[^.!?\n]*$", re.IGNORECASE
+)
+# How far from the other accounts' publication dates a day named in full may be to date an account.
+_NEAR_PUBLISHED = 31
 
 
 def _most_named(days: Counter[date]) -> date:
@@ -2004,8 +2032,14 @@ def time_findings(
     are not compared.
     """
     sa, sb = pair
-    timed_a = [f for f in facts if f.claim.source == sa and f.times]
-    timed_b = [f for f in facts if f.claim.source == sb and f.times]
+    # "as of 6:00 p.m." is when a count stood, not when anything happened
+    event_times = {
+        f.claim.id: [t for t in f.times if not tally_moment(f.claim.text, t, f.claim.start)]
+        for f in facts
+        if f.times
+    }
+    timed_a = [f for f in facts if f.claim.source == sa and event_times.get(f.claim.id)]
+    timed_b = [f for f in facts if f.claim.source == sb and event_times.get(f.claim.id)]
     out: dict[tuple[tuple[int, int], tuple[int, int]], _Group] = {}
     # Sentences that are not linked are held against each other only when they tell of one moment: both
     # tell of one kind of event (a death), or they share two words of their own (a name and a verb), and
@@ -2025,7 +2059,12 @@ def time_findings(
             days_b = {d.day for d in fb.dates if d.day}
             if days_a and days_b and not days_a & days_b:
                 continue
-            pairs = [(ta, tb) for ta in fa.times for tb in fb.times if ta.comparable(tb)]
+            pairs = [
+                (ta, tb)
+                for ta in event_times[fa.claim.id]
+                for tb in event_times[fb.claim.id]
+                if ta.comparable(tb)
+            ]
             if not pairs or any(ta.consistent_with(tb) for ta, tb in pairs):
                 continue
             ta, tb = pairs[0]

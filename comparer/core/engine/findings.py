@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from comparer.core.engine.concepts import concepts_of
-from comparer.core.engine.dates import said_on
+from comparer.core.engine.dates import said_on, tally_moment
 from comparer.core.engine.facts import ClaimFacts, source_named
 from comparer.core.engine.model import Finding, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike
@@ -493,18 +493,21 @@ def date_findings(
                 detail={"a": [str(d) for d in sorted(days_a)], "b": [str(d) for d in sorted(days_b)]},
             )
         )
-    mins_a = {t.minutes for t in fa.times}
-    mins_b = {t.minutes for t in fb.times}
+    # "as of 6:00 p.m." is when a count stood, not when anything happened
+    times_a = [t for t in fa.times if not tally_moment(fa.claim.text, t, fa.claim.start)]
+    times_b = [t for t in fb.times if not tally_moment(fb.claim.text, t, fb.claim.start)]
+    mins_a = {t.minutes for t in times_a}
+    mins_b = {t.minutes for t in times_b}
     # Times in different (or one unstated) zones are not compared on a guessed offset; zones of known
     # offset are converted (calendar.toml).
-    zones = {t.zone for t in (*fa.times, *fb.times)}
-    pairs = [(ta, tb) for ta in fa.times for tb in fb.times if ta.comparable(tb)]
+    zones = {t.zone for t in (*times_a, *times_b)}
+    pairs = [(ta, tb) for ta in times_a for tb in times_b if ta.comparable(tb)]
     comparable = (len(zones) == 1 and "local time" not in zones) or (
         bool(pairs) and all(ta.zone and tb.zone and ta.zone != "local time" for ta, tb in pairs)
     )
     apart = not any(ta.consistent_with(tb) for ta, tb in pairs)
     if strong and comparable and mins_a and mins_b and apart:
-        ta, tb = fa.times[0], fb.times[0]
+        ta, tb = times_a[0], times_b[0]
         out.append(
             Finding(
                 kind="time_conflict",

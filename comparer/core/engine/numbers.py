@@ -127,7 +127,13 @@ def _unit_after(text: str, end: int) -> tuple[str, ...]:
     window = _ABBREVIATION.sub(_undotted, text[end : min(len(text), end + 40)])
     stop = _UNIT_STOP.search(window)
     limit = stop.start() if stop else len(window)
+    possessive_s = -1
     for m in _UNIT_WORD.finditer(window, 0, limit):
+        if m.start() == possessive_s:
+            continue  # the "s" of "Scott's"
+        if window.startswith(("'s", "’s"), m.end()):
+            possessive_s = m.end() + 1
+            continue  # "thousands of Scott's young fans": whose they are, not what is counted
         word = fold(m.group())
         if word in _NUMBER_WORDS:
             break

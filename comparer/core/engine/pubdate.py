@@ -21,6 +21,8 @@ _DMY = rf"(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon3>{_MONTH_RE})\.?,?\s+(?P<y
 _ANY_DATE = re.compile(rf"(?:{_ISO}|{_MDY}|{_DMY})", re.IGNORECASE)
 _LABELLED = re.compile(rf"\b{_LABEL}(?:(?:{_WEEKDAY_RE}),?\s+)?$", re.IGNORECASE)
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WEEKDAY_RE}),?\s+$", re.IGNORECASE)
+# "the worst bombing since … the attacks of Sept 11, 2001": a day the sentence looks back to
+_LOOKS_BACK = re.compile(rf"\b(?:{alternation(_CALENDAR.year_past) or '(?!)'})\b[^.!?\n]*$", re.IGNORECASE)
 _IGNORED_BEFORE = re.compile(rf"\b(?:{alternation(_CALENDAR.citation_words)})\b[^\n]{{0,40}}$", re.IGNORECASE)
 
 
@@ -40,7 +42,8 @@ def find_publication_date(text: str) -> date | None:
 
     A labelled date ("date 2020-01-08", "Published: 8 January 2020") wins, then a
     date with its weekday ("Wednesday January 8, 2020"), then the first full date
-    in the opening lines. Dates next to "accessed" or "retrieved" are citation
+    in the opening lines that no "since" before it in its sentence looks back to. Dates next to "accessed" or
+    "retrieved" are citation
     stamps, not publication dates, and are ignored, as are unlabelled dates on a line of page furniture
     (a photo credit: "File Photo by …").
     """
@@ -60,7 +63,11 @@ def find_publication_date(text: str) -> date | None:
             continue
         elif with_weekday is None and _WEEKDAY_BEFORE.search(before):
             with_weekday = found
-        elif early is None and m.start() < 600:
+        elif (
+            early is None
+            and m.start() < 600
+            and not _LOOKS_BACK.search(text, max(0, m.start() - 160), m.start())
+        ):
             early = found
     return labelled or with_weekday or early
 

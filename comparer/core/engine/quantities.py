@@ -53,7 +53,8 @@ _PART_FRONTED = re.compile(
 _RELATIVE = re.compile(rf"\b(?:{alternation(_FIGURES.relative_words)})\b", re.IGNORECASE)
 # "7 of 9 counties", "Seven of the Amtrak train's eight cars": the first figure is taken from the second
 _OUT_OF = re.compile(
-    r"\s+(?:out\s+of|of|out)(?:\s+the)?(?:\s+(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s)?\s+", re.IGNORECASE
+    r"\s+(?:out\s+of|of|out)(?:\s+the)?(?:\s+(?:a\s+)?total(?:\s+of)?)?(?:\s+(?:[^\W\d_]+\s+)?[^\W\d_]+['’]s)?\s+",
+    re.IGNORECASE,
 )
 _CHANGE_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 _CHANGE_FROM = re.compile(

@@ -864,3 +864,8 @@ def test_a_figure_after_a_capitalised_word_is_a_names_number_not_a_count():
     b = "Airliner crash\n\nThe airliner had 131 people on board when it came down on Thursday."
     assert 737.0 not in {q.number.value for q in _quantities(a)}
     assert _conflicts(a, b) == []
+
+
+def test_a_possessive_before_the_noun_is_not_what_a_figure_counts():
+    (q,) = _quantities("Thousands of Tarrow's fans began to gather at the park.")
+    assert q.measure != "count:tarrow"

@@ -188,3 +188,39 @@ def test_till_a_weekday_after_a_verb_of_what_is_now_is_the_coming_one(text, day)
 
     (found,) = find_dates(text, date(2018, 8, 16))
     assert found.day == day
+
+
+def test_a_day_a_sentence_looks_back_to_is_no_publication_date():
+    from comparer.core.engine.pubdate import find_publication_date
+
+    text = (
+        "Blasts at the race\n\nTwo bombs exploded near the finish line on Monday. It was the worst attack "
+        "in the city since security was tightened after the attacks of Sept 11, 2001, officials said."
+    )
+    assert find_publication_date(text) is None
+
+
+def test_an_undated_account_is_not_read_against_a_day_years_before_the_others():
+    from datetime import date
+
+    from comparer.core.engine.discrepancies import reference_days
+
+    a = Source(
+        id="a",
+        path="a.txt",
+        text="Dam burst\n\nThe dam burst on Monday. The valley last flooded on March 3, 1998, when 12 died.",
+    )
+    b = Source(id="b", path="b.txt", text="Dam burst\n\nThe dam burst on Monday.", published=date(2031, 3, 4))
+    assert reference_days([a, b])["a"] == (date(2031, 3, 4), True)
+
+
+def test_the_moment_a_count_stood_at_is_not_held_against_the_time_of_the_event():
+    a = (
+        "Quake\n\nThe number of deaths in the province has increased to 73 as of 6:00 p.m. on Thursday, the "
+        "agency said."
+    )
+    b = (
+        "Quake\n\nThe quake struck the province at about 4:10 p.m. on Monday, and the number of deaths has "
+        "increased to 64, the agency said."
+    )
+    assert not [f for f in _pair(a, b).findings if f.kind == "time_conflict"]

@@ -180,3 +180,17 @@ def test_a_figure_of_an_event_months_before_is_not_held_against_the_event():
     )
     b = "Airliner crash\n\nThe airliner that came down on Thursday had 310 people on board."
     assert not _listed(a, b, "number_conflict")
+
+
+def test_a_toll_of_the_earlier_event_a_record_is_measured_since_is_not_the_events():
+    a = (
+        "School shooting\n\nA gunman opened fire at the Orla school on Tuesday, killing 19 children.\n\n"
+        "Two teachers were also among those killed at the Orla school, according to authorities."
+    )
+    b = (
+        "School shooting\n\nA gunman killed at least 19 children at the Orla school on Tuesday, officials "
+        "said.\n\nThe shooting at the Orla school was the deadliest shooting at a U.S. grade school since a "
+        "gunman killed 20 children and six adults at Marrow Point Elementary in Dunmore, Conn., almost a "
+        "decade ago."
+    )
+    assert not _listed(a, b, "number_conflict")
