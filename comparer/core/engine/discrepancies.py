@@ -213,9 +213,10 @@ def _link_confidence(
             why.append(NOT_ONE_PROPOSITION)
         else:
             why.append("the two claims state one proposition")
-    elif f.kind == "spelling_variant" and all(v and v[:1].islower() for v in f.values):
+    elif f.kind == "spelling_variant" and any(v and v[:1].islower() for v in f.values):
         # "kilometres" / "kilometers": each outlet's house spelling of a word, no discrepancy between the
-        # accounts (listed with --all); a name spelled two ways is one
+        # accounts (listed with --all), nor is a name keeping its own spelling against the word in the
+        # other's ("Asan Medical Center" / "the health centre"); a name spelled two ways is one
         return HOUSE_SPELLING, [*why, "a common word in each outlet's house spelling"]
     elif f.kind == "name_variant":
         if not f.detail.get("spelling"):

@@ -765,6 +765,13 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
             text, max(0, spans[i][0] - 40), spans[i][0]
         ):
             changed[i] = i + 1
+    # a name's number ("a Boeing 737 carrying 181 people") counts nothing, and no figure stands against it
+    name_numbers = {
+        span
+        for n, span in zip(f.numbers, spans, strict=True)
+        if _after_a_name(text, span, n)
+        and ((noun := _counted_noun(n, text[span[1] : span[1] + 16])) is None or _people_group(noun) is None)
+    }
     out: list[Quantity] = []
     for i, (n, span) in enumerate(zip(f.numbers, spans, strict=True)):
         if i in totals or i - 1 in changed:
@@ -794,9 +801,9 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         if _is_money(text, span, noun):
             out.append(_quantity(f, n, "money", None, clause, clauses, span, after, "an amount of money"))
             continue
-        if _after_a_name(text, span, n) and (noun is None or _people_group(noun) is None):
+        if span in name_numbers and n is f.numbers[i]:
             continue  # "a Boeing 777 was flying", "the Route 91 festival": a name's number, no count
-        others = [s for s in spans if s != span]
+        others = [s for s in spans if s != span and s not in name_numbers]
         measure: str | None = None
         taken = False
         how = ""

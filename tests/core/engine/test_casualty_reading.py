@@ -169,6 +169,13 @@ def test_one_numbered_event_with_deaths_in_one_account_only_is_a_casualty_findin
     assert harm[0].values[1] is None
 
 
+def test_a_name_keeping_its_own_spelling_against_the_common_word_is_not_shown():
+    a = "Crash\n\nThe injured pilot was moved to the Orla Medical Center in Tarrow on Sunday."
+    b = "Crash\n\nThe injured pilot was treated at the local health centre in Tarrow on Sunday."
+    spellings = [f for f in _compare_texts(a, b).findings if f.kind == "spelling_variant"]
+    assert all(f.confidence < SHOW_ABOVE for f in spellings)
+
+
 def test_a_common_word_in_each_outlets_house_spelling_is_listed_but_not_shown():
     a = "Landslide\n\nThe slide buried the road about 90 kilometres north of Tarrow on Saturday."
     b = "Tarrow landslide\n\nThe slide buried the road about 90 kilometers north of Tarrow on Saturday."

@@ -869,3 +869,10 @@ def test_a_figure_after_a_capitalised_word_is_a_names_number_not_a_count():
 def test_a_possessive_before_the_noun_is_not_what_a_figure_counts():
     (q,) = _quantities("Thousands of Tarrow's fans began to gather at the park.")
     assert q.measure != "count:tarrow"
+
+
+def test_a_names_number_right_before_a_measure_word_takes_no_part_of_the_figure_after():
+    (q,) = _quantities(
+        "The survivors were pulled out after a Boeing 737 carrying 181 people crashed on the runway."
+    )
+    assert (q.number.value, q.measure, q.part) == (181.0, "aboard", False)
