@@ -876,3 +876,8 @@ def test_a_names_number_right_before_a_measure_word_takes_no_part_of_the_figure_
         "The survivors were pulled out after a Boeing 737 carrying 181 people crashed on the runway."
     )
     assert (q.number.value, q.measure, q.part) == (181.0, "aboard", False)
+
+
+def test_the_magnitude_of_tremors_after_a_quake_is_not_the_quakes():
+    found = _quantities("The bureau said more than 1,180 tremors up to six magnitude have been recorded.")
+    assert "magnitude" not in {q.measure for q in found}
