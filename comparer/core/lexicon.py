@@ -375,6 +375,7 @@ class FigureLexicon:
     also: tuple[str, ...] = ()  # "Five … also died": these add to a toll told before
     joined: tuple[str, ...] = ()  # "the driver and five passengers": the figure is some of them
     severities: tuple[str, ...] = ()  # "five critically hurt": a part of the harmed
+    remaining: tuple[str, ...] = ()  # "13 people were still hospitalized": those still harmed, a part
     rates: tuple[str, ...] = ()  # "an average of 25 … each winter": a rate, no count of the event
     populations: tuple[
         str, ...
@@ -689,6 +690,7 @@ def _figures() -> FigureLexicon:
         rates=_words(data.get("rates")),
         populations=_words(data.get("populations")),
         severities=_words(data.get("part", {}).get("severities")),
+        remaining=_words(data.get("part", {}).get("remaining")),
         also=_words(part.get("also")),
         joined=_words(part.get("joined")),
         whom_groups=MappingProxyType({str(k): _words(v) for k, v in data.get("whom", {}).items()}),

@@ -608,9 +608,12 @@ def _number_confidence(
 
 
 def _part_exceeds_whole(qa: Quantity, qb: Quantity) -> bool:
-    """True when, of two figures in the "part" scope, the one naming a place must be larger than the one
-    naming none: a part cannot exceed its whole, so they cannot both be right."""
-    part, whole = (qa, qb) if (qa.places or qa.countries or qa.nationals) else (qb, qa)
+    """True when, of two figures in the "part" scope, the one naming a place (or grading the harm: "five
+    critically hurt", "13 still hospitalized") must be larger than the other: a part cannot exceed its whole,
+    so they cannot both be right."""
+    part, whole = (
+        (qa, qb) if (qa.places or qa.countries or qa.nationals or (qa.graded and not qb.graded)) else (qb, qa)
+    )
     least = part.number.value if whole.in_words and part.about else part.bounds[0]
     return part.is_count and least > whole.bounds[1]
 

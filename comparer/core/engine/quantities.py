@@ -63,7 +63,10 @@ _CHANGE_FROM = re.compile(
 )
 _AGE = re.compile(r"^\s*(?:-|\s)?years?[\s-]+old|^\s*-year-old|^-year", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:a\.?\s?m\b|p\.?\s?m\b|o'clock|hours? gmt|gmt|utc|[ap]\.m\.)", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# "aged 16", "ages 14 to 27", "ranged in age from 14 to 27", "aged between 18 and 25" (and the second figure)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages)\s+(?:(?:from|between)\s+)?(?:\d+\s+(?:to|and|-|–)\s+)?$", re.IGNORECASE
+)
 # Words that stand before a place name in the clause that scopes a figure, words that may stand between
 # (in most parts of Egypt), and generic words inside a place name that do not tell two places apart.
 _PLACE_PREPOSITIONS = _FIGURES.place_prepositions
@@ -785,7 +788,7 @@ def quantities_of(f: ClaimFacts) -> list[Quantity]:
         after = text[end : end + 16]
         if (
             _AGE.match(after)
-            or _AGE_BEFORE.search(text[max(0, span[0] - 6) : span[0]])
+            or _AGE_BEFORE.search(text[max(0, span[0] - 24) : span[0]])
             or _CLOCK.match(after)
         ):
             continue
@@ -893,7 +896,20 @@ def _graded(text: str, word: tuple[str, str, int, int]) -> bool:
     hurt", "two were hurt critically"): the figure counts a part of the harmed."""
     start = word[3]
     end = start + len(word[1])
-    return bool(_SEVERITY_BEFORE.search(text, max(0, start - 24), start) or _SEVERITY_AFTER.match(text, end))
+    return bool(
+        _SEVERITY_BEFORE.search(text, max(0, start - 24), start)
+        or _SEVERITY_AFTER.match(text, end)
+        or _REMAINING_BEFORE.search(text, max(0, start - 24), start)
+    )
+
+
+# "13 people were still hospitalized", "Eighteen people remain in hospital": those still harmed
+_REMAINING_BEFORE = re.compile(
+    rf"\b(?:{alternation(_FIGURES.remaining, space=_SPACE)})\s+(?:being\s+)?$"
+    if _FIGURES.remaining
+    else "(?!)",
+    re.IGNORECASE,
+)
 
 
 # How far before a figure (characters) and after it (words) a word of another happening is read.

@@ -881,3 +881,14 @@ def test_a_names_number_right_before_a_measure_word_takes_no_part_of_the_figure_
 def test_the_magnitude_of_tremors_after_a_quake_is_not_the_quakes():
     found = _quantities("The bureau said more than 1,180 tremors up to six magnitude have been recorded.")
     assert "magnitude" not in {q.measure for q in found}
+
+
+def test_those_still_in_hospital_are_a_part_of_the_injured_not_a_rival_count():
+    a = "Crowd crush\n\nThirteen people were still hospitalized on Saturday, the mayor said."
+    b = "Crowd crush\n\nThe crush on Friday night left eight people dead and scores injured."
+    shown = compare(_sources(a, b)).shown_findings()
+    assert not [f for f in shown if f.kind == "number_conflict" and f.detail.get("measure") == "injured"]
+    # two counts of those still in hospital are held against each other
+    c = "Crowd crush\n\nTwenty-four people remain in hospital, the health service said on Saturday."
+    shown = compare(_sources(a, c)).shown_findings()
+    assert [f for f in shown if f.kind == "number_conflict" and f.detail.get("measure") == "injured"]
