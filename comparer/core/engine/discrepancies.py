@@ -2578,12 +2578,16 @@ def _renamed_places(
 
     names_b = [(cb, mb, {w for w, _, _ in named(mb)}) for cb, mb in mentions_b]
     names_b = [x for x in names_b if x[2]]
+    used_a = {w for _, ma in mentions_a for w, _, _ in named(ma)}
+    used_b = {w for _, _, found in names_b for w in found}
     for ca, ma in mentions_a:
         for word, other, old in named(ma):
+            if {word, other} <= used_a and {word, other} <= used_b:
+                continue  # both accounts write both names ("Calicut International Airport in Kozhikode")
             for cb, mb, found_b in names_b:
                 if other not in found_b:
                     continue
-                key = (word, other)
+                key = (word, other) if word < other else (other, word)  # one finding, whichever comes first
                 ages = ("older", "newer") if word == old else ("newer", "older")
                 group = groups.get(key)
                 if group is None:

@@ -139,3 +139,12 @@ def test_a_name_with_a_word_repeated_is_not_reordered_by_moving_its_generic_word
     b = "Quake\n\nVoices were heard in the ruins of the Tala-Tala Hotel in Varna, rescuers said."
     comparison = compare([Source(id="a", path="a.txt", text=a), Source(id="b", path="b.txt", text=b)])
     assert not [f for f in comparison.findings if f.kind == "name_variant" and f.detail.get("order")]
+
+
+def test_two_accounts_that_each_write_both_names_of_one_city_raise_no_finding():
+    a = (
+        "Rains shut airport\n\nThe airport at Mumbai was shut on Monday.\n\n"
+        "All flights to Bombay were cancelled."
+    )
+    b = "Airport closed\n\nThe Bombay airport was shut on Monday, and Mumbai schools stayed closed."
+    assert [f for f in _names(a, b) if f.detail.get("renamed")] == []
