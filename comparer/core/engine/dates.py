@@ -248,8 +248,12 @@ def _said_on() -> re.Pattern[str]:
 def said_on(text: str, d: DateMention, offset: int = 0) -> bool:
     """True when the day is the day of a statement ("officials said Monday", "signalled on Wednesday"),
     not of what the statement tells; ``offset`` is where ``text`` starts in the source."""
-    start = d.span.start - offset
-    return _said_on().search(text, max(0, start - 32), start) is not None
+    return _ends_right_before(_said_on(), text, d.span.start - offset, 32)
+
+
+def _ends_right_before(pattern: re.Pattern[str], text: str, start: int, reach: int) -> bool:
+    """True when ``pattern`` matches words ending right at ``start`` (within ``reach`` characters before)."""
+    return pattern.search(text, max(0, start - reach), start) is not None
 
 
 @lru_cache(maxsize=1)
@@ -260,5 +264,4 @@ def _tally_moment() -> re.Pattern[str]:
 
 def tally_moment(text: str, t: TimeMention, offset: int = 0) -> bool:
     """True when a clock time is the moment a count stood at ("73 as of 6:00 p.m."), not an event's time."""
-    start = t.span.start - offset
-    return _tally_moment().search(text, max(0, start - 24), start) is not None
+    return _ends_right_before(_tally_moment(), text, t.span.start - offset, 24)

@@ -34,6 +34,7 @@ from comparer.core.engine.findings import names_the_source
 from comparer.core.engine.model import SHOW_ABOVE, Check, FactCell, FactRow, Finding, Link, Source, Span
 from comparer.core.engine.names import NameMention, same_entity, spelled_alike, translit_key, words_match
 from comparer.core.engine.numbers import find_numbers
+from comparer.core.engine.pubdate import looks_back
 from comparer.core.engine.quantities import (
     TALLY_OF,
     Quantity,
@@ -1377,9 +1378,7 @@ def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:
         full[s.id] = Counter(
             d.day
             for d in find_dates(lines, None)
-            if d.day
-            and d.form == "date"
-            and not _SINCE_BEFORE.search(lines, max(0, d.span.start - 160), d.span.start)
+            if d.day and d.form == "date" and not looks_back(lines, d.span.start)
         )
     published = [s.published for s in sources if s.published]
     everywhere: Counter[date] = sum(full.values(), Counter())
@@ -1402,10 +1401,6 @@ def reference_days(sources: Sequence[Source]) -> dict[str, tuple[date, bool]]:
     return out
 
 
-# "since … the attacks of Sept 11, 2001": a day the sentence looks back to, never the day it was written
-_SINCE_BEFORE = re.compile(
-    rf"\b(?:{alternation(_CALENDAR_WORDS.year_past) or '(?!)'})\b[^.!?\n]*$", re.IGNORECASE
-)
 # How far from the other accounts' publication dates a day named in full may be to date an account.
 _NEAR_PUBLISHED = 31
 

@@ -26,6 +26,12 @@ _LOOKS_BACK = re.compile(rf"\b(?:{alternation(_CALENDAR.year_past) or '(?!)'})\b
 _IGNORED_BEFORE = re.compile(rf"\b(?:{alternation(_CALENDAR.citation_words)})\b[^\n]{{0,40}}$", re.IGNORECASE)
 
 
+def looks_back(text: str, at: int) -> bool:
+    """True when a "since" before ``at`` in its sentence looks back to the date there ("the worst since …
+    the attacks of Sept 11, 2001"): a day of the past, never the day the text was written."""
+    return _LOOKS_BACK.search(text, max(0, at - 160), at) is not None
+
+
 def _to_date(m: re.Match[str]) -> date | None:
     try:
         if m.group("y"):
@@ -63,11 +69,7 @@ def find_publication_date(text: str) -> date | None:
             continue
         elif with_weekday is None and _WEEKDAY_BEFORE.search(before):
             with_weekday = found
-        elif (
-            early is None
-            and m.start() < 600
-            and not _LOOKS_BACK.search(text, max(0, m.start() - 160), m.start())
-        ):
+        elif early is None and m.start() < 600 and not looks_back(text, m.start()):
             early = found
     return labelled or with_weekday or early
 

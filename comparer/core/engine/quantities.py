@@ -422,9 +422,19 @@ def _level_before_clause(
     back = max(0, clause.start - _LEVEL_BACK)
     if any(back <= o[0] < clause.start for o in others):
         return None
+    return _last_measure_word(text, back, clause.start, [])
+
+
+def _last_measure_word(
+    text: str, start: int, end: int, between: list[tuple[int, int]]
+) -> tuple[str, str, int, int] | None:
+    """The measure word nearest ``end`` in ``text[start:end]`` with none of the figures ``between`` after it:
+    its measure, the word, ``_NEAR`` and where it starts."""
     best: tuple[int, str, str] | None = None
     for pattern, name, _rank in _measure_patterns():
-        for m in pattern.finditer(text, back, clause.start):
+        for m in pattern.finditer(text, start, end):
+            if any(m.end() <= o[0] and o[1] <= end for o in between):
+                continue  # another figure stands between: the word is that figure's
             if best is None or m.start() > best[0]:
                 best = (m.start(), name, m.group().lower())
     return (best[1], best[2], _NEAR, best[0]) if best else None
@@ -445,14 +455,7 @@ def _level_subject(
         return _level_before_clause(text, clause, span, others)
     # a figure joined by a hyphen to its noun ("the eight-storey Rana Plaza") only describes something
     between = [o for o in others if not _HYPHENED_AFTER.match(text, o[1])]
-    best: tuple[int, str, str] | None = None
-    for pattern, name, _rank in _measure_patterns():
-        for m in pattern.finditer(text, clause.start, verb.start()):
-            if any(m.end() <= o[0] and o[1] <= verb.start() for o in between):
-                continue  # another figure stands between: the word is that figure's
-            if best is None or m.start() > best[0]:
-                best = (m.start(), name, m.group().lower())
-    return (best[1], best[2], _NEAR, best[0]) if best else None
+    return _last_measure_word(text, clause.start, verb.start(), between)
 
 
 _ADJECTIVE_ENDINGS = tuple(_FIGURES.modifier_endings)
@@ -1126,7 +1129,6 @@ def _predicate_measure(
     return None
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)
 def _is_measure_word(unit_stem: str) -> bool:
     if unit_stem in _PLACE_STEMS:
